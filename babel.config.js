@@ -1,0 +1,15 @@
+// babel-preset-taro: https://docs.taro.zone/docs/next/babel-config
+module.exports = {
+  presets: [
+    [
+      'taro',
+      {
+        framework: 'react',
+        ts: true,
+        compiler: 'webpack5',
+        // No React Fast Refresh: builds (including --watch) must not need react-refresh.
+        hot: false,
+      },
+    ],
+  ],
+};

@@ -1,0 +1,33 @@
+import { Image, Text, View } from '@tarojs/components';
+import type { OfficerOnDuty } from '@citycare/shared';
+import './index.css';
+
+/** An officer as on the station's wall (上墙挂牌): photo or initial, name, role and duties. */
+export default function OfficerCard({ officer }: { officer: OfficerOnDuty }) {
+  return (
+    <View className="officer-card" data-testid="officer-card">
+      {officer.photoUrl ? (
+        <Image className="officer-card__avatar" src={officer.photoUrl} mode="aspectFill" />
+      ) : (
+        <View className="officer-card__avatar officer-card__avatar--initial">{officer.name.slice(0, 1)}</View>
+      )}
+      <View className="officer-card__body">
+        <View className="officer-card__head">
+          <Text className="officer-card__name" data-testid="officer-name">
+            {officer.name}
+          </Text>
+          <Text className="officer-card__role">{officer.role}</Text>
+        </View>
+        {officer.duties.length > 0 && (
+          <View className="officer-card__duties">
+            {officer.duties.map((duty) => (
+              <Text key={duty} className="officer-card__duty">
+                {duty}
+              </Text>
+            ))}
+          </View>
+        )}
+      </View>
+    </View>
+  );
+}

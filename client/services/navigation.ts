@@ -1,0 +1,38 @@
+import Taro from '@tarojs/taro';
+import type { StationSummary } from '@citycare/shared';
+
+/**
+ * Turn-by-turn to a station. weapp opens WeChat's built-in map (GCJ-02, which is what
+ * we store); a browser has no such API, so H5 hands over to AMap's public marker page,
+ * which also takes GCJ-02.
+ */
+export async function navigateToStation(station: StationSummary): Promise<void> {
+  if (process.env.TARO_ENV === 'h5') {
+    const query = `position=${station.lng},${station.lat}&name=${encodeURIComponent(station.name)}&coordinate=gaode&callnative=1`;
+    window.location.href = `https://uri.amap.com/marker?${query}`;
+    return;
+  }
+  try {
+    await Taro.openLocation({
+      latitude: station.lat,
+      longitude: station.lng,
+      name: station.name,
+      address: station.address,
+      scale: 17,
+    });
+  } catch (failure) {
+    const errMsg = String((failure as { errMsg?: string } | null)?.errMsg ?? '');
+    if (/cancel/i.test(errMsg)) return;
+    await Taro.showToast({ title: '无法打开地图，请稍后再试', icon: 'none' });
+  }
+}
+
+export async function openStationPage(id: string): Promise<void> {
+  const url = `/pages/station/index?id=${encodeURIComponent(id)}`;
+  try {
+    await Taro.navigateTo({ url });
+  } catch {
+    // navigateTo refuses once ten pages are stacked; replacing the current one still gets there.
+    await Taro.redirectTo({ url });
+  }
+}
