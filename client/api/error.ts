@@ -9,6 +9,14 @@ const CLIENT_MESSAGES: Record<ClientErrorCode, string> = {
   BAD_RESPONSE: '服务器返回了无法识别的内容，请稍后再试',
 };
 
+function codeForStatus(status: number): ErrorCode {
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 405) return 'METHOD_NOT_ALLOWED';
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (status === 503) return 'DATABASE_UNAVAILABLE';
+  return status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_FAILED';
+}
+
 /** Every failed API call rejects with one of these; `message` is ready to show a resident. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -31,14 +39,15 @@ export class ApiError extends Error {
     return new ApiError(code, CLIENT_MESSAGES[code], 0);
   }
 
-  /** Maps an HTTP error response; trusts the body's code and message only when well-formed. */
+  /**
+   * Maps an HTTP error response. The server's Chinese message is shown when there is one;
+   * a code this build does not know yet (a newer server) falls back to one by status.
+   */
   static fromResponse(status: number, body: unknown): ApiError {
     const error = (body as Partial<ErrorBody> | null)?.error;
-    if (error && isErrorCode(error.code)) {
-      return new ApiError(error.code, error.message || ERRORS[error.code].message, status, error.details);
-    }
-    const code: ErrorCode = status === 404 ? 'NOT_FOUND' : status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_FAILED';
-    return new ApiError(code, ERRORS[code].message, status);
+    const code: ErrorCode = error && isErrorCode(error.code) ? error.code : codeForStatus(status);
+    const message = typeof error?.message === 'string' && error.message ? error.message : ERRORS[code].message;
+    return new ApiError(code, message, status, error?.details);
   }
 }
 

@@ -25,16 +25,16 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-/**
- * The resident's position in GCJ-02. WeChat returns GCJ-02 directly; Taro's H5
- * getLocation only speaks WGS-84 (the browser's system), so H5 converts.
- */
+// WeChat returns GCJ-02 directly; Taro's H5 getLocation only speaks WGS-84 (the browser's
+// system), so H5 converts. Decided at module level so the weapp build drops the converter.
+const COORDINATE_TYPE = process.env.TARO_ENV === 'h5' ? 'wgs84' : 'gcj02';
+const toGcj02: (p: LatLng) => LatLng = process.env.TARO_ENV === 'h5' ? wgs84ToGcj02 : (p) => p;
+
+/** The resident's position in GCJ-02, or why we have none. */
 export async function locateResident(): Promise<LocateResult> {
-  const isH5 = process.env.TARO_ENV === 'h5';
   try {
-    const res = await withTimeout(Taro.getLocation({ type: isH5 ? 'wgs84' : 'gcj02' }), LOCATE_TIMEOUT_MS);
-    const raw = { lat: res.latitude, lng: res.longitude };
-    return { ok: true, at: isH5 ? wgs84ToGcj02(raw) : raw };
+    const res = await withTimeout(Taro.getLocation({ type: COORDINATE_TYPE }), LOCATE_TIMEOUT_MS);
+    return { ok: true, at: toGcj02({ lat: res.latitude, lng: res.longitude }) };
   } catch (failure) {
     return { ok: false, reason: reasonOf(failure) };
   }

@@ -25,7 +25,6 @@ export default function StationCard({ station, distanceM }: Props) {
           <Text className="station-card__name" data-testid="station-name">
             {station.name}
           </Text>
-          {station.demo && <DemoTag />}
         </View>
         {distanceM !== undefined && (
           <Text className="station-card__distance" data-testid="station-distance">
@@ -33,7 +32,10 @@ export default function StationCard({ station, distanceM }: Props) {
           </Text>
         )}
       </View>
-      <Text className="station-card__community">{station.community}</Text>
+      <View className="station-card__community">
+        <Text>{station.community}</Text>
+        {station.demo && <DemoTag />}
+      </View>
       <Text className="station-card__address">{station.address}</Text>
       <View className="station-card__foot">
         <Text className="station-card__hours">{station.openingHours}</Text>

@@ -32,6 +32,7 @@ export default function IndexPage() {
   return (
     <View className="page home">
       <View className="home__hero">
+        <Text className="home__brand">城管进社区</Text>
         <Text className="home__title">有事找城管，就在家门口</Text>
         <Text className="home__subtitle">{heroSubtitle(state)}</Text>
       </View>

@@ -34,7 +34,7 @@ export default function StationPage() {
             tone="empty"
             testId="station-not-found"
             title="工作站不存在"
-            message="它可能已被撤销或合并，请返回首页查看附近的工作站"
+            message="该工作站可能已撤销或合并"
             actionText="返回首页"
             onAction={() => void Taro.reLaunch({ url: '/pages/index/index' })}
           />
