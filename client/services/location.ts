@@ -9,10 +9,15 @@ export type LocateResult = { ok: true; at: LatLng } | { ok: false; reason: Locat
 
 const LOCATE_TIMEOUT_MS = 10_000;
 
-/** WeChat says "auth deny"/"auth denied"; browsers say "User denied Geolocation". */
-function reasonOf(failure: unknown): LocationFailure {
-  const errMsg = String((failure as { errMsg?: string } | null)?.errMsg ?? failure ?? '');
-  return /deny|denied|permission|权限/i.test(errMsg) ? 'denied' : 'unavailable';
+/**
+ * WeChat says "auth deny"/"auth denied" when the resident refused us; browsers say
+ * "User denied Geolocation". "system permission denied" or a switched-off location service
+ * is the phone refusing WeChat, which our settings page cannot fix: that is 'unavailable'.
+ */
+export function locationFailureReason(failure: unknown): LocationFailure {
+  const errMsg = String((failure as { errMsg?: string } | null)?.errMsg ?? (failure as Error | null)?.message ?? failure ?? '');
+  if (/system|switchoff/i.test(errMsg)) return 'unavailable';
+  return /deny|denied|permission/i.test(errMsg) ? 'denied' : 'unavailable';
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -36,7 +41,7 @@ export async function locateResident(): Promise<LocateResult> {
     const res = await withTimeout(Taro.getLocation({ type: COORDINATE_TYPE }), LOCATE_TIMEOUT_MS);
     return { ok: true, at: toGcj02({ lat: res.latitude, lng: res.longitude }) };
   } catch (failure) {
-    return { ok: false, reason: reasonOf(failure) };
+    return { ok: false, reason: locationFailureReason(failure) };
   }
 }
 
