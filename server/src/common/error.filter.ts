@@ -1,0 +1,18 @@
+import { Catch } from '@midwayjs/core';
+import type { Context } from '@midwayjs/koa';
+import { toErrorResponse } from './error-response';
+
+/** The one error handler: every error becomes `{ error: { code, message } }`. */
+@Catch()
+export class ErrorFilter {
+  async catch(err: Error, ctx: Context) {
+    const requestId = ctx.state?.requestId as string | undefined;
+    const { status, body } = toErrorResponse(err, requestId);
+    const fields = { code: body.error.code, status, method: ctx.method, path: ctx.path };
+    if (status >= 500) ctx.logger.error(err, fields);
+    else ctx.logger.info(`request rejected: ${body.error.code}`, fields);
+    ctx.status = status;
+    ctx.set('Cache-Control', 'no-store');
+    return body;
+  }
+}

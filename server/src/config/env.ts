@@ -1,0 +1,40 @@
+// Every environment variable the server reads, with its default and meaning.
+// This table is the one place they are documented (README links here).
+
+interface EnvVar {
+  default: string;
+  description: string;
+}
+
+export const ENV_VARS = {
+  NODE_ENV: { default: 'development', description: 'development | test | production' },
+  HOST: { default: '127.0.0.1', description: 'Address the API listens on (0.0.0.0 to reach it from a phone on the LAN)' },
+  PORT: { default: '7001', description: 'Port the API listens on' },
+  MONGODB_URI: {
+    default: 'mongodb://127.0.0.1:27017/',
+    description: 'MongoDB connection string. `npm start`/`npm test` start the embedded database and set this when it is unset',
+  },
+  MONGODB_DB: { default: 'citycare', description: 'Database name inside MONGODB_URI' },
+  DB_TIMEOUT_MS: { default: '1500', description: 'Server selection timeout: how long a query waits for an unreachable database before failing (503)' },
+  STATIC_DIR: { default: '', description: 'Folder with the H5 build to serve at / (empty: serve nothing)' },
+  LOG_LEVEL: { default: 'info', description: 'debug | info | warn | error' },
+  TRUST_PROXY: { default: '0', description: '1 when behind a reverse proxy that sets X-Forwarded-For' },
+} as const satisfies Record<string, EnvVar>;
+
+export type EnvName = keyof typeof ENV_VARS;
+
+export function env(name: EnvName, source: NodeJS.ProcessEnv = process.env): string {
+  const value = source[name];
+  return value === undefined || value === '' ? ENV_VARS[name].default : value;
+}
+
+export function envInt(name: EnvName, source: NodeJS.ProcessEnv = process.env): number {
+  const raw = env(name, source);
+  const value = Number(raw);
+  if (!Number.isInteger(value)) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  return value;
+}
+
+export function envFlag(name: EnvName, source: NodeJS.ProcessEnv = process.env): boolean {
+  return ['1', 'true', 'yes'].includes(env(name, source).toLowerCase());
+}

@@ -1,0 +1,59 @@
+import { Schema, type Types } from 'mongoose';
+
+/** An officer on duty as shown on the station wall (上墙挂牌). */
+export interface OfficerOnDutyDoc {
+  name: string;
+  role: string;
+  photoUrl: string | null;
+  duties: string[];
+}
+
+/** A 城管工作站: where residents meet the officers of their community. */
+export interface StationDoc {
+  _id: Types.ObjectId;
+  name: string;
+  city: string;
+  community: string;
+  address: string;
+  /** GCJ-02 */
+  lat: number;
+  lng: number;
+  phone: string;
+  openingHours: string;
+  officers: OfficerOnDutyDoc[];
+  /** Demo data seeded for the preview; never real. */
+  demo: boolean;
+}
+
+export const STATION_MODEL = 'Station';
+
+const officerSchema = new Schema<OfficerOnDutyDoc>(
+  {
+    name: { type: String, required: true },
+    role: { type: String, required: true },
+    photoUrl: { type: String, default: null },
+    duties: { type: [String], default: [] },
+  },
+  { _id: false },
+);
+
+export const stationSchema = new Schema<StationDoc>(
+  {
+    name: { type: String, required: true, trim: true, maxlength: 100 },
+    city: { type: String, required: true },
+    community: { type: String, required: true },
+    address: { type: String, required: true },
+    lat: { type: Number, required: true, min: -90, max: 90 },
+    lng: { type: Number, required: true, min: -180, max: 180 },
+    phone: { type: String, required: true },
+    openingHours: { type: String, required: true },
+    officers: { type: [officerSchema], default: [] },
+    demo: { type: Boolean, required: true, default: false },
+  },
+  { collection: 'stations', timestamps: true, versionKey: false },
+);
+
+// Bounding-box queries on plain numbers (no geo indexes on FerretDB).
+stationSchema.index({ lat: 1, lng: 1 });
+// A station name is unique within its city, so seeding twice cannot duplicate.
+stationSchema.index({ city: 1, name: 1 }, { unique: true });

@@ -1,0 +1,69 @@
+import { Inject, Provide } from '@midwayjs/core';
+import { isValidObjectId } from 'mongoose';
+import {
+  boundingBox,
+  EARTH_RADIUS_M,
+  haversineMeters,
+  NEAREST_LIMIT_DEFAULT,
+  type LatLng,
+  type NearbyStation,
+  type NearestStationsResponse,
+  type StationDetail,
+  type StationSummary,
+} from '@citycare/shared';
+import { Database } from '../../common/database';
+import { AppError } from '../../common/app-error';
+import { STATION_MODEL, stationSchema, type StationDoc } from './station.model';
+import { SUMMARY_FIELDS, toStationDetail, toStationSummary } from './station.view';
+
+/** Search rings in metres; past the last one every station is considered. */
+const SEARCH_RADII_M = [3_000, 15_000, 60_000, 300_000];
+const HALF_EARTH_M = Math.PI * EARTH_RADIUS_M;
+
+@Provide()
+export class StationService {
+  @Inject()
+  database!: Database;
+
+  get stations() {
+    return this.database.model<StationDoc>(STATION_MODEL, stationSchema);
+  }
+
+  /**
+   * Nearest stations to a point: widen a bounding box until it holds `limit`
+   * stations within its radius (anything outside the box is farther than the
+   * radius), then sort by haversine distance.
+   */
+  async findNearest(point: LatLng, limit = NEAREST_LIMIT_DEFAULT): Promise<NearestStationsResponse> {
+    for (const radiusM of SEARCH_RADII_M) {
+      const box = boundingBox(point, radiusM);
+      const docs = await this.stations
+        .find({ lat: { $gte: box.minLat, $lte: box.maxLat }, lng: { $gte: box.minLng, $lte: box.maxLng } })
+        .select(SUMMARY_FIELDS)
+        .lean<StationDoc[]>();
+      const within = byDistance(point, docs).filter((s) => s.distanceM <= radiusM);
+      if (within.length >= limit) return { items: within.slice(0, limit), searchedRadiusM: radiusM };
+    }
+    const all = await this.stations.find().select(SUMMARY_FIELDS).lean<StationDoc[]>();
+    return { items: byDistance(point, all).slice(0, limit), searchedRadiusM: Math.round(HALF_EARTH_M) };
+  }
+
+  /** Every station by name, for residents who share no location. */
+  async list(limit: number): Promise<StationSummary[]> {
+    const docs = await this.stations.find().select(SUMMARY_FIELDS).sort({ name: 1 }).limit(limit).lean<StationDoc[]>();
+    return docs.map(toStationSummary);
+  }
+
+  async getById(id: string): Promise<StationDetail> {
+    if (!isValidObjectId(id) || !/^[0-9a-f]{24}$/i.test(id)) throw new AppError('STATION_NOT_FOUND');
+    const doc = await this.stations.findById(id).lean<StationDoc>();
+    if (!doc) throw new AppError('STATION_NOT_FOUND');
+    return toStationDetail(doc);
+  }
+}
+
+function byDistance(point: LatLng, docs: StationDoc[]): NearbyStation[] {
+  return docs
+    .map((doc) => ({ ...toStationSummary(doc), distanceM: Math.round(haversineMeters(point, doc)) }))
+    .sort((a, b) => a.distanceM - b.distanceM || a.name.localeCompare(b.name));
+}

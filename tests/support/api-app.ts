@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { close, createApp, createHttpRequest } from '@midwayjs/mock';
+import type { Application, Framework } from '@midwayjs/koa';
+import mongoose, { type Connection } from 'mongoose';
+import { testDbName } from './test-db';
+
+const SERVER_DIR = path.resolve(__dirname, '..', '..', 'server');
+
+export interface TestApi {
+  app: Application;
+  /** supertest against the app over a real ephemeral HTTP server */
+  http: () => ReturnType<typeof createHttpRequest>;
+  /** a separate connection to the same database, for arranging and inspecting data */
+  db: Connection;
+  close: () => Promise<void>;
+}
+
+/**
+ * Boots the real Midway app on its own database in the embedded database
+ * (MONGODB_URI from the jest global setup).
+ */
+export async function startTestApi(testFile: string, env: Record<string, string> = {}): Promise<TestApi> {
+  const dbName = testDbName(testFile);
+  // MIDWAY_TS_MODE: jest compiles .ts itself, so tell Midway to scan .ts files.
+  Object.assign(process.env, { MONGODB_DB: dbName, LOG_LEVEL: 'warn', NODE_ENV: 'unittest', MIDWAY_TS_MODE: 'true' }, env);
+  const db = await mongoose.createConnection(process.env.MONGODB_URI!, { dbName }).asPromise();
+  await db.dropDatabase(); // before the app boots: it creates the indexes
+  const app = await createApp<Framework>(SERVER_DIR, { globalConfig: { koa: { port: null } } });
+  return {
+    app,
+    http: () => createHttpRequest(app),
+    db,
+    close: async () => {
+      await db.dropDatabase().catch(() => undefined);
+      await db.close();
+      await close(app);
+    },
+  };
+}
