@@ -9,8 +9,10 @@ async function ensureNpmPackages() {
   const stamp = path.join(ROOT, 'node_modules', '.citycare-installed');
   const hash = hashInputs([lock, path.join(ROOT, 'package.json'), path.join(ROOT, 'server', 'package.json'), path.join(ROOT, 'shared', 'package.json')]);
   if (isFresh(stamp, hash)) return;
-  log('installing npm packages (npm ci) …');
-  await run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error']);
+  // Not `npm ci`: @tarojs/binding lists platform packages that were never
+  // published, which `npm ci` reports as missing from the lock.
+  log('installing npm packages (npm install) …');
+  await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error']);
   writeStamp(stamp, hash);
 }
 

@@ -9,7 +9,9 @@ export class ErrorFilter {
     const requestId = ctx.state?.requestId as string | undefined;
     const { status, body } = toErrorResponse(err, requestId);
     const fields = { code: body.error.code, status, method: ctx.method, path: ctx.path };
-    if (status >= 500) ctx.logger.error(err, fields);
+    // A stack only where it helps: unexpected errors, not a database that is away.
+    if (body.error.code === 'INTERNAL_ERROR') ctx.logger.error(err, fields);
+    else if (status >= 500) ctx.logger.warn(`${body.error.code}: ${err.message}`, fields);
     else ctx.logger.info(`request rejected: ${body.error.code}`, fields);
     ctx.status = status;
     ctx.set('Cache-Control', 'no-store');

@@ -9,7 +9,7 @@ export function jsonLogFormat(info: LoggerInfo): string {
     time: new Date(info.timestamp).toISOString(),
     level: info.level,
     pid: info.pid,
-    msg: info.originError ? info.originError.message : info.message,
+    msg: info.originError?.message ?? (typeof info.originArgs?.[0] === 'string' ? info.originArgs[0] : info.message),
   };
   if (ctx?.state?.requestId) line.requestId = ctx.state.requestId;
   const fields = info.originArgs?.find(

@@ -2,8 +2,8 @@ import type { MidwayConfig } from '@midwayjs/core';
 import { env, envFlag, envInt } from './env';
 import { jsonLogFormat } from '../common/log-format';
 
-// Built from the environment when the app starts (not at import time), so
-// tests can set MONGODB_URI/MONGODB_DB before createApp().
+// Built from the environment when configuration.ts is first loaded, i.e. when
+// the app boots: tests set MONGODB_URI/MONGODB_DB before createApp().
 export function buildConfig(): MidwayConfig {
   const level = env('LOG_LEVEL') as 'debug' | 'info' | 'warn' | 'error';
   const serverSelectionTimeoutMS = envInt('DB_TIMEOUT_MS');
@@ -13,6 +13,7 @@ export function buildConfig(): MidwayConfig {
       port: envInt('PORT'),
       hostname: env('HOST'),
       proxy: envFlag('TRUST_PROXY'),
+      contextLoggerFormat: jsonLogFormat,
     },
     bodyParser: {
       enableTypes: ['json'],

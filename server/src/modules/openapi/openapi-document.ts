@@ -1,0 +1,68 @@
+import { ERRORS } from '@citycare/shared';
+import { HEALTH_ROUTES } from '../health/health.routes';
+import { STATION_ROUTES } from '../stations/station.routes';
+import { jsonSchemaOf, type RouteDoc } from './route-doc';
+import { RESPONSE_SCHEMAS } from './schemas';
+import { APP_VERSION } from '../../common/version';
+
+/** Every documented route; a module adds its list here. */
+export const ROUTES: RouteDoc[] = [...HEALTH_ROUTES, ...STATION_ROUTES];
+
+function queryParameters(route: RouteDoc) {
+  const params: Array<Record<string, unknown>> = Object.entries(route.params ?? {}).map(([name, description]) => ({
+    name,
+    in: 'path',
+    required: true,
+    description,
+    schema: { type: 'string' },
+  }));
+  if (!route.query) return params;
+  const schema = jsonSchemaOf(route.query) as { properties?: Record<string, unknown>; required?: string[] };
+  for (const [name, prop] of Object.entries(schema.properties ?? {})) {
+    params.push({ name, in: 'query', required: schema.required?.includes(name) ?? false, schema: prop });
+  }
+  return params;
+}
+
+function operation(route: RouteDoc) {
+  const response =
+    typeof route.response === 'string' ? { $ref: `#/components/schemas/${route.response}` } : route.response;
+  const responses: Record<string, unknown> = {
+    200: { description: 'OK', content: { 'application/json': { schema: response } } },
+  };
+  for (const code of route.errors) {
+    const status = String(ERRORS[code].status);
+    const existing = responses[status] as { description: string } | undefined;
+    responses[status] = {
+      description: existing ? `${existing.description}, ${code}` : code,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+    };
+  }
+  return {
+    tags: [route.tag],
+    summary: route.summary,
+    description: `Access: ${route.access}`,
+    parameters: queryParameters(route),
+    ...(route.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(route.body) } } } }
+      : {}),
+    responses,
+  };
+}
+
+export function buildOpenApiDocument() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of ROUTES) {
+    paths[route.path] = { ...paths[route.path], [route.method]: operation(route) };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'CityCare 城管进社区 API',
+      version: APP_VERSION,
+      description: 'Errors are `{ error: { code, message } }`; codes are listed in docs/errors.md.',
+    },
+    paths,
+    components: { schemas: RESPONSE_SCHEMAS },
+  };
+}

@@ -1,0 +1,98 @@
+// `npm start`: runs the whole product on the embedded defaults.
+// Installs what is missing, builds and starts the embedded database (unless
+// MONGODB_URI is set), seeds demo data into an empty database, starts the API
+// serving the H5 build, builds the weapp, prints where to look. Ctrl-C stops all.
+const { spawn } = require('node:child_process');
+const path = require('node:path');
+const { ROOT, log, findFreePort, waitFor } = require('./lib/proc');
+const { ensureNpmPackages } = require('./lib/deps');
+
+const children = [];
+let stopping = false;
+
+async function main() {
+  await ensureNpmPackages();
+  const { compileTypeScript, buildClient } = require('./lib/builds');
+  const { startEmbeddedDb, DEFAULT_DATA_DIR } = require('./db/embedded');
+
+  let mongoUri = process.env.MONGODB_URI;
+  if (mongoUri) {
+    log(`using the database at MONGODB_URI`);
+  } else {
+    const db = await startEmbeddedDb({ dataDir: process.env.CITYCARE_DATA_DIR || DEFAULT_DATA_DIR });
+    children.push({ name: 'database', stop: db.stop });
+    db.process.on('exit', (code) => unlessStopping(`the embedded database stopped unexpectedly (code ${code})`));
+    mongoUri = db.uri;
+    log(`embedded database (FerretDB + SQLite) at ${mongoUri}, data in ${path.relative(ROOT, process.env.CITYCARE_DATA_DIR || DEFAULT_DATA_DIR)}`);
+  }
+
+  await compileTypeScript();
+  const port = await findFreePort(Number(process.env.PORT) || 7001);
+  const host = process.env.HOST || '127.0.0.1';
+  const apiUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  const env = { ...process.env, MONGODB_URI: mongoUri, PORT: String(port), HOST: host, STATIC_DIR: path.join(ROOT, 'dist', 'h5') };
+
+  await runNode('seed', [path.join(ROOT, 'server', 'dist', 'seed', 'run.js')], env);
+  await buildClient('h5');
+  startApi(env);
+  await waitFor(() => fetch(`${apiUrl}/api/health`).then((r) => r.ok), 30_000, 'the API');
+  await buildClient('weapp', { CITYCARE_API_BASE_URL: apiUrl });
+
+  log('');
+  log('CityCare is running (Ctrl-C stops everything):');
+  log(`  H5 preview (browser):  ${apiUrl}/`);
+  log(`  API:                   ${apiUrl}/api   health: ${apiUrl}/api/health`);
+  log(`  OpenAPI document:      ${apiUrl}/api/openapi.json`);
+  log(`  WeChat DevTools:       import the folder ${ROOT} (project.config.json → dist/weapp);`);
+  log('                         tick 不校验合法域名 in 详情 → 本地设置 to reach the local API.');
+  log('  Demo data:             12 海安 stations, flagged 演示数据.');
+}
+
+function runNode(name, args, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { env, stdio: 'inherit' });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${name} failed (exit ${code})`))));
+  });
+}
+
+function startApi(env) {
+  const child = spawn(process.execPath, [path.join(ROOT, 'server', 'dist', 'bootstrap.js')], { env, stdio: 'inherit' });
+  children.push({
+    name: 'API',
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', resolve);
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      }),
+  });
+  child.on('exit', (code) => unlessStopping(`the API stopped unexpectedly (code ${code})`));
+}
+
+async function stopAll(exitCode) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children.reverse()) {
+    await child.stop().catch(() => undefined);
+  }
+  process.exit(exitCode);
+}
+
+// Ctrl-C in a terminal signals every process of the group at once, so a child
+// may exit a moment before our own SIGINT handler runs: wait before blaming it.
+function unlessStopping(message) {
+  setTimeout(() => !stopping && fail(new Error(message)), 300);
+}
+
+function fail(err) {
+  console.error(`[citycare] ${err.message}`);
+  stopAll(1);
+}
+
+process.on('SIGINT', () => {
+  log('stopping …');
+  stopAll(0);
+});
+process.on('SIGTERM', () => stopAll(0));
+main().catch(fail);

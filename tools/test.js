@@ -1,0 +1,49 @@
+// `npm test`: every test. Installs what is missing, builds the embedded
+// database, type-checks everything, builds both clients, then runs jest
+// (shared + client unit tests, server API tests on the embedded database,
+// the weapp build check and the browser test). Extra arguments go to jest.
+const fs = require('node:fs');
+const path = require('node:path');
+const { ROOT, log, run } = require('./lib/proc');
+const { ensureNpmPackages } = require('./lib/deps');
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const RESULTS = path.join(ROOT, '.cache', 'jest-results.json');
+
+async function main() {
+  await ensureNpmPackages();
+  const { buildEmbeddedDb } = require('./db/build');
+  const { compileTypeScript, buildClient } = require('./lib/builds');
+  if (!process.env.MONGODB_URI) await buildEmbeddedDb();
+  await compileTypeScript({ all: true });
+  await buildClient('h5');
+  await buildClient('weapp');
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(
+      `the browser test needs Chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH`,
+    );
+  }
+  fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
+  const jest = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
+  let failed = false;
+  try {
+    await run(process.execPath, [jest, '--ci', '--json', `--outputFile=${RESULTS}`, ...process.argv.slice(2)]);
+  } catch {
+    failed = true;
+  }
+  printSummary();
+  if (failed) process.exit(1);
+}
+
+/** The plain closing line CI reads: "N passed, N failed". */
+function printSummary() {
+  if (!fs.existsSync(RESULTS)) return;
+  const r = JSON.parse(fs.readFileSync(RESULTS, 'utf8'));
+  const skipped = r.numPendingTests + r.numTodoTests;
+  console.log(`\ntests: ${r.numPassedTests} passed, ${r.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`);
+}
+
+main().catch((err) => {
+  console.error(`[citycare] ${err.message}`);
+  process.exit(1);
+});
