@@ -1,0 +1,83 @@
+// The case (随手拍) lifecycle: every allowed move in one table (DESIGN.md §4).
+// The server applies a move with one function that writes a timeline entry;
+// nothing else changes a status.
+
+export const CASE_STATUSES = ['submitted', 'accepted', 'in_progress', 'resolved', 'closed', 'rejected', 'duplicate'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
+  submitted: '已提交',
+  accepted: '已受理',
+  in_progress: '处置中',
+  resolved: '已办结',
+  closed: '已结案',
+  rejected: '不予受理',
+  duplicate: '重复件',
+};
+
+/** States as predicates, so code asks "is it open?" rather than listing statuses. */
+export const isOpen = (s: CaseStatus): boolean => s === 'submitted' || s === 'accepted' || s === 'in_progress';
+export const isFinal = (s: CaseStatus): boolean => s === 'closed' || s === 'rejected' || s === 'duplicate';
+
+/** What became of the problem, separate from the status: "closed" never pretends to be "fixed". */
+export const CASE_OUTCOMES = ['fixed', 'referred', 'no_action'] as const;
+export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
+export const CASE_OUTCOME_LABELS: Record<CaseOutcome, string> = {
+  fixed: '已解决',
+  referred: '已转交其他部门',
+  no_action: '无需处置',
+};
+
+/**
+ * Who may make a move: the reporter, staff of the case's station (officer or
+ * lead), a lead of that station, an admin (always), or the system (jobs, ratings).
+ */
+export type Actor = 'reporter' | 'station_staff' | 'station_lead' | 'system';
+
+/** What a move needs besides the case. */
+export type MoveNeeds = 'reason' | 'note' | 'outcome' | 'targetCaseId' | 'targetStationId';
+
+export const CASE_MOVES = {
+  accept: { from: ['submitted'], to: 'accepted', by: ['station_staff'], needs: [] },
+  reject: { from: ['submitted'], to: 'rejected', by: ['station_staff'], needs: ['reason'] },
+  merge: { from: ['submitted', 'accepted'], to: 'duplicate', by: ['station_staff'], needs: ['targetCaseId'] },
+  start: { from: ['accepted'], to: 'in_progress', by: ['station_staff'], needs: [] },
+  transfer: {
+    from: ['submitted', 'accepted', 'in_progress'],
+    to: 'submitted',
+    by: ['station_lead'],
+    needs: ['targetStationId', 'reason'],
+  },
+  resolve: { from: ['in_progress'], to: 'resolved', by: ['station_staff'], needs: ['note', 'outcome'] },
+  close: { from: ['resolved'], to: 'closed', by: ['system'], needs: [] },
+  reopen: { from: ['resolved', 'closed'], to: 'in_progress', by: ['station_lead', 'system'], needs: ['reason'] },
+} as const satisfies Record<
+  string,
+  { from: readonly CaseStatus[]; to: CaseStatus; by: readonly Actor[]; needs: readonly MoveNeeds[] }
+>;
+
+export type CaseMove = keyof typeof CASE_MOVES;
+export const CASE_MOVE_NAMES = Object.keys(CASE_MOVES) as CaseMove[];
+
+export const CASE_MOVE_LABELS: Record<CaseMove, string> = {
+  accept: '受理',
+  reject: '不予受理',
+  merge: '合并为重复件',
+  start: '开始处置',
+  transfer: '转派其他工作站',
+  resolve: '办结',
+  close: '结案',
+  reopen: '重办',
+};
+
+/** The moves allowed from `status` for an actor holding any of `actors`. */
+export function allowedMoves(status: CaseStatus, actors: readonly Actor[]): CaseMove[] {
+  return CASE_MOVE_NAMES.filter((name) => {
+    const move = CASE_MOVES[name];
+    return (move.from as readonly CaseStatus[]).includes(status) && move.by.some((a) => actors.includes(a));
+  });
+}
+
+export function canMove(move: CaseMove, status: CaseStatus): boolean {
+  return (CASE_MOVES[move].from as readonly CaseStatus[]).includes(status);
+}
