@@ -9,6 +9,7 @@ import { ApiNotFoundMiddleware } from './common/not-found.middleware';
 import { StaticFilesMiddleware } from './common/static-files.middleware';
 import { Database } from './common/database';
 import { ensureIndexes } from './common/indexes';
+import { AuthMiddleware } from './modules/auth/auth.middleware';
 
 @Configuration({
   imports: [koa, mongoose],
@@ -22,7 +23,7 @@ export class MainConfiguration implements ILifeCycle {
   database!: Database;
 
   async onReady() {
-    this.app.useMiddleware([RequestContextMiddleware, StaticFilesMiddleware, ApiNotFoundMiddleware]);
+    this.app.useMiddleware([RequestContextMiddleware, StaticFilesMiddleware, ApiNotFoundMiddleware, AuthMiddleware]);
     this.app.useFilter([ErrorFilter]);
     await this.database.waitUntilConnected();
     await ensureIndexes(this.database);

@@ -4,4 +4,6 @@ export * from './validation';
 export * from './roles';
 export * from './case-lifecycle';
 export * from './schemas/stations';
+export * from './schemas/auth';
 export * from './api/stations';
+export * from './api/auth';

@@ -18,6 +18,7 @@ export const ENV_VARS = {
   DB_TIMEOUT_MS: { default: '1500', description: 'Server selection timeout: how long a query waits for an unreachable database before failing (503)' },
   STATIC_DIR: { default: '', description: 'Folder with the H5 build to serve at / (empty: serve nothing)' },
   LOG_LEVEL: { default: 'info', description: 'debug | info | warn | error' },
+  DEV_LOGIN: { default: '0', description: '1 enables the demo-user login for development and the H5 preview; refused when NODE_ENV=production' },
   TRUST_PROXY: { default: '0', description: '1 when behind a reverse proxy that sets X-Forwarded-For' },
 } as const satisfies Record<string, EnvVar>;
 

@@ -12,7 +12,7 @@ async function main() {
     console.log(
       report.skipped
         ? '[seed] database already has stations; demo data not added'
-        : `[seed] added ${report.stations} demo stations (海安, 演示数据)`,
+        : `[seed] added ${report.stations} demo stations and ${report.users} demo users (海安, 演示数据)`,
     );
   } finally {
     await connection.close();

@@ -1,9 +1,12 @@
 import type { Connection } from 'mongoose';
 import { STATION_MODEL, stationSchema, type StationDoc } from '../modules/stations/station.model';
+import { USER_MODEL, userSchema, type UserDoc } from '../modules/users/user.model';
 import { DEMO_CITY, DEMO_STATIONS, demoPhone } from './demo-stations';
+import { DEMO_USERS } from './demo-users';
 
 export interface SeedReport {
   stations: number;
+  users: number;
   skipped: boolean;
 }
 
@@ -15,7 +18,7 @@ export interface SeedReport {
 export async function seedDemoData(connection: Connection): Promise<SeedReport> {
   const stations = connection.models[STATION_MODEL] ?? connection.model<StationDoc>(STATION_MODEL, stationSchema);
   await stations.createIndexes();
-  if ((await stations.estimatedDocumentCount()) > 0) return { stations: 0, skipped: true };
+  if ((await stations.estimatedDocumentCount()) > 0) return { stations: 0, users: 0, skipped: true };
   const docs = DEMO_STATIONS.map((s, i) => ({
     ...s,
     city: DEMO_CITY,
@@ -24,6 +27,19 @@ export async function seedDemoData(connection: Connection): Promise<SeedReport> 
     officers: s.officers.map((o) => ({ ...o, photoUrl: null })),
     demo: true,
   }));
-  await stations.insertMany(docs, { ordered: true });
-  return { stations: docs.length, skipped: false };
+  const inserted = await stations.insertMany(docs, { ordered: true });
+  const users = connection.models[USER_MODEL] ?? connection.model<UserDoc>(USER_MODEL, userSchema);
+  await users.createIndexes();
+  await users.insertMany(
+    DEMO_USERS.map((u) => ({
+      openid: u.openid,
+      name: u.name,
+      role: u.role,
+      community: u.community ?? (u.stationIndex === undefined ? null : DEMO_STATIONS[u.stationIndex].community),
+      stationId: u.stationIndex === undefined ? null : inserted[u.stationIndex]._id,
+      demo: true,
+    })),
+    { ordered: true },
+  );
+  return { stations: docs.length, users: DEMO_USERS.length, skipped: false };
 }

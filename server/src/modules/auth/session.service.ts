@@ -1,0 +1,74 @@
+import { Inject, Provide } from '@midwayjs/core';
+import { Types } from 'mongoose';
+import { Database } from '../../common/database';
+import { AppError } from '../../common/app-error';
+import type { AuthUser } from '../../common/auth-user';
+import { USER_MODEL, userSchema, type UserDoc } from '../users/user.model';
+import { SESSION_MODEL, sessionSchema, type SessionDoc } from './session.model';
+import {
+  hashToken,
+  looksLikeToken,
+  newSessionToken,
+  SESSION_ABSOLUTE_MS,
+  SESSION_IDLE_MS,
+  SESSION_TOUCH_MS,
+} from './token';
+
+export interface IssuedSession {
+  token: string;
+  expiresAt: Date;
+}
+
+/** Issues, resolves and revokes our own session tokens. */
+@Provide()
+export class SessionService {
+  @Inject()
+  database!: Database;
+
+  private get sessions() {
+    return this.database.model<SessionDoc>(SESSION_MODEL, sessionSchema);
+  }
+
+  private get users() {
+    return this.database.model<UserDoc>(USER_MODEL, userSchema);
+  }
+
+  async issue(userId: Types.ObjectId, now = new Date()): Promise<IssuedSession> {
+    const token = newSessionToken();
+    const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
+    await this.sessions.create({ tokenHash: hashToken(token), userId, createdAt: now, lastSeenAt: now, expiresAt });
+    return { token, expiresAt };
+  }
+
+  /** The user behind a bearer token; SESSION_EXPIRED for a token that is unknown, revoked or past expiry. */
+  async resolve(token: string, now = new Date()): Promise<AuthUser> {
+    if (!looksLikeToken(token)) throw new AppError('SESSION_EXPIRED');
+    const session = await this.sessions.findOne({ tokenHash: hashToken(token) }).lean<SessionDoc>();
+    if (!session || session.revokedAt) throw new AppError('SESSION_EXPIRED');
+    const idleSince = now.getTime() - session.lastSeenAt.getTime();
+    if (session.expiresAt.getTime() <= now.getTime() || idleSince >= SESSION_IDLE_MS) {
+      throw new AppError('SESSION_EXPIRED');
+    }
+    const user = await this.users.findById(session.userId).lean<UserDoc>();
+    if (!user) throw new AppError('SESSION_EXPIRED');
+    if (idleSince >= SESSION_TOUCH_MS) {
+      await this.sessions.updateOne({ _id: session._id }, { $set: { lastSeenAt: now } });
+    }
+    return toAuthUser(user);
+  }
+
+  async revoke(token: string): Promise<void> {
+    if (!looksLikeToken(token)) return;
+    await this.sessions.updateOne({ tokenHash: hashToken(token), revokedAt: null }, { $set: { revokedAt: new Date() } });
+  }
+}
+
+export function toAuthUser(user: UserDoc): AuthUser {
+  return {
+    id: user._id.toHexString(),
+    role: user.role,
+    stationId: user.stationId ? user.stationId.toHexString() : null,
+    community: user.community,
+    openid: user.openid,
+  };
+}

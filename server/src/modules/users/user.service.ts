@@ -1,0 +1,74 @@
+import { Inject, Provide } from '@midwayjs/core';
+import { isValidObjectId } from 'mongoose';
+import type { MeResponse } from '@citycare/shared';
+import { Database } from '../../common/database';
+import { AppError } from '../../common/app-error';
+import { USER_MODEL, userSchema, type UserDoc } from './user.model';
+
+const DUPLICATE_KEY = 11000;
+
+@Provide()
+export class UserService {
+  @Inject()
+  database!: Database;
+
+  get users() {
+    return this.database.model<UserDoc>(USER_MODEL, userSchema);
+  }
+
+  /**
+   * The user for a WeChat identity, created as a resident on first login.
+   * Two first logins racing meet the unique openid index: the loser reads the winner's.
+   */
+  async upsertByOpenid(openid: string, unionid: string | undefined, sessionKey: string): Promise<UserDoc> {
+    const set = { wechatSessionKey: sessionKey, ...(unionid ? { unionid } : {}) };
+    const existing = await this.users.findOneAndUpdate({ openid }, { $set: set }, { new: true }).lean<UserDoc>();
+    if (existing) return existing;
+    try {
+      return (await this.users.create({ openid, role: 'resident', ...set })).toObject();
+    } catch (err) {
+      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+      const winner = await this.users.findOneAndUpdate({ openid }, { $set: set }, { new: true }).lean<UserDoc>();
+      if (!winner) throw err;
+      return winner;
+    }
+  }
+
+  async getById(id: string): Promise<UserDoc> {
+    const user = isValidObjectId(id) ? await this.users.findById(id).lean<UserDoc>() : null;
+    if (!user) throw new AppError('USER_NOT_FOUND');
+    return user;
+  }
+
+  async setPhone(id: string, phone: string): Promise<UserDoc> {
+    const user = await this.users.findByIdAndUpdate(id, { $set: { phone } }, { new: true }).lean<UserDoc>();
+    if (!user) throw new AppError('USER_NOT_FOUND');
+    return user;
+  }
+
+  async update(id: string, changes: { name: string }): Promise<UserDoc> {
+    const user = await this.users.findByIdAndUpdate(id, { $set: changes }, { new: true }).lean<UserDoc>();
+    if (!user) throw new AppError('USER_NOT_FOUND');
+    return user;
+  }
+
+  async findDemoByOpenid(openid: string): Promise<UserDoc | null> {
+    return this.users.findOne({ openid, demo: true }).lean<UserDoc>();
+  }
+
+  async listDemo(): Promise<UserDoc[]> {
+    return this.users.find({ demo: true }).sort({ role: 1, name: 1 }).lean<UserDoc[]>();
+  }
+}
+
+/** The user as they see themselves: their own phone is not masked. */
+export function toMe(user: UserDoc): MeResponse {
+  return {
+    id: user._id.toHexString(),
+    role: user.role,
+    name: user.name,
+    phone: user.phone,
+    stationId: user.stationId ? user.stationId.toHexString() : null,
+    community: user.community,
+  };
+}

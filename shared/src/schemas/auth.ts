@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+/** A code from wx.login or the phone-number button: opaque, short, printable. */
+const wechatCode = z.string({ error: 'VALIDATION_FAILED' }).trim().min(1).max(128).regex(/^[\x21-\x7e]+$/);
+
+/** POST /api/auth/wechat */
+export const wechatLoginBody = z.strictObject({ code: wechatCode });
+
+/** POST /api/me/phone */
+export const bindPhoneBody = z.strictObject({ code: wechatCode });
+
+/** POST /api/auth/dev — only with DEV_LOGIN=1, never in production. */
+export const devLoginBody = z.strictObject({ openid: z.string().min(1).max(64) });
+
+/** PATCH /api/me — what a user may change about themselves (never role, station or community). */
+export const updateMeBody = z.strictObject({
+  name: z.string().trim().min(1).max(40),
+});
