@@ -19,7 +19,8 @@ export type PermissionScope = 'own' | 'station' | 'community' | 'city';
 
 export const PERMISSIONS = {
   'case.create': { resident: 'own', secretary: 'community', officer: 'station', lead: 'station', admin: 'city' },
-  'case.read': { resident: 'own', secretary: 'community', officer: 'station', lead: 'station', admin: 'city' },
+  // Secretaries follow the cases they raised (吹哨); residents' cases stay private to the station.
+  'case.read': { resident: 'own', secretary: 'own', officer: 'station', lead: 'station', admin: 'city' },
   'case.queue': { officer: 'station', lead: 'station', admin: 'city' },
   'case.internal': { officer: 'station', lead: 'station', admin: 'city' },
   'case.reply': { officer: 'station', lead: 'station', admin: 'city' },

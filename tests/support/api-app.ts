@@ -3,6 +3,7 @@ import { close, createApp, createHttpRequest } from '@midwayjs/mock';
 import type { Application, Framework } from '@midwayjs/koa';
 import mongoose, { type Connection } from 'mongoose';
 import { testDbName } from './test-db';
+import { startWechatStandin, type WechatStandin } from '../../server/src/modules/wechat/standin';
 
 const SERVER_DIR = path.resolve(__dirname, '..', '..', 'server');
 
@@ -12,6 +13,8 @@ export interface TestApi {
   http: () => ReturnType<typeof createHttpRequest>;
   /** a separate connection to the same database, for arranging and inspecting data */
   db: Connection;
+  /** The WeChat stand-in this app talks to (codes, sent messages, failures). */
+  wechat: WechatStandin;
   close: () => Promise<void>;
 }
 
@@ -21,8 +24,23 @@ export interface TestApi {
  */
 export async function startTestApi(testFile: string, env: Record<string, string> = {}): Promise<TestApi> {
   const dbName = testDbName(testFile);
+  const wechat = await startWechatStandin();
   // MIDWAY_TS_MODE: jest compiles .ts itself, so tell Midway to scan .ts files.
-  Object.assign(process.env, { MONGODB_DB: dbName, LOG_LEVEL: 'warn', NODE_ENV: 'unittest', MIDWAY_TS_MODE: 'true' }, env);
+  // JOBS_INTERVAL_MS=0: tests run the outbox worker and jobs themselves.
+  Object.assign(
+    process.env,
+    {
+      MONGODB_DB: dbName,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'unittest',
+      MIDWAY_TS_MODE: 'true',
+      JOBS_INTERVAL_MS: '0',
+      WECHAT_API_BASE: wechat.url,
+      WECHAT_APPID: wechat.appid,
+      WECHAT_SECRET: wechat.secret,
+    },
+    env,
+  );
   const db = await mongoose.createConnection(process.env.MONGODB_URI!, { dbName }).asPromise();
   await db.dropDatabase(); // before the app boots: it creates the indexes
   const app = await createApp<Framework>(SERVER_DIR, { globalConfig: { koa: { port: null } } });
@@ -30,10 +48,12 @@ export async function startTestApi(testFile: string, env: Record<string, string>
     app,
     http: () => createHttpRequest(app),
     db,
+    wechat,
     close: async () => {
       await db.dropDatabase().catch(() => undefined);
       await db.close();
       await close(app);
+      await wechat.stop();
     },
   };
 }

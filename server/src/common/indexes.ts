@@ -3,6 +3,13 @@ import type { Database } from './database';
 import { STATION_MODEL, stationSchema } from '../modules/stations/station.model';
 import { USER_MODEL, userSchema } from '../modules/users/user.model';
 import { SESSION_MODEL, sessionSchema } from '../modules/auth/session.model';
+import { MEDIA_MODEL, mediaSchema } from '../modules/media/media.model';
+import { CASE_MODEL, caseSchema } from '../modules/cases/case.model';
+import { CASE_EVENT_MODEL, caseEventSchema } from '../modules/cases/case-event.model';
+import { IDEMPOTENCY_MODEL, idempotencySchema } from '../modules/cases/idempotency.model';
+import { CATEGORY_MODEL, categorySchema } from '../modules/cases/category.model';
+import { RATING_MODEL, ratingSchema } from '../modules/cases/rating.model';
+import { OUTBOX_MODEL, outboxSchema, OUTBOX_CLAIM_MODEL, outboxClaimSchema } from '../modules/cases/outbox.model';
 
 /**
  * Every model whose indexes must exist before the app serves requests.
@@ -13,6 +20,14 @@ const MODELS: Array<[string, Schema<any>]> = [
   [STATION_MODEL, stationSchema],
   [USER_MODEL, userSchema],
   [SESSION_MODEL, sessionSchema],
+  [MEDIA_MODEL, mediaSchema],
+  [CASE_MODEL, caseSchema],
+  [CASE_EVENT_MODEL, caseEventSchema],
+  [IDEMPOTENCY_MODEL, idempotencySchema],
+  [CATEGORY_MODEL, categorySchema],
+  [RATING_MODEL, ratingSchema],
+  [OUTBOX_MODEL, outboxSchema],
+  [OUTBOX_CLAIM_MODEL, outboxClaimSchema],
 ];
 
 export async function ensureIndexes(database: Database): Promise<void> {

@@ -17,9 +17,18 @@ export const ENV_VARS = {
   MONGODB_DB: { default: 'citycare', description: 'Database name inside MONGODB_URI' },
   DB_TIMEOUT_MS: { default: '1500', description: 'Server selection timeout: how long a query waits for an unreachable database before failing (503)' },
   STATIC_DIR: { default: '', description: 'Folder with the H5 build to serve at / (empty: serve nothing)' },
+  MEDIA_DIR: { default: '.data/media', description: 'Folder for uploaded photos (re-encoded JPEGs and thumbnails); relative paths are from the repository root' },
   LOG_LEVEL: { default: 'info', description: 'debug | info | warn | error' },
   DEV_LOGIN: { default: '0', description: '1 enables the demo-user login for development and the H5 preview; refused when NODE_ENV=production' },
+  WECHAT_TEMPLATE_CASE_STATUS: { default: 'case-status-demo', description: 'Subscribe-message template id for case status changes and replies' },
+  JOBS_INTERVAL_MS: { default: '5000', description: 'How often the outbox worker and the 7-day auto-close job run (0 = never; tests call them directly)' },
   TRUST_PROXY: { default: '0', description: '1 when behind a reverse proxy that sets X-Forwarded-For' },
+  WECHAT_API_BASE: {
+    default: 'https://api.weixin.qq.com',
+    description: 'WeChat server API base URL; point it at the local stand-in (server/src/modules/wechat/standin) in tests and demos',
+  },
+  WECHAT_APPID: { default: '', description: 'Mini-program AppID (小程序 AppID); empty when no real one is configured (the stand-in is meant for that case)' },
+  WECHAT_SECRET: { default: '', description: 'Mini-program AppSecret. Server-side only: never log it or put it in a config file' },
 } as const satisfies Record<string, EnvVar>;
 
 export type EnvName = keyof typeof ENV_VARS;

@@ -1,4 +1,4 @@
-import { Inject, Provide } from '@midwayjs/core';
+import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import type { DemoUser, LoginResponse } from '@citycare/shared';
 import { AppError } from '../../common/app-error';
 import { env, envFlag } from '../../config/env';
@@ -13,6 +13,7 @@ export function devLoginEnabled(): boolean {
 }
 
 @Provide()
+@Scope(ScopeEnum.Singleton)
 export class AuthService {
   @Inject()
   users!: UserService;

@@ -1,4 +1,4 @@
-import { Inject, Provide } from '@midwayjs/core';
+import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { Types } from 'mongoose';
 import { Database } from '../../common/database';
 import { AppError } from '../../common/app-error';
@@ -21,6 +21,7 @@ export interface IssuedSession {
 
 /** Issues, resolves and revokes our own session tokens. */
 @Provide()
+@Scope(ScopeEnum.Singleton)
 export class SessionService {
   @Inject()
   database!: Database;

@@ -1,4 +1,4 @@
-import { Inject, Provide } from '@midwayjs/core';
+import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { isValidObjectId } from 'mongoose';
 import {
   boundingBox,
@@ -21,6 +21,7 @@ const SEARCH_RADII_M = [3_000, 15_000, 60_000, 300_000];
 const HALF_EARTH_M = Math.PI * EARTH_RADIUS_M;
 
 @Provide()
+@Scope(ScopeEnum.Singleton)
 export class StationService {
   @Inject()
   database!: Database;

@@ -1,4 +1,4 @@
-import { Inject, Provide } from '@midwayjs/core';
+import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { isValidObjectId } from 'mongoose';
 import type { MeResponse } from '@citycare/shared';
 import { Database } from '../../common/database';
@@ -8,6 +8,7 @@ import { USER_MODEL, userSchema, type UserDoc } from './user.model';
 const DUPLICATE_KEY = 11000;
 
 @Provide()
+@Scope(ScopeEnum.Singleton)
 export class UserService {
   @Inject()
   database!: Database;

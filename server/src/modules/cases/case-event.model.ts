@@ -1,0 +1,51 @@
+import { Schema, type Types } from 'mongoose';
+import type { CaseMove, CaseOutcome, CaseStatus, Role, TimelineKind } from '@citycare/shared';
+
+/**
+ * One timeline entry. `{caseId, seq}` is unique: inserting seq n+1 is how a
+ * writer claims the next version of a case, so concurrent moves cannot both win
+ * (FerretDB v1 updates are read-modify-write; unique inserts are atomic).
+ */
+export interface CaseEventDoc {
+  _id: Types.ObjectId;
+  caseId: Types.ObjectId;
+  seq: number;
+  kind: TimelineKind;
+  move: CaseMove | null;
+  from: CaseStatus | null;
+  to: CaseStatus | null;
+  text: string | null;
+  outcome: CaseOutcome | null;
+  photos: Types.ObjectId[];
+  /** Visible to the reporter (status changes, replies) or staff only (notes). */
+  public: boolean;
+  actorId: Types.ObjectId | null;
+  actorRole: Role | 'system';
+  /** The fields this entry sets on the case, so a half-applied move can be rolled forward. */
+  patch: Record<string, unknown>;
+  at: Date;
+}
+
+export const CASE_EVENT_MODEL = 'CaseEvent';
+
+export const caseEventSchema = new Schema<CaseEventDoc>(
+  {
+    caseId: { type: Schema.Types.ObjectId, required: true },
+    seq: { type: Number, required: true },
+    kind: { type: String, required: true },
+    move: { type: String, default: null },
+    from: { type: String, default: null },
+    to: { type: String, default: null },
+    text: { type: String, default: null },
+    outcome: { type: String, default: null },
+    photos: { type: [Schema.Types.ObjectId], default: [] },
+    public: { type: Boolean, required: true },
+    actorId: { type: Schema.Types.ObjectId, default: null },
+    actorRole: { type: String, required: true },
+    patch: { type: Schema.Types.Mixed, default: {} },
+    at: { type: Date, required: true },
+  },
+  { collection: 'case_events', versionKey: false, minimize: false },
+);
+
+caseEventSchema.index({ caseId: 1, seq: 1 }, { unique: true });

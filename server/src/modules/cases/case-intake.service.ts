@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { Types } from 'mongoose';
+import type { CaseSource, CreateCaseBody } from '@citycare/shared';
+import { AppError } from '../../common/app-error';
+import type { AuthUser } from '../../common/auth-user';
+import { StationService } from '../stations/station.service';
+import { WechatClient } from '../wechat/wechat.client';
+import { IDEMPOTENCY_MODEL, idempotencySchema, type IdempotencyDoc } from './idempotency.model';
+import { CategoryService } from './category.service';
+import { CaseTimelineService } from './case-timeline.service';
+import type { CaseDoc } from './case.model';
+
+const DUPLICATE_KEY = 11000;
+const HOUR_MS = 3600_000;
+const IDEMPOTENCY_WAIT_MS = 5000;
+
+/** Taking in a new case: idempotency, content check, routing, SLA, photos. */
+@Provide()
+@Scope(ScopeEnum.Singleton)
+export class CaseIntakeService {
+  @Inject()
+  timeline!: CaseTimelineService;
+
+  @Inject()
+  categories!: CategoryService;
+
+  @Inject()
+  stations!: StationService;
+
+  @Inject()
+  wechat!: WechatClient;
+
+  private get keys() {
+    return this.timeline.database.model<IdempotencyDoc>(IDEMPOTENCY_MODEL, idempotencySchema);
+  }
+
+  /**
+   * The same Idempotency-Key with the same body returns the same case; with
+   * another body → 422. The key is claimed by a unique insert before any work.
+   */
+  async submit(user: AuthUser, body: CreateCaseBody, key: string, source: CaseSource = 'miniprogram'): Promise<CaseDoc> {
+    const bodyHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+    const userId = new Types.ObjectId(user.id);
+    try {
+      await this.keys.create({ userId, key, bodyHash, caseId: null, createdAt: new Date() });
+    } catch (err) {
+      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+      return this.replay(userId, key, bodyHash);
+    }
+    try {
+      const doc = await this.create(user, body, source);
+      await this.keys.updateOne({ userId, key }, { $set: { caseId: doc._id } });
+      return doc;
+    } catch (err) {
+      await this.keys.deleteOne({ userId, key, caseId: null }); // let the client retry the same key
+      throw err;
+    }
+  }
+
+  private async replay(userId: Types.ObjectId, key: string, bodyHash: string): Promise<CaseDoc> {
+    const deadline = Date.now() + IDEMPOTENCY_WAIT_MS;
+    for (;;) {
+      const record = await this.keys.findOne({ userId, key }).lean<IdempotencyDoc>();
+      if (record && record.bodyHash !== bodyHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+      if (record?.caseId) {
+        const doc = await this.timeline.load(record.caseId);
+        if (doc) return doc;
+      }
+      // No record: the first attempt failed and released the key; ask for a retry.
+      if (!record || Date.now() > deadline) throw new AppError('CONCURRENT_UPDATE', '相同的提交正在处理中，请稍后刷新');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  private async create(user: AuthUser, body: CreateCaseBody, source: CaseSource): Promise<CaseDoc> {
+    const category = await this.categories.getActive(body.category);
+    const verdict = await this.wechat.checkText(body.description, user.openid, 2);
+    if (verdict.suggest === 'risky') throw new AppError('CONTENT_RISKY', `内容未通过安全检测（${verdict.reason}），请修改后再提交`);
+    const [station] = (await this.stations.findNearest({ lat: body.lat, lng: body.lng }, 1)).items;
+    if (!station) throw new AppError('STATION_NOT_FOUND', '附近暂无可受理的城管工作站');
+    const photos = await this.claimPhotos(user, body.photos);
+    const now = new Date();
+    const acceptBy = new Date(now.getTime() + category.acceptHours * HOUR_MS);
+    const doc = await this.timeline.cases.create({
+      seq: 0,
+      status: 'submitted',
+      category: category.code,
+      description: body.description,
+      publicDescription: body.publicDescription,
+      photos,
+      lat: body.lat,
+      lng: body.lng,
+      address: body.address,
+      anonymous: body.anonymous,
+      source,
+      reporterId: new Types.ObjectId(user.id),
+      stationId: new Types.ObjectId(station.id),
+      community: station.community,
+      acceptBy,
+      resolveBy: new Date(now.getTime() + category.resolveHours * HOUR_MS),
+      dueAt: acceptBy,
+    });
+    await this.attachPhotos(photos, doc._id);
+    return doc.toObject();
+  }
+
+  /** Photos must be the reporter's own uploads, not yet attached to another case. */
+  private async claimPhotos(user: AuthUser, ids: string[]): Promise<Types.ObjectId[]> {
+    const unique = [...new Set(ids)].map((id) => new Types.ObjectId(id));
+    if (unique.length === 0) return [];
+    const media = this.timeline.database.connection.collection('media');
+    const owned = await media.countDocuments({ _id: { $in: unique }, ownerId: new Types.ObjectId(user.id), caseId: null });
+    if (owned !== unique.length) throw new AppError('MEDIA_NOT_FOUND');
+    return unique;
+  }
+
+  private async attachPhotos(photos: Types.ObjectId[], caseId: Types.ObjectId): Promise<void> {
+    if (photos.length === 0) return;
+    await this.timeline.database.connection.collection('media').updateMany({ _id: { $in: photos } }, { $set: { caseId } });
+  }
+}

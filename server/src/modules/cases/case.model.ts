@@ -1,0 +1,71 @@
+import { Schema, type Types } from 'mongoose';
+import { CASE_OUTCOMES, CASE_SOURCES, CASE_STATUSES, type CaseOutcome, type CaseSource, type CaseStatus } from '@citycare/shared';
+
+/** A reported problem (随手拍 and the other sources). Its history lives in case_events. */
+export interface CaseDoc {
+  _id: Types.ObjectId;
+  /** The version: the seq of the last timeline entry applied. */
+  seq: number;
+  status: CaseStatus;
+  outcome: CaseOutcome | null;
+  category: string;
+  description: string;
+  publicDescription: boolean;
+  photos: Types.ObjectId[];
+  lat: number;
+  lng: number;
+  address: string;
+  anonymous: boolean;
+  source: CaseSource;
+  reporterId: Types.ObjectId;
+  stationId: Types.ObjectId;
+  community: string | null;
+  acceptBy: Date;
+  resolveBy: Date;
+  /** The deadline that matters now (acceptBy while submitted, else resolveBy); the queue sorts by it. */
+  dueAt: Date;
+  acceptedAt: Date | null;
+  resolvedAt: Date | null;
+  closedAt: Date | null;
+  mergedInto: Types.ObjectId | null;
+  escalated: boolean;
+  rating: number | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const CASE_MODEL = 'Case';
+
+export const caseSchema = new Schema<CaseDoc>(
+  {
+    seq: { type: Number, required: true, default: 0 },
+    status: { type: String, enum: CASE_STATUSES, required: true },
+    outcome: { type: String, enum: [...CASE_OUTCOMES, null], default: null },
+    category: { type: String, required: true },
+    description: { type: String, required: true },
+    publicDescription: { type: Boolean, required: true, default: false },
+    photos: { type: [Schema.Types.ObjectId], default: [] },
+    lat: { type: Number, required: true },
+    lng: { type: Number, required: true },
+    address: { type: String, required: true },
+    anonymous: { type: Boolean, required: true, default: false },
+    source: { type: String, enum: CASE_SOURCES, required: true },
+    reporterId: { type: Schema.Types.ObjectId, required: true },
+    stationId: { type: Schema.Types.ObjectId, required: true },
+    community: { type: String, default: null },
+    acceptBy: { type: Date, required: true },
+    resolveBy: { type: Date, required: true },
+    dueAt: { type: Date, required: true },
+    acceptedAt: { type: Date, default: null },
+    resolvedAt: { type: Date, default: null },
+    closedAt: { type: Date, default: null },
+    mergedInto: { type: Schema.Types.ObjectId, default: null },
+    escalated: { type: Boolean, required: true, default: false },
+    rating: { type: Number, default: null },
+  },
+  { collection: 'cases', timestamps: true, versionKey: false },
+);
+
+caseSchema.index({ reporterId: 1, createdAt: -1, _id: -1 });
+caseSchema.index({ stationId: 1, status: 1, dueAt: 1, _id: 1 });
+caseSchema.index({ status: 1, resolvedAt: 1 });

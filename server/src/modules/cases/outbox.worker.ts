@@ -1,0 +1,98 @@
+import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { Database } from '../../common/database';
+import { env } from '../../config/env';
+import { WechatClient } from '../wechat/wechat.client';
+import { OUTBOX_CLAIM_MODEL, OUTBOX_MODEL, outboxClaimSchema, outboxSchema, type OutboxDoc } from './outbox.model';
+
+export const OUTBOX_MAX_ATTEMPTS = 5;
+const BASE_BACKOFF_MS = 30_000;
+const BATCH = 20;
+const DUPLICATE_KEY = 11000;
+/** WeChat errcodes that no retry can fix (user refused, template unknown…). */
+const PERMANENT_ERRCODES = new Set([43101, 40003, 40037, 47003]);
+
+export interface OutboxRunReport {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+/**
+ * Sends pending notifications as WeChat subscribe messages. Each attempt is
+ * claimed by a unique insert, so two workers never send the same attempt;
+ * failures back off exponentially and end as `failed` with the error kept.
+ */
+@Provide()
+@Scope(ScopeEnum.Singleton)
+export class OutboxWorker {
+  @Inject()
+  database!: Database;
+
+  @Inject()
+  wechat!: WechatClient;
+
+  private get outbox() {
+    return this.database.model<OutboxDoc>(OUTBOX_MODEL, outboxSchema);
+  }
+
+  private get claims() {
+    return this.database.model(OUTBOX_CLAIM_MODEL, outboxClaimSchema);
+  }
+
+  async runOnce(now = new Date()): Promise<OutboxRunReport> {
+    const report: OutboxRunReport = { sent: 0, retried: 0, failed: 0 };
+    const due = await this.outbox
+      .find({ status: 'pending', nextAttemptAt: { $lte: now } })
+      .sort({ nextAttemptAt: 1 })
+      .limit(BATCH)
+      .lean<OutboxDoc[]>();
+    for (const entry of due) {
+      if (!(await this.claim(entry, now))) continue;
+      report[await this.deliver(entry, now)] += 1;
+    }
+    return report;
+  }
+
+  private async claim(entry: OutboxDoc, now: Date): Promise<boolean> {
+    try {
+      await this.claims.create({ entryId: entry._id, attempt: entry.attempts + 1, at: now });
+      return true;
+    } catch (err) {
+      if ((err as { code?: number }).code === DUPLICATE_KEY) return false;
+      throw err;
+    }
+  }
+
+  private async deliver(entry: OutboxDoc, now: Date): Promise<keyof OutboxRunReport> {
+    const attempts = entry.attempts + 1;
+    try {
+      const user = await this.database.connection.collection('users').findOne({ _id: entry.userId }, { projection: { openid: 1 } });
+      if (!user) throw Object.assign(new Error('recipient no longer exists'), { permanent: true });
+      await this.wechat.sendSubscribeMessage({
+        toOpenid: user.openid as string,
+        templateId: env('WECHAT_TEMPLATE_CASE_STATUS'),
+        page: `pages/case/index?id=${entry.caseId.toHexString()}`,
+        data: entry.data,
+      });
+      await this.outbox.updateOne({ _id: entry._id }, { $set: { status: 'sent', attempts, sentAt: now, lastError: null } });
+      return 'sent';
+    } catch (err) {
+      const e = err as { message?: string; errcode?: number; permanent?: boolean };
+      const permanent = e.permanent || (e.errcode !== undefined && PERMANENT_ERRCODES.has(e.errcode));
+      const give_up = permanent || attempts >= OUTBOX_MAX_ATTEMPTS;
+      const lastError = `${e.errcode ?? ''} ${e.message ?? String(err)}`.trim().slice(0, 300);
+      await this.outbox.updateOne(
+        { _id: entry._id },
+        {
+          $set: {
+            status: give_up ? 'failed' : 'pending',
+            attempts,
+            lastError,
+            nextAttemptAt: new Date(now.getTime() + BASE_BACKOFF_MS * 2 ** (attempts - 1)),
+          },
+        },
+      );
+      return give_up ? 'failed' : 'retried';
+    }
+  }
+}

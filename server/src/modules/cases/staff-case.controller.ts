@@ -1,0 +1,71 @@
+import { ALL, Body, Controller, Get, Inject, Param, Post, Query } from '@midwayjs/core';
+import type { Context } from '@midwayjs/koa';
+import { caseMoveBody, caseReplyBody, queueQuery } from '@citycare/shared';
+import { validate } from '../../common/validate';
+import { requireUser } from '../../common/auth-user';
+import { AppError } from '../../common/app-error';
+import { CaseQueryService } from './case-query.service';
+import { CaseMovesService } from './case-moves.service';
+import { CaseActionsService } from './case-actions.service';
+
+/** Officers and leads working their station's queue. */
+@Controller('/api/staff/cases')
+export class StaffCaseController {
+  @Inject()
+  ctx!: Context;
+
+  @Inject()
+  query!: CaseQueryService;
+
+  @Inject()
+  moves!: CaseMovesService;
+
+  @Inject()
+  actions!: CaseActionsService;
+
+  @Get('/')
+  async queue(@Query(ALL) q: unknown) {
+    return this.query.queue(requireUser(this.ctx), validate(queueQuery, q));
+  }
+
+  @Get('/:id')
+  async detail(@Param('id') id: string) {
+    return this.query.detail(requireUser(this.ctx), await this.staffCaseId(id));
+  }
+
+  @Post('/:id/moves')
+  async move(@Param('id') id: string, @Body(ALL) body: unknown) {
+    const user = requireUser(this.ctx);
+    const { move, ...input } = validate(caseMoveBody, body);
+    const { doc } = await this.query.visibleCase(user, await this.staffCaseId(id));
+    await this.moves.apply(doc, move, user, input);
+    return this.query.detail(user, id);
+  }
+
+  @Post('/:id/replies')
+  async reply(@Param('id') id: string, @Body(ALL) body: unknown) {
+    return this.comment(id, body, false);
+  }
+
+  @Post('/:id/notes')
+  async note(@Param('id') id: string, @Body(ALL) body: unknown) {
+    return this.comment(id, body, true);
+  }
+
+  private async comment(id: string, body: unknown, internal: boolean) {
+    const user = requireUser(this.ctx);
+    const { text, photos } = validate(caseReplyBody, body);
+    const { doc } = await this.query.visibleCase(user, await this.staffCaseId(id));
+    await this.actions.comment(user, doc, text, photos, internal);
+    this.ctx.status = 201;
+    return this.query.detail(user, id);
+  }
+
+  /** Staff routes answer 404 for cases outside the caller's station, like any unseen case. */
+  private async staffCaseId(id: string): Promise<string> {
+    const user = requireUser(this.ctx);
+    const { staff } = await this.query.visibleCase(user, id);
+    if (!staff) throw new AppError('CASE_NOT_FOUND');
+    return id;
+  }
+}
