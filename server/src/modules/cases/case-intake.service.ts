@@ -100,6 +100,8 @@ export class CaseIntakeService {
       acceptBy,
       resolveBy: new Date(now.getTime() + category.resolveHours * HOUR_MS),
       dueAt: acceptBy,
+      createdAt: now, // the SLA clock starts here, exactly
+      updatedAt: now,
     });
     await this.attachPhotos(photos, doc._id);
     return doc.toObject();

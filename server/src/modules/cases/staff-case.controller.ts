@@ -38,7 +38,11 @@ export class StaffCaseController {
     const user = requireUser(this.ctx);
     const { move, ...input } = validate(caseMoveBody, body);
     const { doc } = await this.query.visibleCase(user, await this.staffCaseId(id));
-    await this.moves.apply(doc, move, user, input);
+    const moved = await this.moves.apply(doc, move, user, input);
+    // After a transfer the case belongs to another station: say where it went instead of 404.
+    if (!this.query.access.isStaffFor(user, moved)) {
+      return { case: null, moved: { id, status: moved.status, stationId: moved.stationId.toHexString() } };
+    }
     return this.query.detail(user, id);
   }
 
