@@ -23,16 +23,23 @@ export class UserService {
    */
   async upsertByOpenid(openid: string, unionid: string | undefined, sessionKey: string): Promise<UserDoc> {
     const set = { wechatSessionKey: sessionKey, ...(unionid ? { unionid } : {}) };
-    const existing = await this.users.findOneAndUpdate({ openid }, { $set: set }, { new: true }).lean<UserDoc>();
+    // updateOne + findOne, not findOneAndUpdate: FerretDB v1 has no projection on
+    // findAndModify, and the hidden session key makes mongoose add one.
+    const existing = await this.updateAndRead({ openid }, set);
     if (existing) return existing;
     try {
-      return (await this.users.create({ openid, role: 'resident', ...set })).toObject();
+      await this.users.create({ openid, role: 'resident', ...set });
     } catch (err) {
       if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
-      const winner = await this.users.findOneAndUpdate({ openid }, { $set: set }, { new: true }).lean<UserDoc>();
-      if (!winner) throw err;
-      return winner;
     }
+    const user = await this.updateAndRead({ openid }, set);
+    if (!user) throw new Error(`user ${openid} vanished during login`);
+    return user;
+  }
+
+  private async updateAndRead(filter: Record<string, unknown>, set: Record<string, unknown>): Promise<UserDoc | null> {
+    const { matchedCount } = await this.users.updateOne(filter, { $set: set });
+    return matchedCount ? this.users.findOne(filter).lean<UserDoc>() : null;
   }
 
   async getById(id: string): Promise<UserDoc> {
@@ -42,13 +49,13 @@ export class UserService {
   }
 
   async setPhone(id: string, phone: string): Promise<UserDoc> {
-    const user = await this.users.findByIdAndUpdate(id, { $set: { phone } }, { new: true }).lean<UserDoc>();
+    const user = isValidObjectId(id) ? await this.updateAndRead({ _id: id }, { phone }) : null;
     if (!user) throw new AppError('USER_NOT_FOUND');
     return user;
   }
 
   async update(id: string, changes: { name: string }): Promise<UserDoc> {
-    const user = await this.users.findByIdAndUpdate(id, { $set: changes }, { new: true }).lean<UserDoc>();
+    const user = isValidObjectId(id) ? await this.updateAndRead({ _id: id }, changes) : null;
     if (!user) throw new AppError('USER_NOT_FOUND');
     return user;
   }
