@@ -31,6 +31,7 @@ async function main() {
   const host = process.env.HOST || '127.0.0.1';
   const apiUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
   const env = { ...process.env, MONGODB_URI: mongoUri, PORT: String(port), HOST: host, STATIC_DIR: path.join(ROOT, 'dist', 'h5') };
+  Object.assign(env, await wechatEnv());
 
   await runNode('seed', [path.join(ROOT, 'server', 'dist', 'seed', 'run.js')], env);
   await buildClient('h5');
@@ -45,7 +46,29 @@ async function main() {
   log(`  OpenAPI document:      ${apiUrl}/api/openapi.json`);
   log(`  WeChat DevTools:       import the folder ${ROOT} (project.config.json → dist/weapp);`);
   log('                         tick 不校验合法域名 in 详情 → 本地设置 to reach the local API.');
-  log('  Demo data:             12 海安 stations, flagged 演示数据.');
+  log('  Demo data:             12 海安 stations and demo users of every role, flagged 演示数据.');
+  log(`  Demo login:            curl -X POST ${apiUrl}/api/auth/dev -H 'Content-Type: application/json' -d '{"openid":"demo-officer-1"}'`);
+}
+
+/**
+ * Without a real AppID the API talks to the local WeChat stand-in (the same
+ * one the tests use), and the demo-user login is on for the H5 preview.
+ */
+async function wechatEnv() {
+  if (process.env.WECHAT_APPID && process.env.WECHAT_SECRET) {
+    log('WeChat: using the real AppID from WECHAT_APPID');
+    return {};
+  }
+  const { startWechatStandin } = require(path.join(ROOT, 'server', 'dist', 'modules', 'wechat', 'standin', 'index.js'));
+  const standin = await startWechatStandin();
+  children.push({ name: 'WeChat stand-in', stop: () => standin.stop() });
+  log(`WeChat: no WECHAT_APPID set, using the local stand-in at ${standin.url}; demo login (DEV_LOGIN=1) is on`);
+  return {
+    WECHAT_API_BASE: standin.url,
+    WECHAT_APPID: standin.appid,
+    WECHAT_SECRET: standin.secret,
+    DEV_LOGIN: process.env.DEV_LOGIN ?? '1',
+  };
 }
 
 function runNode(name, args, env) {
