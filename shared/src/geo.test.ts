@@ -1,4 +1,4 @@
-import { boundingBox, formatDistance, haversineMeters, isInBox, isValidLat, isValidLng, roundToGrid } from './geo';
+import { boundingBox, formatDistance, haversineMeters, isInBox, isInPolygon, isValidLat, isValidLng, roundToGrid } from './geo';
 
 describe('haversineMeters', () => {
   it('when two points are the same, then the distance is 0', () => {
@@ -81,4 +81,30 @@ describe('formatDistance', () => {
     [1010, '1.0 公里'],
     [12_345, '12 公里'],
   ])('%p m reads %p', (m, text) => expect(formatDistance(m)).toBe(text));
+});
+
+describe('isInPolygon', () => {
+  const square = [
+    { lat: 32.53, lng: 120.45 },
+    { lat: 32.53, lng: 120.47 },
+    { lat: 32.55, lng: 120.47 },
+    { lat: 32.55, lng: 120.45 },
+  ];
+  it('when the point is inside, then true; outside, then false', () => {
+    expect(isInPolygon({ lat: 32.54, lng: 120.46 }, square)).toBe(true);
+    expect(isInPolygon({ lat: 32.56, lng: 120.46 }, square)).toBe(false);
+    expect(isInPolygon({ lat: 32.54, lng: 120.48 }, square)).toBe(false);
+  });
+  it('when the polygon is concave (an L), then the notch is outside', () => {
+    const l = [
+      { lat: 0, lng: 0 },
+      { lat: 0, lng: 2 },
+      { lat: 1, lng: 2 },
+      { lat: 1, lng: 1 },
+      { lat: 2, lng: 1 },
+      { lat: 2, lng: 0 },
+    ];
+    expect(isInPolygon({ lat: 1.5, lng: 0.5 }, l)).toBe(true);
+    expect(isInPolygon({ lat: 1.5, lng: 1.5 }, l)).toBe(false);
+  });
 });

@@ -78,3 +78,28 @@ export function formatDistance(meters: number): string {
   if (meters < 1000) return `${Math.round(meters)} 米`;
   return `${(meters / 1000).toFixed(meters < 10_000 ? 1 : 0)} 公里`;
 }
+
+/**
+ * Ray casting: is `p` inside the polygon `ring` (vertices in order, not closed)?
+ * Small areas only (a community), where treating lat/lng as planar is exact enough.
+ */
+export function isInPolygon(p: LatLng, ring: LatLng[]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const a = ring[i];
+    const b = ring[j];
+    const crosses = a.lat > p.lat !== b.lat > p.lat && p.lng < ((b.lng - a.lng) * (p.lat - a.lat)) / (b.lat - a.lat) + a.lng;
+    if (crosses) inside = !inside;
+  }
+  return inside;
+}
+
+/** The bounding box of a polygon, for a $gte/$lte pre-filter. */
+export function polygonBox(ring: LatLng[]): BoundingBox {
+  return {
+    minLat: Math.min(...ring.map((p) => p.lat)),
+    maxLat: Math.max(...ring.map((p) => p.lat)),
+    minLng: Math.min(...ring.map((p) => p.lng)),
+    maxLng: Math.max(...ring.map((p) => p.lng)),
+  };
+}

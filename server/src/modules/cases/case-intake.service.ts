@@ -77,7 +77,7 @@ export class CaseIntakeService {
     const category = await this.categories.getActive(body.category);
     const verdict = await this.wechat.checkText(body.description, user.openid, 2);
     if (verdict.suggest === 'risky') throw new AppError('CONTENT_RISKY', `内容未通过安全检测（${verdict.reason}），请修改后再提交`);
-    const [station] = (await this.stations.findNearest({ lat: body.lat, lng: body.lng }, 1)).items;
+    const station = await this.stations.routeFor({ lat: body.lat, lng: body.lng });
     if (!station) throw new AppError('STATION_NOT_FOUND', '附近暂无可受理的城管工作站');
     const photos = await this.claimPhotos(user, body.photos);
     const now = new Date();

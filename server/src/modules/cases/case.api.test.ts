@@ -123,6 +123,35 @@ describe('reporting a case (随手拍)', () => {
   });
 });
 
+describe('routing', () => {
+  it("when the point lies inside a community's boundary, then that station gets the case even if another is nearer", async () => {
+    const point = { lat: 32.54, lng: 120.465 }; // ~640 m from 嘉麟, ~2.6 km from 平桥村
+    const ring = [
+      { lat: 32.538, lng: 120.463 },
+      { lat: 32.538, lng: 120.467 },
+      { lat: 32.542, lng: 120.467 },
+      { lat: 32.542, lng: 120.463 },
+    ];
+    const { ObjectId } = await import('mongodb');
+    const stations = api.db.collection('stations');
+    await stations.updateOne(
+      { _id: new ObjectId(stationB) },
+      { $set: { boundary: ring, boundaryBox: { minLat: 32.538, maxLat: 32.542, minLng: 120.463, maxLng: 120.467 } } },
+    );
+    try {
+      const inside = await report(reporter, point);
+      const outside = await report(reporter, { lat: 32.545, lng: 120.465 });
+      const get = (id: string) => api.http().get(`/api/cases/${id}`).set('Authorization', reporter.auth);
+      expect((await get(inside)).body.case.stationId).toBe(stationB);
+      const nearest = await api.http().get('/api/stations/nearest').query({ lat: 32.545, lng: 120.465, limit: 1 });
+      expect((await get(outside)).body.case.stationId).toBe(nearest.body.items[0].id);
+      expect(nearest.body.items[0].id).not.toBe(stationB);
+    } finally {
+      await stations.updateOne({ _id: new ObjectId(stationB) }, { $set: { boundary: [], boundaryBox: null } });
+    }
+  });
+});
+
 describe('who may see a case', () => {
   let id: string;
   beforeAll(async () => {

@@ -21,6 +21,10 @@ export interface StationDoc {
   phone: string;
   openingHours: string;
   officers: OfficerOnDutyDoc[];
+  /** The community's boundary, when known: cases inside it go to this station. */
+  boundary: Array<{ lat: number; lng: number }>;
+  /** Bounding box of `boundary`, for a $gte/$lte pre-filter (null without one). */
+  boundaryBox: { minLat: number; maxLat: number; minLng: number; maxLng: number } | null;
   /** Demo data seeded for the preview; never real. */
   demo: boolean;
 }
@@ -37,6 +41,9 @@ const officerSchema = new Schema<OfficerOnDutyDoc>(
   { _id: false },
 );
 
+const pointSchema = new Schema({ lat: Number, lng: Number }, { _id: false });
+const boxSchema = new Schema({ minLat: Number, maxLat: Number, minLng: Number, maxLng: Number }, { _id: false });
+
 export const stationSchema = new Schema<StationDoc>(
   {
     name: { type: String, required: true, trim: true, maxlength: 100 },
@@ -48,6 +55,8 @@ export const stationSchema = new Schema<StationDoc>(
     phone: { type: String, required: true },
     openingHours: { type: String, required: true },
     officers: { type: [officerSchema], default: [] },
+    boundary: { type: [pointSchema], default: [] },
+    boundaryBox: { type: boxSchema, default: null },
     demo: { type: Boolean, required: true, default: false },
   },
   { collection: 'stations', timestamps: true, versionKey: false },

@@ -4,6 +4,7 @@ import {
   boundingBox,
   EARTH_RADIUS_M,
   haversineMeters,
+  isInPolygon,
   NEAREST_LIMIT_DEFAULT,
   type LatLng,
   type NearbyStation,
@@ -47,6 +48,24 @@ export class StationService {
     }
     const all = await this.stations.find().select(SUMMARY_FIELDS).lean<StationDoc[]>();
     return { items: byDistance(point, all).slice(0, limit), searchedRadiusM: Math.round(HALF_EARTH_M) };
+  }
+
+  /**
+   * The station a case at `point` goes to: the one whose community boundary
+   * contains it, else the nearest (DESIGN.md §4 routing).
+   */
+  async routeFor(point: LatLng): Promise<NearbyStation | undefined> {
+    const candidates = await this.stations
+      .find({
+        'boundaryBox.minLat': { $lte: point.lat },
+        'boundaryBox.maxLat': { $gte: point.lat },
+        'boundaryBox.minLng': { $lte: point.lng },
+        'boundaryBox.maxLng': { $gte: point.lng },
+      })
+      .lean<StationDoc[]>();
+    const owner = candidates.find((s) => isInPolygon(point, s.boundary));
+    if (owner) return { ...toStationSummary(owner), distanceM: Math.round(haversineMeters(point, owner)) };
+    return (await this.findNearest(point, 1)).items[0];
   }
 
   /** Every station by name, for residents who share no location. */

@@ -1,0 +1,42 @@
+import { bindPhoneBody, devLoginBody, updateMeBody, wechatLoginBody } from '@citycare/shared';
+import type { RouteDoc } from '../openapi/route-doc';
+
+const me = { type: 'object', description: 'MeResponse: id, role, name, phone (own, unmasked), stationId, community' };
+const login = { type: 'object', description: 'LoginResponse: token, expiresAt, user' };
+
+export const AUTH_ROUTES: RouteDoc[] = [
+  {
+    method: 'post',
+    path: '/api/auth/wechat',
+    summary: 'wx.login code → our session token (jscode2session through the WeChat adapter)',
+    tag: 'auth',
+    body: wechatLoginBody,
+    response: login,
+    errors: ['VALIDATION_FAILED', 'WECHAT_CODE_INVALID', 'WECHAT_CODE_USED', 'RATE_LIMITED', 'WECHAT_UNAVAILABLE'],
+    access: 'public',
+  },
+  { method: 'post', path: '/api/auth/logout', summary: 'Revoke the current token', tag: 'auth', response: { type: 'object' }, errors: ['UNAUTHENTICATED'], access: 'signed in' },
+  {
+    method: 'post',
+    path: '/api/auth/dev',
+    summary: 'Sign in as a seeded demo user (DEV_LOGIN=1 only; never in production)',
+    tag: 'auth',
+    body: devLoginBody,
+    response: login,
+    errors: ['DEV_LOGIN_DISABLED', 'USER_NOT_FOUND'],
+    access: 'development',
+  },
+  { method: 'get', path: '/api/auth/dev/users', summary: 'Demo users to choose from', tag: 'auth', response: { type: 'object' }, errors: ['DEV_LOGIN_DISABLED'], access: 'development' },
+  { method: 'get', path: '/api/me', summary: 'The signed-in user', tag: 'me', response: me, errors: ['UNAUTHENTICATED', 'SESSION_EXPIRED'], access: 'signed in' },
+  { method: 'patch', path: '/api/me', summary: 'Change my display name', tag: 'me', body: updateMeBody, response: me, errors: ['UNAUTHENTICATED', 'UNKNOWN_FIELD'], access: 'signed in' },
+  {
+    method: 'post',
+    path: '/api/me/phone',
+    summary: 'Bind my phone from the phone-number button code (getuserphonenumber); others see it masked',
+    tag: 'me',
+    body: bindPhoneBody,
+    response: me,
+    errors: ['UNAUTHENTICATED', 'WECHAT_CODE_INVALID', 'WECHAT_UNAVAILABLE'],
+    access: 'signed in',
+  },
+];
