@@ -16,3 +16,16 @@ export const devLoginBody = z.strictObject({ openid: z.string().min(1).max(64) }
 export const updateMeBody = z.strictObject({
   name: z.string().trim().min(1).max(40),
 });
+
+/** PUT /api/admin/users/:id/role — an admin makes someone staff (or a resident again). */
+export const setRoleBody = z
+  .strictObject({
+    role: z.enum(['resident', 'officer', 'lead', 'secretary', 'admin']),
+    stationId: z.string().regex(/^[0-9a-f]{24}$/i).nullable().optional(),
+    community: z.string().trim().min(1).max(40).nullable().optional(),
+  })
+  .refine((b) => !(b.role === 'officer' || b.role === 'lead') || !!b.stationId, {
+    error: 'VALIDATION_FAILED',
+    path: ['stationId'],
+  })
+  .refine((b) => b.role !== 'secretary' || !!b.community, { error: 'VALIDATION_FAILED', path: ['community'] });

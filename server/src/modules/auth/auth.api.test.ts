@@ -94,3 +94,33 @@ describe('dev login', () => {
     }
   });
 });
+
+describe('admins appoint staff', () => {
+  it('when an admin makes a resident an officer of a station, then that user works its queue at once; others may not appoint', async () => {
+    const admin = await loginAs(api.db, 'admin');
+    const resident = await loginAs(api.db, 'resident', { phone: '13700001111' });
+    const station = await api.db.collection('stations').findOne({ community: '嘉麟社区' });
+    const body = { role: 'officer', stationId: String(station!._id) };
+
+    for (const who of [resident, await loginAs(api.db, 'lead', { stationId: String(station!._id) })]) {
+      expect((await api.http().put(`/api/admin/users/${resident.id}/role`).set('Authorization', who.auth).send(body)).status).toBe(403);
+    }
+    expect((await api.http().get('/api/staff/cases').set('Authorization', resident.auth)).status).toBe(403);
+
+    const res = await api.http().put(`/api/admin/users/${resident.id}/role`).set('Authorization', admin.auth).send(body).expect(200);
+    expect(res.body).toMatchObject({ role: 'officer', stationId: String(station!._id), community: '嘉麟社区', phone: '137****1111' });
+    await api.http().get('/api/staff/cases').set('Authorization', resident.auth).expect(200);
+
+    const found = await api.http().get('/api/admin/users').query({ openid: resident.openid }).set('Authorization', admin.auth).expect(200);
+    expect(found.body.id).toBe(resident.id);
+  });
+
+  it('when an officer has no station or a secretary no community, then 400', async () => {
+    const admin = await loginAs(api.db, 'admin');
+    const user = await loginAs(api.db, 'resident');
+    for (const body of [{ role: 'officer' }, { role: 'secretary' }, { role: 'officer', stationId: '0123456789abcdef01234567' }, { role: 'king' }]) {
+      const res = await api.http().put(`/api/admin/users/${user.id}/role`).set('Authorization', admin.auth).send(body);
+      expect([400, 404]).toContain(res.status);
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { bindPhoneBody, devLoginBody, updateMeBody, wechatLoginBody } from '@citycare/shared';
+import { bindPhoneBody, devLoginBody, setRoleBody, updateMeBody, wechatLoginBody } from '@citycare/shared';
 import type { RouteDoc } from '../openapi/route-doc';
 
 const me = { type: 'object', description: 'MeResponse: id, role, name, phone (own, unmasked), stationId, community' };
@@ -39,4 +39,17 @@ export const AUTH_ROUTES: RouteDoc[] = [
     errors: ['UNAUTHENTICATED', 'WECHAT_CODE_INVALID', 'WECHAT_UNAVAILABLE'],
     access: 'signed in',
   },
+
+  {
+    method: 'put',
+    path: '/api/admin/users/{id}/role',
+    summary: 'Appoint a user officer/lead (with stationId), secretary (with community), admin, or back to resident',
+    tag: 'admin',
+    params: { id: 'user id' },
+    body: setRoleBody,
+    response: { type: 'object' },
+    errors: ['FORBIDDEN', 'VALIDATION_FAILED', 'USER_NOT_FOUND', 'STATION_NOT_FOUND'],
+    access: 'admin',
+  },
+  { method: 'get', path: '/api/admin/users', summary: 'Find a user by openid', tag: 'admin', response: { type: 'object' }, errors: ['FORBIDDEN', 'USER_NOT_FOUND'], access: 'admin' },
 ];

@@ -1,6 +1,6 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import { isValidObjectId } from 'mongoose';
-import type { MeResponse } from '@citycare/shared';
+import { isValidObjectId, Types } from 'mongoose';
+import type { MeResponse, Role } from '@citycare/shared';
 import { Database } from '../../common/database';
 import { AppError } from '../../common/app-error';
 import { USER_MODEL, userSchema, type UserDoc } from './user.model';
@@ -56,6 +56,13 @@ export class UserService {
 
   async update(id: string, changes: { name: string }): Promise<UserDoc> {
     const user = isValidObjectId(id) ? await this.updateAndRead({ _id: id }, changes) : null;
+    if (!user) throw new AppError('USER_NOT_FOUND');
+    return user;
+  }
+
+  async setRole(id: string, assignment: { role: Role; stationId: string | null; community: string | null }): Promise<UserDoc> {
+    const set = { ...assignment, stationId: assignment.stationId ? new Types.ObjectId(assignment.stationId) : null };
+    const user = isValidObjectId(id) ? await this.updateAndRead({ _id: id }, set) : null;
     if (!user) throw new AppError('USER_NOT_FOUND');
     return user;
   }
