@@ -7,6 +7,7 @@ import type { CaseDoc } from './case.model';
 import { CaseMovesService } from './case-moves.service';
 import { CaseTimelineService } from './case-timeline.service';
 import { RATING_MODEL, ratingSchema, type RatingDoc } from './rating.model';
+import { attachPhotos, claimPhotos } from './case-photos';
 
 const DUPLICATE_KEY = 11000;
 const APPEND_RETRIES = 3;
@@ -28,23 +29,26 @@ export class CaseActionsService {
   /** A public reply (visible to the reporter) or an internal note (staff only). */
   async comment(user: AuthUser, doc: CaseDoc, text: string, photos: string[], internal: boolean): Promise<CaseDoc> {
     authorize(user, internal ? 'case.internal' : 'case.reply', { stationId: doc.stationId.toHexString() });
+    const photoIds = await claimPhotos(this.timeline.database.connection, user.id, photos);
     let current = doc;
     // A comment does not depend on the status, so a lost seq race is retried.
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.timeline.append(current, {
+        const updated = await this.timeline.append(current, {
           kind: internal ? 'note' : 'reply',
           move: null,
           from: null,
           to: null,
           text,
           outcome: null,
-          photos: photos.map((id) => new Types.ObjectId(id)),
+          photos: photoIds,
           public: !internal,
           actorId: new Types.ObjectId(user.id),
           actorRole: user.role,
           patch: {},
         });
+        await attachPhotos(this.timeline.database.connection, photoIds, doc._id);
+        return updated;
       } catch (err) {
         if (!(err instanceof AppError && err.code === 'CONCURRENT_UPDATE') || attempt >= APPEND_RETRIES) throw err;
         current = (await this.timeline.load(doc._id)) ?? current;

@@ -10,6 +10,7 @@ import { IDEMPOTENCY_MODEL, idempotencySchema, type IdempotencyDoc } from './ide
 import { CategoryService } from './category.service';
 import { CaseTimelineService } from './case-timeline.service';
 import type { CaseDoc } from './case.model';
+import { attachPhotos, claimPhotos } from './case-photos';
 
 const DUPLICATE_KEY = 11000;
 const HOUR_MS = 3600_000;
@@ -79,7 +80,8 @@ export class CaseIntakeService {
     if (verdict.suggest === 'risky') throw new AppError('CONTENT_RISKY', `内容未通过安全检测（${verdict.reason}），请修改后再提交`);
     const station = await this.stations.routeFor({ lat: body.lat, lng: body.lng });
     if (!station) throw new AppError('STATION_NOT_FOUND', '附近暂无可受理的城管工作站');
-    const photos = await this.claimPhotos(user, body.photos);
+    const connection = this.timeline.database.connection;
+    const photos = await claimPhotos(connection, user.id, body.photos);
     const now = new Date();
     const acceptBy = new Date(now.getTime() + category.acceptHours * HOUR_MS);
     const doc = await this.timeline.cases.create({
@@ -103,22 +105,7 @@ export class CaseIntakeService {
       createdAt: now, // the SLA clock starts here, exactly
       updatedAt: now,
     });
-    await this.attachPhotos(photos, doc._id);
+    await attachPhotos(connection, photos, doc._id);
     return doc.toObject();
-  }
-
-  /** Photos must be the reporter's own uploads, not yet attached to another case. */
-  private async claimPhotos(user: AuthUser, ids: string[]): Promise<Types.ObjectId[]> {
-    const unique = [...new Set(ids)].map((id) => new Types.ObjectId(id));
-    if (unique.length === 0) return [];
-    const media = this.timeline.database.connection.collection('media');
-    const owned = await media.countDocuments({ _id: { $in: unique }, ownerId: new Types.ObjectId(user.id), caseId: null });
-    if (owned !== unique.length) throw new AppError('MEDIA_NOT_FOUND');
-    return unique;
-  }
-
-  private async attachPhotos(photos: Types.ObjectId[], caseId: Types.ObjectId): Promise<void> {
-    if (photos.length === 0) return;
-    await this.timeline.database.connection.collection('media').updateMany({ _id: { $in: photos } }, { $set: { caseId } });
   }
 }

@@ -13,6 +13,7 @@ import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
 import type { CaseDoc } from './case.model';
 import { CaseTimelineService } from './case-timeline.service';
+import { attachPhotos, claimPhotos } from './case-photos';
 
 export type MoveInput = Omit<CaseMoveBody, 'move'>;
 export type Mover = AuthUser | 'system';
@@ -64,20 +65,24 @@ export class CaseMovesService {
       );
     }
     const patch = await this.patchFor(doc, move, input, now);
-    return this.timeline.append(doc, {
+    const connection = this.timeline.database.connection;
+    const photos = mover === 'system' ? [] : await claimPhotos(connection, mover.id, input.photos ?? []);
+    const moved = await this.timeline.append(doc, {
       kind: 'status',
       move,
       from: doc.status,
       to: rule.to,
       text: input.note ?? input.reason ?? null,
       outcome: input.outcome ?? null,
-      photos: (input.photos ?? []).map((id) => new Types.ObjectId(id)),
+      photos,
       public: true,
       actorId: mover === 'system' ? null : new Types.ObjectId(mover.id),
       actorRole: mover === 'system' ? 'system' : mover.role,
       patch: { status: rule.to, ...patch },
       at: now,
     });
+    await attachPhotos(connection, photos, doc._id);
+    return moved;
   }
 
   private async patchFor(doc: CaseDoc, move: CaseMove, input: MoveInput, now: Date): Promise<Record<string, unknown>> {
