@@ -1,0 +1,54 @@
+import { Controller, Files, Get, Inject, Param, Post } from '@midwayjs/core';
+import type { Context } from '@midwayjs/koa';
+import type { UploadStreamFileInfo } from '@midwayjs/busboy';
+import { requireUser } from '../../common/auth-user';
+import { MediaService, type MediaVariant } from './media.service';
+import { PhotoUploadMiddleware, readPhoto } from './media.upload';
+import type { UploadedMedia } from './media.view';
+
+@Controller('/api/media')
+export class MediaController {
+  @Inject()
+  ctx!: Context;
+
+  @Inject()
+  media!: MediaService;
+
+  /** multipart/form-data with one photo in the `file` field. */
+  @Post('/', { middleware: [PhotoUploadMiddleware] })
+  async upload(@Files() files?: UploadStreamFileInfo[]): Promise<UploadedMedia> {
+    const user = requireUser(this.ctx);
+    const bytes = await readPhoto(this.ctx, files);
+    const { created, media } = await this.media.upload(user, bytes);
+    this.ctx.status = created ? 201 : 200;
+    return media;
+  }
+
+  @Get('/:id')
+  async full(@Param('id') id: string) {
+    return this.send(id, 'full');
+  }
+
+  @Get('/:id/thumb')
+  async thumb(@Param('id') id: string) {
+    return this.send(id, 'thumb');
+  }
+
+  private async send(id: string, variant: MediaVariant) {
+    const file = await this.media.open(requireUser(this.ctx), id, variant);
+    const { ctx } = this;
+    // private: the photo is only for those allowed to see it, so no shared cache may keep it.
+    ctx.set('Cache-Control', 'private, max-age=31536000, immutable');
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    ctx.etag = file.etag;
+    ctx.status = 200; // ctx.fresh only compares validators on a 2xx
+    if (ctx.fresh) {
+      file.body.destroy();
+      ctx.status = 304;
+      return;
+    }
+    ctx.type = 'image/jpeg';
+    ctx.length = file.bytes;
+    ctx.body = file.body;
+  }
+}

@@ -1,0 +1,87 @@
+import sharp from 'sharp';
+import { AppError } from '../../common/app-error';
+
+/** 10 MB: the most a photo upload may carry (checked while streaming). */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** 50 megapixels: larger images are refused before any pixel is decoded. */
+export const MAX_INPUT_PIXELS = 50_000_000;
+/** Long edge of the stored copy and of its thumbnail. */
+export const FULL_EDGE_PX = 2048;
+export const THUMB_EDGE_PX = 480;
+
+export type ImageKind = 'jpeg' | 'png' | 'webp';
+
+/** Bytes needed to tell the accepted kinds apart. */
+export const SNIFF_BYTES = 12;
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/**
+ * The image kind from the first bytes (magic numbers), never from the file
+ * name or the declared Content-Type, which the client controls.
+ */
+export function sniffImageKind(head: Buffer): ImageKind | null {
+  if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpeg';
+  if (head.length >= 8 && head.subarray(0, 8).equals(PNG_SIGNATURE)) return 'png';
+  if (head.length >= 12 && head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 12) === 'WEBP') {
+    return 'webp';
+  }
+  return null;
+}
+
+export interface ProcessedPhoto {
+  /** JPEG, long edge ≤ FULL_EDGE_PX, upright, no metadata. */
+  full: Buffer;
+  /** JPEG, long edge ≤ THUMB_EDGE_PX. */
+  thumb: Buffer;
+  width: number;
+  height: number;
+}
+
+/**
+ * Re-encodes an uploaded photo: checks its kind and size from the header,
+ * then decodes it (pixel limit enforced by sharp too), turns it upright from
+ * its EXIF orientation and writes a fresh JPEG. sharp writes no EXIF, ICC
+ * or XMP unless asked (no withMetadata/keepExif here), so GPS and camera
+ * data are dropped with the original bytes.
+ */
+export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
+  if (!sniffImageKind(input)) throw new AppError('MEDIA_TYPE_UNSUPPORTED');
+  await checkPixels(input);
+  const full = await decode(input)
+    .rotate()
+    .resize({ width: FULL_EDGE_PX, height: FULL_EDGE_PX, fit: 'inside', withoutEnlargement: true })
+    // Transparent PNG/WebP areas become white, not JPEG's default black.
+    .flatten({ background: '#ffffff' })
+    .jpeg({ quality: 82, mozjpeg: false })
+    .toBuffer({ resolveWithObject: true })
+    .catch(unreadable);
+  const thumb = await sharp(full.data)
+    .resize({ width: THUMB_EDGE_PX, height: THUMB_EDGE_PX, fit: 'inside', withoutEnlargement: true })
+    .jpeg({ quality: 75 })
+    .toBuffer()
+    .catch(unreadable);
+  return { full: full.data, thumb, width: full.info.width, height: full.info.height };
+}
+
+/** Reads the header only (no decoding), so a 400-megapixel bomb costs nothing. */
+async function checkPixels(input: Buffer): Promise<void> {
+  const meta = await sharp(input, { limitInputPixels: false }).metadata().catch(unreadable);
+  if (!meta.width || !meta.height) throw new AppError('MEDIA_UNREADABLE');
+  if (meta.width * meta.height > MAX_INPUT_PIXELS) throw new AppError('MEDIA_TOO_MANY_PIXELS');
+}
+
+function decode(input: Buffer) {
+  // limitInputPixels again: the header check above is the fast path, this is
+  // the guarantee. failOn 'error': truncated or corrupt data is refused
+  // rather than stored half grey.
+  return sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
+}
+
+/** sharp's message names libvips internals: the resident gets MEDIA_UNREADABLE, the log keeps the cause. */
+function unreadable(err: unknown): never {
+  if (err instanceof AppError) throw err;
+  const error = new AppError('MEDIA_UNREADABLE');
+  if (err instanceof Error) error.cause = err;
+  throw error;
+}
