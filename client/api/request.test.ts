@@ -53,7 +53,7 @@ describe('request', () => {
   });
 
   test('when the server sends a code this build does not know, then its message is still shown', async () => {
-    answer(429, { error: { code: 'RATE_LIMITED', message: '操作太频繁，请稍后再试' } });
+    answer(429, { error: { code: 'CODE_FROM_A_NEWER_SERVER', message: '操作太频繁，请稍后再试' } });
     expect(await failure(request('/api/x'))).toMatchObject({ code: 'VALIDATION_FAILED', status: 429, message: '操作太频繁，请稍后再试' });
   });
 
