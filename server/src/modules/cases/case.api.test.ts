@@ -263,6 +263,29 @@ describe('the lifecycle', () => {
   });
 });
 
+describe('SLA and reopening', () => {
+  it('when the accept-by deadline has passed, then the case is overdue and the overdue filter finds it', async () => {
+    const id = await report();
+    const { ObjectId } = await import('mongodb');
+    const past = new Date(Date.now() - 3600_000);
+    await api.db.collection('cases').updateOne({ _id: new ObjectId(id) }, { $set: { acceptBy: past, dueAt: past } });
+    const view = await api.http().get(`/api/cases/${id}`).set('Authorization', reporter.auth).expect(200);
+    expect(view.body.case.overdue).toBe(true);
+    const overdue = await api.http().get('/api/staff/cases').query({ overdue: 'true', limit: 100 }).set('Authorization', officerA.auth).expect(200);
+    expect(overdue.body.items.map((c: { id: string }) => c.id)).toContain(id);
+    expect(overdue.body.items.every((c: { overdue: boolean }) => c.overdue)).toBe(true);
+    const onTime = await api.http().get('/api/staff/cases').query({ overdue: 'false', limit: 100 }).set('Authorization', officerA.auth).expect(200);
+    expect(onTime.body.items.map((c: { id: string }) => c.id)).not.toContain(id);
+  });
+
+  it('when a lead reopens a resolved case (重办), then it is in progress again; an officer may not', async () => {
+    const id = await resolved();
+    expect((await move(officerA, id, { move: 'reopen', reason: '复查未解决' })).status).toBe(403);
+    const res = await move(leadA, id, { move: 'reopen', reason: '复查未解决' }).expect(200);
+    expect(res.body.case).toMatchObject({ status: 'in_progress', outcome: null, escalated: true });
+  });
+});
+
 describe('ratings', () => {
   it('when rated 5, then closed; a second rating → 409', async () => {
     const id = await resolved();
