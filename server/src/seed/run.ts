@@ -11,7 +11,7 @@ async function main() {
     const report = await seedDemoData(connection);
     console.log(
       report.skipped
-        ? '[seed] database already has stations; demo data not added'
+        ? '[seed] demo data already present (or real stations exist); nothing added'
         : `[seed] added ${report.stations} demo stations and ${report.users} demo users (海安, 演示数据)`,
     );
   } finally {

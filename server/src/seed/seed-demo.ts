@@ -10,36 +10,48 @@ export interface SeedReport {
   skipped: boolean;
 }
 
+const DUPLICATE_KEY = 11000;
+
 /**
- * Seeds demo stations into an EMPTY database only: a database that already
- * has stations (real or demo) is left alone. The unique {city, name} index
- * makes a concurrent second seed fail instead of duplicating.
+ * Seeds demo data, each part only where it is missing: demo stations into a
+ * database with no stations (real or demo), demo users whose openid is not
+ * there yet. Unique indexes ({city, name}, openid) make a concurrent second
+ * seed fail instead of duplicating.
  */
 export async function seedDemoData(connection: Connection): Promise<SeedReport> {
   const stations = connection.models[STATION_MODEL] ?? connection.model<StationDoc>(STATION_MODEL, stationSchema);
-  await stations.createIndexes();
-  if ((await stations.estimatedDocumentCount()) > 0) return { stations: 0, users: 0, skipped: true };
-  const docs = DEMO_STATIONS.map((s, i) => ({
-    ...s,
-    city: DEMO_CITY,
-    phone: demoPhone(i),
-    openingHours: '周一至周日 8:30-17:30',
-    officers: s.officers.map((o) => ({ ...o, photoUrl: null })),
-    demo: true,
-  }));
-  const inserted = await stations.insertMany(docs, { ordered: true });
   const users = connection.models[USER_MODEL] ?? connection.model<UserDoc>(USER_MODEL, userSchema);
+  await stations.createIndexes();
   await users.createIndexes();
-  await users.insertMany(
-    DEMO_USERS.map((u) => ({
-      openid: u.openid,
-      name: u.name,
-      role: u.role,
-      community: u.community ?? (u.stationIndex === undefined ? null : DEMO_STATIONS[u.stationIndex].community),
-      stationId: u.stationIndex === undefined ? null : inserted[u.stationIndex]._id,
+
+  let stationCount = 0;
+  if ((await stations.estimatedDocumentCount()) === 0) {
+    const docs = DEMO_STATIONS.map((s, i) => ({
+      ...s,
+      city: DEMO_CITY,
+      phone: demoPhone(i),
+      openingHours: '周一至周日 8:30-17:30',
+      officers: s.officers.map((o) => ({ ...o, photoUrl: null })),
       demo: true,
-    })),
-    { ordered: true },
-  );
-  return { stations: docs.length, users: DEMO_USERS.length, skipped: false };
+    }));
+    stationCount = (await stations.insertMany(docs, { ordered: true })).length;
+  }
+
+  const demoStations = await stations.find({ city: DEMO_CITY, demo: true }).lean<StationDoc[]>();
+  const byName = new Map(demoStations.map((s) => [s.name, s]));
+  const existing = new Set((await users.find({ demo: true }).select('openid').lean<UserDoc[]>()).map((u) => u.openid));
+  const missing = DEMO_USERS.filter((u) => !existing.has(u.openid)).flatMap((u) => {
+    const station = u.stationIndex === undefined ? null : byName.get(DEMO_STATIONS[u.stationIndex].name);
+    if (u.stationIndex !== undefined && !station) return []; // the demo stations were replaced by real ones
+    return [{ openid: u.openid, name: u.name, role: u.role, community: u.community ?? station?.community ?? null, stationId: station?._id ?? null, demo: true }];
+  });
+  let userCount = 0;
+  if (missing.length) {
+    try {
+      userCount = (await users.insertMany(missing, { ordered: false })).length;
+    } catch (err) {
+      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+    }
+  }
+  return { stations: stationCount, users: userCount, skipped: stationCount === 0 && userCount === 0 };
 }
