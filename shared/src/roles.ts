@@ -29,6 +29,16 @@ export const PERMISSIONS = {
   'case.rate': { resident: 'own', secretary: 'own' },
   'media.upload': { resident: 'own', secretary: 'own', officer: 'own', lead: 'own', admin: 'own' },
   'user.manage': { admin: 'city' },
+  // Open days and meetings: leads run their station's, anyone signed in books.
+  'event.manage': { lead: 'station', admin: 'city' },
+  'event.book': { resident: 'own', secretary: 'own', officer: 'own', lead: 'own', admin: 'own' },
+  'event.checkin': { officer: 'station', lead: 'station', admin: 'city' },
+  'notice.manage': { secretary: 'community', admin: 'city' },
+  'patrol.write': { officer: 'station', lead: 'station', admin: 'city' },
+  'patrol.read': { lead: 'station', admin: 'city' },
+  'zone.manage': { lead: 'station', admin: 'city' },
+  'figures.read': { secretary: 'community', lead: 'station', admin: 'city' },
+  'hotline.import': { admin: 'city' },
 } as const satisfies Record<string, Partial<Record<Role, PermissionScope>>>;
 
 export type Permission = keyof typeof PERMISSIONS;
