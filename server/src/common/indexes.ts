@@ -9,7 +9,7 @@ import { CASE_EVENT_MODEL, caseEventSchema } from '../modules/cases/case-event.m
 import { IDEMPOTENCY_MODEL, idempotencySchema } from '../modules/cases/idempotency.model';
 import { CATEGORY_MODEL, categorySchema } from '../modules/cases/category.model';
 import { RATING_MODEL, ratingSchema } from '../modules/cases/rating.model';
-import { OUTBOX_MODEL, outboxSchema, OUTBOX_CLAIM_MODEL, outboxClaimSchema } from '../modules/cases/outbox.model';
+import { OUTBOX_MODEL, outboxSchema, OUTBOX_CLAIM_MODEL, outboxClaimSchema } from '../modules/notifications/outbox.model';
 
 /**
  * Every model whose indexes must exist before the app serves requests.

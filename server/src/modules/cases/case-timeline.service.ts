@@ -5,7 +5,7 @@ import { Database } from '../../common/database';
 import { AppError } from '../../common/app-error';
 import { CASE_MODEL, caseSchema, type CaseDoc } from './case.model';
 import { CASE_EVENT_MODEL, caseEventSchema, type CaseEventDoc } from './case-event.model';
-import { OUTBOX_MODEL, outboxSchema, type OutboxDoc } from './outbox.model';
+import { NotificationService } from '../notifications/notification.service';
 
 const DUPLICATE_KEY = 11000;
 
@@ -31,9 +31,8 @@ export class CaseTimelineService {
     return this.database.model<CaseEventDoc>(CASE_EVENT_MODEL, caseEventSchema);
   }
 
-  private get outbox() {
-    return this.database.model<OutboxDoc>(OUTBOX_MODEL, outboxSchema);
-  }
+  @Inject()
+  notifications!: NotificationService;
 
   /** The case with every written entry applied. */
   async load(caseId: Types.ObjectId | string): Promise<CaseDoc | null> {
@@ -81,25 +80,15 @@ export class CaseTimelineService {
       .lean<Pick<CaseDoc, 'reporterId'>[]>();
     const followers = new Map([doc.reporterId, ...merged.map((m) => m.reporterId)].map((id) => [id.toHexString(), id]));
     const status = CASE_STATUS_LABELS[(entry.to ?? doc.status) as CaseStatus];
-    const data = {
-      thing1: { value: doc.address.slice(0, 20) },
-      phrase2: { value: status },
-      thing3: { value: (entry.text ?? status).slice(0, 20) },
-      time4: { value: new Date().toISOString().slice(0, 16).replace('T', ' ') },
-    };
-    const now = new Date();
-    const rows = [...followers.values()].map((userId) => ({
-      userId,
-      caseId: doc._id,
-      eventSeq: seq,
-      data,
-      status: 'pending' as const,
-      attempts: 0,
-      nextAttemptAt: now,
-      createdAt: now,
-    }));
-    await this.outbox.insertMany(rows, { ordered: false }).catch((err) => {
-      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+    await this.notifications.enqueue([...followers.values()], {
+      dedupeKey: `case:${doc._id.toHexString()}:${seq}`,
+      page: `pages/case/index?id=${doc._id.toHexString()}`,
+      data: {
+        thing1: { value: doc.address.slice(0, 20) },
+        phrase2: { value: status },
+        thing3: { value: (entry.text ?? status).slice(0, 20) },
+        time4: { value: new Date().toISOString().slice(0, 16).replace('T', ' ') },
+      },
     });
   }
 }

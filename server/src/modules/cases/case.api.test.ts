@@ -1,7 +1,7 @@
 import { startTestApi, type TestApi } from '../../../../tests/support/api-app';
 import { loginAs, type TestUser } from '../../../../tests/support/auth';
 import { seedDemoData } from '../../seed/seed-demo';
-import { OutboxWorker } from './outbox.worker';
+import { OutboxWorker } from '../notifications/outbox.worker';
 import { AutoCloseJob } from './auto-close.job';
 
 const NEAR_JIALIN = { lat: 32.5395, lng: 120.4595 };

@@ -1,5 +1,5 @@
 import { Inject, Provide, Scope, ScopeEnum, Logger, type ILogger } from '@midwayjs/core';
-import { OutboxWorker } from './outbox.worker';
+import { OutboxWorker } from '../notifications/outbox.worker';
 import { AutoCloseJob } from './auto-close.job';
 
 /** Runs the background jobs on a timer; one run at a time, errors logged, never thrown. */

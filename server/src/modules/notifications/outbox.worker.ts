@@ -71,7 +71,7 @@ export class OutboxWorker {
       await this.wechat.sendSubscribeMessage({
         toOpenid: user.openid as string,
         templateId: env('WECHAT_TEMPLATE_CASE_STATUS'),
-        page: `pages/case/index?id=${entry.caseId.toHexString()}`,
+        page: entry.page,
         data: entry.data,
       });
       await this.outbox.updateOne({ _id: entry._id }, { $set: { status: 'sent', attempts, sentAt: now, lastError: null } });

@@ -3,12 +3,14 @@ import { Schema, type Types } from 'mongoose';
 export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
-/** A notification owed to a user about a case event, sent by the outbox worker. */
+/** A notification owed to a user (a case event, a booking change), sent by the outbox worker. */
 export interface OutboxDoc {
   _id: Types.ObjectId;
   userId: Types.ObjectId;
-  caseId: Types.ObjectId;
-  eventSeq: number;
+  /** What this is about, e.g. "case:<id>:<seq>"; with userId unique, so nothing is queued twice. */
+  dedupeKey: string;
+  /** The mini-program page the message opens. */
+  page: string;
   /** Subscribe-message fields, already rendered. */
   data: Record<string, { value: string }>;
   status: OutboxStatus;
@@ -24,8 +26,8 @@ export const OUTBOX_MODEL = 'Outbox';
 export const outboxSchema = new Schema<OutboxDoc>(
   {
     userId: { type: Schema.Types.ObjectId, required: true },
-    caseId: { type: Schema.Types.ObjectId, required: true },
-    eventSeq: { type: Number, required: true },
+    dedupeKey: { type: String, required: true },
+    page: { type: String, required: true },
     data: { type: Schema.Types.Mixed, required: true },
     status: { type: String, enum: OUTBOX_STATUSES, required: true, default: 'pending' },
     attempts: { type: Number, required: true, default: 0 },
@@ -37,8 +39,8 @@ export const outboxSchema = new Schema<OutboxDoc>(
   { collection: 'outbox', versionKey: false },
 );
 
-// One notification per user per case event, even if the event is rolled forward twice.
-outboxSchema.index({ caseId: 1, eventSeq: 1, userId: 1 }, { unique: true });
+// One notification per user per thing, even if an event is rolled forward twice.
+outboxSchema.index({ dedupeKey: 1, userId: 1 }, { unique: true });
 outboxSchema.index({ status: 1, nextAttemptAt: 1 });
 
 /** Claims are inserts: a unique {entryId, attempt} lets exactly one worker send an attempt. */

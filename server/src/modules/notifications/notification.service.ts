@@ -1,0 +1,44 @@
+import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import type { Types } from 'mongoose';
+import { Database } from '../../common/database';
+import { OUTBOX_MODEL, outboxSchema, type OutboxDoc } from './outbox.model';
+
+const DUPLICATE_KEY = 11000;
+
+export interface Notification {
+  /** Unique per thing notified about ("case:<id>:<seq>", "session:<id>:cancelled"). */
+  dedupeKey: string;
+  page: string;
+  /** Subscribe-message fields (WeChat limits: thing ≤ 20 chars, phrase ≤ 5…). */
+  data: Record<string, { value: string }>;
+}
+
+/**
+ * Queues subscribe messages in the outbox; the worker sends them. Queuing is
+ * a plain insert, so it never waits on WeChat and never blocks a request.
+ */
+@Provide()
+@Scope(ScopeEnum.Singleton)
+export class NotificationService {
+  @Inject()
+  database!: Database;
+
+  async enqueue(userIds: Types.ObjectId[], notification: Notification): Promise<void> {
+    if (userIds.length === 0) return;
+    const now = new Date();
+    const rows = userIds.map((userId) => ({
+      ...notification,
+      userId,
+      status: 'pending' as const,
+      attempts: 0,
+      nextAttemptAt: now,
+      createdAt: now,
+    }));
+    await this.database
+      .model<OutboxDoc>(OUTBOX_MODEL, outboxSchema)
+      .insertMany(rows, { ordered: false })
+      .catch((err) => {
+        if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err; // already queued
+      });
+  }
+}
