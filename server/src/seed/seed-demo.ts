@@ -3,6 +3,7 @@ import { STATION_MODEL, stationSchema, type StationDoc } from '../modules/statio
 import { USER_MODEL, userSchema, type UserDoc } from '../modules/users/user.model';
 import { DEMO_CITY, DEMO_STATIONS, demoPhone } from './demo-stations';
 import { DEMO_USERS } from './demo-users';
+import { isDuplicateKey } from '../common/mongo-errors';
 
 export interface SeedReport {
   stations: number;
@@ -10,7 +11,6 @@ export interface SeedReport {
   skipped: boolean;
 }
 
-const DUPLICATE_KEY = 11000;
 
 /**
  * Seeds demo data, each part only where it is missing: demo stations into a
@@ -50,7 +50,7 @@ export async function seedDemoData(connection: Connection): Promise<SeedReport> 
     try {
       userCount = (await users.insertMany(missing, { ordered: false })).length;
     } catch (err) {
-      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
   }
   return { stations: stationCount, users: userCount, skipped: stationCount === 0 && userCount === 0 };

@@ -8,8 +8,8 @@ import { CaseMovesService } from './case-moves.service';
 import { CaseTimelineService } from './case-timeline.service';
 import { RATING_MODEL, ratingSchema, type RatingDoc } from './rating.model';
 import { attachPhotos, claimPhotos } from './case-photos';
+import { isDuplicateKey } from '../../common/mongo-errors';
 
-const DUPLICATE_KEY = 11000;
 const APPEND_RETRIES = 3;
 
 /** Replies, internal notes and ratings: timeline entries that are not moves (or lead to one). */
@@ -66,7 +66,7 @@ export class CaseActionsService {
     try {
       await this.ratings.create({ caseId: doc._id, reporterId: doc.reporterId, score, comment: comment ?? null, at: new Date() });
     } catch (err) {
-      if ((err as { code?: number }).code === DUPLICATE_KEY) throw new AppError('ALREADY_RATED');
+      if (isDuplicateKey(err)) throw new AppError('ALREADY_RATED');
       throw err;
     }
     await this.timeline.cases.updateOne({ _id: doc._id }, { $set: { rating: score } });

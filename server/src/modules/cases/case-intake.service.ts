@@ -11,8 +11,8 @@ import { CategoryService } from './category.service';
 import { CaseTimelineService } from './case-timeline.service';
 import type { CaseDoc } from './case.model';
 import { attachPhotos, claimPhotos } from './case-photos';
+import { isDuplicateKey } from '../../common/mongo-errors';
 
-const DUPLICATE_KEY = 11000;
 const HOUR_MS = 3600_000;
 const IDEMPOTENCY_WAIT_MS = 5000;
 
@@ -46,7 +46,7 @@ export class CaseIntakeService {
     try {
       await this.keys.create({ userId, key, bodyHash, caseId: null, createdAt: new Date() });
     } catch (err) {
-      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+      if (!isDuplicateKey(err)) throw err;
       return this.replay(userId, key, bodyHash);
     }
     try {

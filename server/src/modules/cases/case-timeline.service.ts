@@ -6,8 +6,8 @@ import { AppError } from '../../common/app-error';
 import { CASE_MODEL, caseSchema, type CaseDoc } from './case.model';
 import { CASE_EVENT_MODEL, caseEventSchema, type CaseEventDoc } from './case-event.model';
 import { NotificationService } from '../notifications/notification.service';
+import { isDuplicateKey } from '../../common/mongo-errors';
 
-const DUPLICATE_KEY = 11000;
 
 export type NewEntry = Omit<CaseEventDoc, '_id' | 'caseId' | 'seq' | 'at'> & { at?: Date };
 
@@ -46,7 +46,7 @@ export class CaseTimelineService {
     try {
       await this.events.create({ ...entry, caseId: doc._id, seq, at });
     } catch (err) {
-      if ((err as { code?: number }).code === DUPLICATE_KEY) throw new AppError('CONCURRENT_UPDATE');
+      if (isDuplicateKey(err)) throw new AppError('CONCURRENT_UPDATE');
       throw err;
     }
     const updated = await this.applyPatch(doc, seq, entry.patch, at);

@@ -3,9 +3,9 @@ import { DEFAULT_CATEGORIES } from '@citycare/shared';
 import { Database } from '../../common/database';
 import { AppError } from '../../common/app-error';
 import { CATEGORY_MODEL, categorySchema, type CategoryDoc } from './category.model';
+import { isDuplicateKey } from '../../common/mongo-errors';
 
 const CACHE_MS = 30_000;
-const DUPLICATE_KEY = 11000;
 
 /** Categories and their SLA; seeds the defaults into an empty collection. */
 @Provide()
@@ -25,7 +25,7 @@ export class CategoryService {
     let docs = await this.categories.find().lean<CategoryDoc[]>();
     if (docs.length === 0) {
       await this.categories.insertMany(DEFAULT_CATEGORIES, { ordered: false }).catch((err) => {
-        if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err; // a concurrent seed won
+        if (!isDuplicateKey(err)) throw err; // a concurrent seed won
       });
       docs = await this.categories.find().lean<CategoryDoc[]>();
     }

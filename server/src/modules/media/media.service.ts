@@ -10,6 +10,7 @@ import { processPhoto } from './media.image';
 import { MEDIA_MODEL, mediaSchema, type MediaDoc } from './media.model';
 import { MEDIA_STORAGE, type MediaStorage } from './media.storage';
 import { toUploadedMedia, type UploadedMedia } from './media.view';
+import { isDuplicateKey } from '../../common/mongo-errors';
 
 export type MediaVariant = 'full' | 'thumb';
 
@@ -19,7 +20,6 @@ export interface MediaFile {
   etag: string;
 }
 
-const DUPLICATE_KEY = 11000;
 
 @Provide()
 export class MediaService {
@@ -64,7 +64,7 @@ export class MediaService {
       return { created: true, media: toUploadedMedia(doc) };
     } catch (err) {
       // The same upload raced this one and won: it is the same photo.
-      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+      if (!isDuplicateKey(err)) throw err;
       const winner = await this.findOwn(ownerId, sha256);
       if (!winner) throw err;
       return { created: false, media: toUploadedMedia(winner) };

@@ -2,8 +2,8 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import type { Types } from 'mongoose';
 import { Database } from '../../common/database';
 import { OUTBOX_MODEL, outboxSchema, type OutboxDoc } from './outbox.model';
+import { isDuplicateKey } from '../../common/mongo-errors';
 
-const DUPLICATE_KEY = 11000;
 
 export interface Notification {
   /** Unique per thing notified about ("case:<id>:<seq>", "session:<id>:cancelled"). */
@@ -38,7 +38,7 @@ export class NotificationService {
       .model<OutboxDoc>(OUTBOX_MODEL, outboxSchema)
       .insertMany(rows, { ordered: false })
       .catch((err) => {
-        if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err; // already queued
+        if (!isDuplicateKey(err)) throw err; // already queued
       });
   }
 }

@@ -3,11 +3,11 @@ import { Database } from '../../common/database';
 import { env } from '../../config/env';
 import { WechatClient } from '../wechat/wechat.client';
 import { OUTBOX_CLAIM_MODEL, OUTBOX_MODEL, outboxClaimSchema, outboxSchema, type OutboxDoc } from './outbox.model';
+import { isDuplicateKey } from '../../common/mongo-errors';
 
 export const OUTBOX_MAX_ATTEMPTS = 5;
 const BASE_BACKOFF_MS = 30_000;
 const BATCH = 20;
-const DUPLICATE_KEY = 11000;
 /** WeChat errcodes that no retry can fix (user refused, template unknown…). */
 const PERMANENT_ERRCODES = new Set([43101, 40003, 40037, 47003]);
 
@@ -58,7 +58,7 @@ export class OutboxWorker {
       await this.claims.create({ entryId: entry._id, attempt: entry.attempts + 1, at: now });
       return true;
     } catch (err) {
-      if ((err as { code?: number }).code === DUPLICATE_KEY) return false;
+      if (isDuplicateKey(err)) return false;
       throw err;
     }
   }

@@ -4,8 +4,8 @@ import type { MeResponse, Role } from '@citycare/shared';
 import { Database } from '../../common/database';
 import { AppError } from '../../common/app-error';
 import { USER_MODEL, userSchema, type UserDoc } from './user.model';
+import { isDuplicateKey } from '../../common/mongo-errors';
 
-const DUPLICATE_KEY = 11000;
 
 @Provide()
 @Scope(ScopeEnum.Singleton)
@@ -30,7 +30,7 @@ export class UserService {
     try {
       await this.users.create({ openid, role: 'resident', ...set });
     } catch (err) {
-      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
     const user = await this.updateAndRead({ openid }, set);
     if (!user) throw new Error(`user ${openid} vanished during login`);
