@@ -19,6 +19,8 @@ export const createCaseBody = z.strictObject({
   anonymous: z.boolean().default(false),
   /** May the description appear in the public view (Open311, nearby hints)? */
   publicDescription: z.boolean().default(false),
+  /** The temporary stall zone (临时摊位区) the problem is about, if any. */
+  zoneId: objectIdString('VALIDATION_FAILED').optional(),
 });
 export type CreateCaseBody = z.output<typeof createCaseBody>;
 

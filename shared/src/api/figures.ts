@@ -1,0 +1,48 @@
+import type { FigureScope } from '../schemas/figures';
+
+/**
+ * Counts and rates for a set of cases: those received (created, duplicates
+ * excluded) in the range. Rates are fractions 0–1 (4 decimals), null when
+ * nothing was received / rated.
+ */
+export interface FigureTally {
+  received: number;
+  /** Accepted no later than the accept-by deadline (受理时限). */
+  acceptedOnTime: number;
+  /** Resolved 已办结 or closed 已结案 now. */
+  closed: number;
+  /** 不予受理: in `received`, not in `closed`. */
+  rejected: number;
+  ratings: number;
+  /** Ratings of 4 or 5 stars. */
+  satisfied: number;
+  /** 响应率 = acceptedOnTime / received */
+  responseRate: number | null;
+  /** 办结率 = closed / received */
+  closureRate: number | null;
+  /** 满意率 = satisfied / ratings */
+  satisfactionRate: number | null;
+  /** Mean hours from report to acceptance, over accepted cases (2 decimals). */
+  avgAcceptHours: number | null;
+  /** Mean hours from report to resolution, over resolved cases (2 decimals). */
+  avgResolveHours: number | null;
+}
+
+export interface FigureGroup extends FigureTally {
+  key: string;
+  label: string;
+}
+
+export interface FiguresResponse {
+  scope: FigureScope;
+  /** Station id or community name; null for the city. */
+  id: string | null;
+  name: string;
+  from: string;
+  to: string;
+  totals: FigureTally;
+  /** Open cases of the scope overdue right now (any report date). */
+  overdueNow: number;
+  byCategory: FigureGroup[];
+  bySource: FigureGroup[];
+}
