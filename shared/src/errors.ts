@@ -44,6 +44,7 @@ export const ERRORS = {
   NOTICE_NOT_FOUND: { status: 404, message: '公告不存在' },
   PATROL_NOT_FOUND: { status: 404, message: '巡查记录不存在' },
   ZONE_NOT_FOUND: { status: 404, message: '临时摊位区不存在' },
+  ZONE_NAME_TAKEN: { status: 409, message: '该工作站已有同名的临时摊位区' },
   INVALID_DATE_RANGE: { status: 400, message: '日期范围不正确' },
   API_KEY_INVALID: { status: 401, message: 'API 密钥无效' },
   HOTLINE_CASE_NOT_FOUND: { status: 404, message: '没有找到这个热线工单' },
