@@ -16,6 +16,7 @@ import { Database } from '../../common/database';
 import { AppError } from '../../common/app-error';
 import { STATION_MODEL, stationSchema, type StationDoc } from './station.model';
 import { SUMMARY_FIELDS, toStationDetail, toStationSummary } from './station.view';
+import { StationDirectory } from './station-directory';
 
 /** Search rings in metres; past the last one every station is considered. */
 const SEARCH_RADII_M = [3_000, 15_000, 60_000, 300_000];
@@ -26,6 +27,9 @@ const HALF_EARTH_M = Math.PI * EARTH_RADIUS_M;
 export class StationService {
   @Inject()
   database!: Database;
+
+  @Inject()
+  directory!: StationDirectory;
 
   get stations() {
     return this.database.model<StationDoc>(STATION_MODEL, stationSchema);
@@ -38,16 +42,12 @@ export class StationService {
    */
   async findNearest(point: LatLng, limit = NEAREST_LIMIT_DEFAULT): Promise<NearestStationsResponse> {
     for (const radiusM of SEARCH_RADII_M) {
-      const box = boundingBox(point, radiusM);
-      const docs = await this.stations
-        .find({ lat: { $gte: box.minLat, $lte: box.maxLat }, lng: { $gte: box.minLng, $lte: box.maxLng } })
-        .select(SUMMARY_FIELDS)
-        .lean<StationDoc[]>();
+      const docs = await this.directory.inBox(boundingBox(point, radiusM));
       const within = byDistance(point, docs).filter((s) => s.distanceM <= radiusM);
-      if (within.length >= limit) return { items: within.slice(0, limit), searchedRadiusM: radiusM };
+      if (within.length >= limit) return { items: within.slice(0, limit).map(toNearby), searchedRadiusM: radiusM };
     }
-    const all = await this.stations.find().select(SUMMARY_FIELDS).lean<StationDoc[]>();
-    return { items: byDistance(point, all).slice(0, limit), searchedRadiusM: Math.round(HALF_EARTH_M) };
+    const all = await this.directory.all();
+    return { items: byDistance(point, all).slice(0, limit).map(toNearby), searchedRadiusM: Math.round(HALF_EARTH_M) };
   }
 
   /**
@@ -82,8 +82,16 @@ export class StationService {
   }
 }
 
-function byDistance(point: LatLng, docs: StationDoc[]): NearbyStation[] {
-  return docs
-    .map((doc) => ({ ...toStationSummary(doc), distanceM: Math.round(haversineMeters(point, doc)) }))
-    .sort((a, b) => a.distanceM - b.distanceM || a.name.localeCompare(b.name));
+interface Ranked {
+  doc: StationDoc;
+  distanceM: number;
 }
+
+/** Distances first; the response objects are built only for the stations returned. */
+function byDistance(point: LatLng, docs: StationDoc[]): Ranked[] {
+  return docs
+    .map((doc) => ({ doc, distanceM: Math.round(haversineMeters(point, doc)) }))
+    .sort((a, b) => a.distanceM - b.distanceM || (a.doc.name < b.doc.name ? -1 : a.doc.name > b.doc.name ? 1 : 0));
+}
+
+const toNearby = ({ doc, distanceM }: Ranked): NearbyStation => ({ ...toStationSummary(doc), distanceM });

@@ -1,0 +1,14 @@
+// `npm run bench`: the scorecard benchmarks that print figures (SCORECARD.md).
+// Not part of `npm test`: this machine is shared and noisy, so each speed is a
+// ratio against a baseline measured in the same run.
+const { benchNearest } = require('./nearest.bench');
+
+async function main() {
+  const which = process.argv[2] ?? 'all';
+  if (which === 'all' || which === 'p1') await benchNearest();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
