@@ -40,6 +40,8 @@ export const ERRORS = {
   SESSION_CANCELLED: { status: 409, message: '该场次已取消' },
   CANCEL_CUTOFF_PASSED: { status: 409, message: '已过取消截止时间，无法取消' },
   ALREADY_CHECKED_IN: { status: 409, message: '该预约已签到' },
+  BOOKING_WAITLISTED: { status: 409, message: '该预约仍在候补中，尚未获得名额' },
+  CAPACITY_BELOW_BOOKED: { status: 409, message: '已预约的人数多于新的名额，无法缩减' },
   // Notices, patrols, stall zones, figures, hotline
   NOTICE_NOT_FOUND: { status: 404, message: '公告不存在' },
   PATROL_NOT_FOUND: { status: 404, message: '巡查记录不存在' },
