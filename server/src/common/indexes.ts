@@ -9,6 +9,7 @@ import { CASE_EVENT_MODEL, caseEventSchema } from '../modules/cases/case-event.m
 import { IDEMPOTENCY_MODEL, idempotencySchema } from '../modules/cases/idempotency.model';
 import { CATEGORY_MODEL, categorySchema } from '../modules/cases/category.model';
 import { RATING_MODEL, ratingSchema } from '../modules/cases/rating.model';
+import { ZONE_MODEL, zoneSchema } from '../modules/zones/zone.model';
 import { OUTBOX_MODEL, outboxSchema, OUTBOX_CLAIM_MODEL, outboxClaimSchema } from '../modules/notifications/outbox.model';
 
 /**
@@ -26,6 +27,7 @@ const MODELS: Array<[string, Schema<any>]> = [
   [IDEMPOTENCY_MODEL, idempotencySchema],
   [CATEGORY_MODEL, categorySchema],
   [RATING_MODEL, ratingSchema],
+  [ZONE_MODEL, zoneSchema],
   [OUTBOX_MODEL, outboxSchema],
   [OUTBOX_CLAIM_MODEL, outboxClaimSchema],
 ];

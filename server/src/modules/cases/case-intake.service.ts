@@ -6,6 +6,7 @@ import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
 import { StationService } from '../stations/station.service';
 import { WechatClient } from '../wechat/wechat.client';
+import { ZoneService } from '../zones/zone.service';
 import { IDEMPOTENCY_MODEL, idempotencySchema, type IdempotencyDoc } from './idempotency.model';
 import { CategoryService } from './category.service';
 import { CaseTimelineService } from './case-timeline.service';
@@ -31,6 +32,9 @@ export class CaseIntakeService {
 
   @Inject()
   wechat!: WechatClient;
+
+  @Inject()
+  zones!: ZoneService;
 
   private get keys() {
     return this.timeline.database.model<IdempotencyDoc>(IDEMPOTENCY_MODEL, idempotencySchema);
@@ -76,6 +80,7 @@ export class CaseIntakeService {
 
   private async create(user: AuthUser, body: CreateCaseBody, source: CaseSource): Promise<CaseDoc> {
     const category = await this.categories.getActive(body.category);
+    const zoneId = body.zoneId ? await this.zones.requireExists(body.zoneId) : null;
     const verdict = await this.wechat.checkText(body.description, user.openid, 2);
     if (verdict.suggest === 'risky') throw new AppError('CONTENT_RISKY', `内容未通过安全检测（${verdict.reason}），请修改后再提交`);
     const station = await this.stations.routeFor({ lat: body.lat, lng: body.lng });
@@ -99,6 +104,7 @@ export class CaseIntakeService {
       reporterId: new Types.ObjectId(user.id),
       stationId: new Types.ObjectId(station.id),
       community: station.community,
+      zoneId,
       acceptBy,
       resolveBy: new Date(now.getTime() + category.resolveHours * HOUR_MS),
       dueAt: acceptBy,

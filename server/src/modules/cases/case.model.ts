@@ -20,6 +20,8 @@ export interface CaseDoc {
   reporterId: Types.ObjectId;
   stationId: Types.ObjectId;
   community: string | null;
+  /** The temporary stall zone (临时摊位区) the report is about, if any. */
+  zoneId: Types.ObjectId | null;
   acceptBy: Date;
   resolveBy: Date;
   /** The deadline that matters now (acceptBy while submitted, else resolveBy); the queue sorts by it. */
@@ -53,6 +55,7 @@ export const caseSchema = new Schema<CaseDoc>(
     reporterId: { type: Schema.Types.ObjectId, required: true },
     stationId: { type: Schema.Types.ObjectId, required: true },
     community: { type: String, default: null },
+    zoneId: { type: Schema.Types.ObjectId, default: null },
     acceptBy: { type: Date, required: true },
     resolveBy: { type: Date, required: true },
     dueAt: { type: Date, required: true },
