@@ -10,6 +10,7 @@ import { IDEMPOTENCY_MODEL, idempotencySchema } from '../modules/cases/idempoten
 import { CATEGORY_MODEL, categorySchema } from '../modules/cases/category.model';
 import { RATING_MODEL, ratingSchema } from '../modules/cases/rating.model';
 import { ZONE_MODEL, zoneSchema } from '../modules/zones/zone.model';
+import { NOTICE_MODEL, noticeSchema, NOTICE_READ_MODEL, noticeReadSchema } from '../modules/notices/notice.model';
 import { OUTBOX_MODEL, outboxSchema, OUTBOX_CLAIM_MODEL, outboxClaimSchema } from '../modules/notifications/outbox.model';
 
 /**
@@ -28,6 +29,8 @@ const MODELS: Array<[string, Schema<any>]> = [
   [CATEGORY_MODEL, categorySchema],
   [RATING_MODEL, ratingSchema],
   [ZONE_MODEL, zoneSchema],
+  [NOTICE_MODEL, noticeSchema],
+  [NOTICE_READ_MODEL, noticeReadSchema],
   [OUTBOX_MODEL, outboxSchema],
   [OUTBOX_CLAIM_MODEL, outboxClaimSchema],
 ];

@@ -1,0 +1,135 @@
+import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { Types, type FilterQuery } from 'mongoose';
+import type { ManagedNoticeView, NoticePage, NoticeView } from '@citycare/shared';
+import { AppError } from '../../common/app-error';
+import type { AuthUser } from '../../common/auth-user';
+import { Database } from '../../common/database';
+import { isDuplicateKey } from '../../common/mongo-errors';
+import { can } from '../../common/permissions';
+import { AttachedPhotos } from '../media/media.attached';
+import type { MediaFile, MediaVariant } from '../media/media.service';
+import { NOTICE_MODEL, NOTICE_READ_MODEL, noticeReadSchema, noticeSchema, type NoticeDoc, type NoticeReadDoc } from './notice.model';
+import { decodeNoticeCursor, encodeNoticeCursor, isActive, toManagedNoticeView, toNoticeView } from './notice.view';
+
+const DEFAULT_LIMIT = 20;
+
+/** The notice board as readers see it, and the read counts its authors see. */
+@Provide()
+@Scope(ScopeEnum.Singleton)
+export class NoticeBoardService {
+  @Inject()
+  database!: Database;
+
+  @Inject()
+  photos!: AttachedPhotos;
+
+  get notices() {
+    return this.database.model<NoticeDoc>(NOTICE_MODEL, noticeSchema);
+  }
+
+  get reads() {
+    return this.database.model<NoticeReadDoc>(NOTICE_READ_MODEL, noticeReadSchema);
+  }
+
+  /**
+   * A community's current notices plus the city-wide ones, pinned first, then
+   * newest. The community is the one asked for, else the reader's own; with
+   * neither, only city-wide notices.
+   */
+  async list(user: AuthUser, q: { community?: string; after?: string; limit?: number }): Promise<NoticePage> {
+    const community = q.community ?? user.community;
+    const now = new Date();
+    const filter: FilterQuery<NoticeDoc> = {
+      community: community ? { $in: [community, null] } : null,
+      withdrawnAt: null,
+      $and: [{ $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }] }, ...afterCursor(q.after)],
+    };
+    return this.page(filter, q.limit, (docs) => docs.map(toNoticeView));
+  }
+
+  /**
+   * Everything `filter` matches (withdrawn and expired too) with read counts:
+   * the author's side of the board.
+   */
+  async managedPage(filter: FilterQuery<NoticeDoc>, after?: string, limit?: number): Promise<NoticePage<ManagedNoticeView>> {
+    const now = new Date();
+    return this.page({ ...filter, $and: afterCursor(after) }, limit, async (docs) => {
+      const counts = await this.readCounts(docs.map((d) => d._id));
+      return docs.map((d) => toManagedNoticeView(d, counts.get(d._id.toHexString()) ?? 0, now));
+    });
+  }
+
+  /** One notice. Opening a current notice counts a read (once per reader); its managers see counts instead. */
+  async open(user: AuthUser, id: string): Promise<NoticeView | ManagedNoticeView> {
+    const doc = await this.visible(user, id);
+    if (mayManage(user, doc)) {
+      const counts = await this.readCounts([doc._id]);
+      return toManagedNoticeView(doc, counts.get(id) ?? 0, new Date());
+    }
+    await this.recordRead(doc._id, user.id);
+    return toNoticeView(doc);
+  }
+
+  /** A photo of a notice, for whoever may see the notice. */
+  async photo(user: AuthUser, id: string, mediaId: string, variant: MediaVariant): Promise<MediaFile> {
+    const doc = await this.visible(user, id);
+    if (!doc.photos.some((p) => p.toHexString() === mediaId)) throw new AppError('MEDIA_NOT_FOUND');
+    return this.photos.open(doc._id, mediaId, variant);
+  }
+
+  /** Current notices are for every signed-in reader; withdrawn or expired ones only for their managers. */
+  async visible(user: AuthUser, id: string): Promise<NoticeDoc> {
+    const doc = await this.load(id);
+    if (!isActive(doc, new Date()) && !mayManage(user, doc)) throw new AppError('NOTICE_NOT_FOUND');
+    return doc;
+  }
+
+  async load(id: string): Promise<NoticeDoc> {
+    const doc = /^[0-9a-f]{24}$/i.test(id) ? await this.notices.findById(id).lean<NoticeDoc>() : null;
+    if (!doc) throw new AppError('NOTICE_NOT_FOUND');
+    return doc;
+  }
+
+  private async recordRead(noticeId: Types.ObjectId, userId: string): Promise<void> {
+    try {
+      await this.reads.create({ noticeId, userId: new Types.ObjectId(userId), at: new Date() });
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err; // read before: counted once
+    }
+  }
+
+  /** Readers per notice: $match + $group with $sum, within the FerretDB subset. */
+  private async readCounts(ids: Types.ObjectId[]): Promise<Map<string, number>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.reads.aggregate<{ _id: Types.ObjectId; n: number }>([
+      { $match: { noticeId: { $in: ids } } },
+      { $group: { _id: '$noticeId', n: { $sum: 1 } } },
+    ]);
+    return new Map(rows.map((r) => [r._id.toHexString(), r.n]));
+  }
+
+  private async page<V>(filter: FilterQuery<NoticeDoc>, limit = DEFAULT_LIMIT, view: (docs: NoticeDoc[]) => V[] | Promise<V[]>) {
+    if (Array.isArray(filter.$and) && filter.$and.length === 0) delete filter.$and;
+    const docs = await this.notices.find(filter).sort({ pinned: -1, createdAt: -1, _id: -1 }).limit(limit + 1).lean<NoticeDoc[]>();
+    const shown = docs.slice(0, limit);
+    const last = shown[shown.length - 1];
+    return { items: await view(shown), next: docs.length > limit && last ? encodeNoticeCursor(last) : null };
+  }
+}
+
+/** Secretaries manage their community's notices; admins every notice (notice.manage). */
+export function mayManage(user: AuthUser, doc: Pick<NoticeDoc, 'community'>): boolean {
+  return can(user, 'notice.manage', { community: doc.community });
+}
+
+/** The keyset condition for "after this cursor" in (pinned desc, createdAt desc, _id desc) order. */
+function afterCursor(after?: string): FilterQuery<NoticeDoc>[] {
+  if (after === undefined) return [];
+  const c = decodeNoticeCursor(after);
+  if (!c) throw new AppError('VALIDATION_FAILED');
+  const sameGroup = [
+    { pinned: c.pinned, createdAt: { $lt: c.createdAt } },
+    { pinned: c.pinned, createdAt: c.createdAt, _id: { $lt: new Types.ObjectId(c.id) } },
+  ];
+  return [{ $or: c.pinned ? [...sameGroup, { pinned: false }] : sameGroup }];
+}

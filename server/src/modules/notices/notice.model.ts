@@ -1,0 +1,57 @@
+import { Schema, type Types } from 'mongoose';
+
+/** A community notice (社区公告), or a city-wide one from the bureau when `community` is null. */
+export interface NoticeDoc {
+  _id: Types.ObjectId;
+  title: string;
+  body: string;
+  photos: Types.ObjectId[];
+  community: string | null;
+  authorId: Types.ObjectId;
+  pinned: boolean;
+  expiresAt: Date | null;
+  withdrawnAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const NOTICE_MODEL = 'Notice';
+
+export const noticeSchema = new Schema<NoticeDoc>(
+  {
+    title: { type: String, required: true, maxlength: 60 },
+    body: { type: String, required: true, maxlength: 5000 },
+    photos: { type: [Schema.Types.ObjectId], default: [] },
+    community: { type: String, default: null },
+    authorId: { type: Schema.Types.ObjectId, required: true },
+    pinned: { type: Boolean, required: true, default: false },
+    expiresAt: { type: Date, default: null },
+    withdrawnAt: { type: Date, default: null },
+  },
+  { collection: 'notices', timestamps: true, versionKey: false },
+);
+
+// Residents' list: one community (and city-wide), pinned first, newest first.
+noticeSchema.index({ community: 1, pinned: -1, createdAt: -1, _id: -1 });
+
+/** Who opened a notice: one row per reader (unique), counted for the author, never listed. */
+export interface NoticeReadDoc {
+  _id: Types.ObjectId;
+  noticeId: Types.ObjectId;
+  userId: Types.ObjectId;
+  at: Date;
+}
+
+export const NOTICE_READ_MODEL = 'NoticeRead';
+
+export const noticeReadSchema = new Schema<NoticeReadDoc>(
+  {
+    noticeId: { type: Schema.Types.ObjectId, required: true },
+    userId: { type: Schema.Types.ObjectId, required: true },
+    at: { type: Date, required: true },
+  },
+  { collection: 'notice_reads', versionKey: false },
+);
+
+// A reader counts once however often they open it, even when two opens race.
+noticeReadSchema.index({ noticeId: 1, userId: 1 }, { unique: true });

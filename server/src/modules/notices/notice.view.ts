@@ -1,0 +1,42 @@
+import type { ManagedNoticeView, NoticeView } from '@citycare/shared';
+import type { NoticeDoc } from './notice.model';
+
+export const noticePhotoUrl = (noticeId: string, mediaId: string) => `/api/notices/${noticeId}/photos/${mediaId}`;
+
+export function isActive(doc: Pick<NoticeDoc, 'withdrawnAt' | 'expiresAt'>, now: Date): boolean {
+  return !doc.withdrawnAt && (!doc.expiresAt || doc.expiresAt > now);
+}
+
+export function toNoticeView(doc: NoticeDoc): NoticeView {
+  const id = doc._id.toHexString();
+  return {
+    id,
+    title: doc.title,
+    body: doc.body,
+    photos: doc.photos.map((p) => noticePhotoUrl(id, p.toHexString())),
+    community: doc.community,
+    pinned: doc.pinned,
+    expiresAt: doc.expiresAt ? doc.expiresAt.toISOString() : null,
+    createdAt: doc.createdAt.toISOString(),
+    updatedAt: doc.updatedAt.toISOString(),
+  };
+}
+
+export function toManagedNoticeView(doc: NoticeDoc, readCount: number, now: Date): ManagedNoticeView {
+  return {
+    ...toNoticeView(doc),
+    withdrawnAt: doc.withdrawnAt ? doc.withdrawnAt.toISOString() : null,
+    expired: !!doc.expiresAt && doc.expiresAt <= now,
+    readCount,
+  };
+}
+
+/** Keyset cursor over (pinned, createdAt, _id): "1-1718000000000-<id>". */
+export function encodeNoticeCursor(doc: Pick<NoticeDoc, 'pinned' | 'createdAt' | '_id'>): string {
+  return `${doc.pinned ? 1 : 0}-${doc.createdAt.getTime()}-${doc._id.toHexString()}`;
+}
+
+export function decodeNoticeCursor(cursor: string): { pinned: boolean; createdAt: Date; id: string } | null {
+  const match = /^([01])-(\d{1,15})-([0-9a-f]{24})$/.exec(cursor);
+  return match ? { pinned: match[1] === '1', createdAt: new Date(Number(match[2])), id: match[3] } : null;
+}
