@@ -50,6 +50,7 @@ export const ERRORS = {
   INVALID_DATE_RANGE: { status: 400, message: '日期范围不正确' },
   API_KEY_INVALID: { status: 401, message: 'API 密钥无效' },
   HOTLINE_CASE_NOT_FOUND: { status: 404, message: '没有找到这个热线工单' },
+  HOTLINE_ID_CONFLICT: { status: 409, message: '该热线工单编号已提交过不同的内容' },
   WECHAT_UNAVAILABLE: { status: 502, message: '微信服务暂时不可用，请稍后再试' },
   STATION_NOT_FOUND: { status: 404, message: '没有找到这个城管工作站' },
   METHOD_NOT_ALLOWED: { status: 405, message: '不支持该请求方式' },

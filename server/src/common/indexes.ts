@@ -11,6 +11,7 @@ import { CATEGORY_MODEL, categorySchema } from '../modules/cases/category.model'
 import { RATING_MODEL, ratingSchema } from '../modules/cases/rating.model';
 import { ZONE_MODEL, zoneSchema } from '../modules/zones/zone.model';
 import { NOTICE_MODEL, noticeSchema, NOTICE_READ_MODEL, noticeReadSchema } from '../modules/notices/notice.model';
+import { HOTLINE_CASE_MODEL, hotlineCaseSchema } from '../modules/hotline/hotline.model';
 import { OUTBOX_MODEL, outboxSchema, OUTBOX_CLAIM_MODEL, outboxClaimSchema } from '../modules/notifications/outbox.model';
 
 /**
@@ -31,6 +32,7 @@ const MODELS: Array<[string, Schema<any>]> = [
   [ZONE_MODEL, zoneSchema],
   [NOTICE_MODEL, noticeSchema],
   [NOTICE_READ_MODEL, noticeReadSchema],
+  [HOTLINE_CASE_MODEL, hotlineCaseSchema],
   [OUTBOX_MODEL, outboxSchema],
   [OUTBOX_CLAIM_MODEL, outboxClaimSchema],
 ];

@@ -30,6 +30,14 @@ export const ENV_VARS = {
   },
   WECHAT_APPID: { default: '', description: 'Mini-program AppID (小程序 AppID); empty when no real one is configured (the stand-in is meant for that case)' },
   WECHAT_SECRET: { default: '', description: 'Mini-program AppSecret. Server-side only: never log it or put it in a config file' },
+  HOTLINE_API_KEYS: {
+    default: '',
+    description: 'Comma-separated API keys of the 12345 hotline integration (X-Api-Key on /api/hotline, api_key on Open311 POST); several allow rotation; empty: intake disabled (401)',
+  },
+  HOTLINE_PHONE_KEY: {
+    default: '',
+    description: 'AES-256-GCM key for hotline callers\' phone numbers: 64 hex characters or base64 of 32 bytes; empty: phone numbers are not stored at all',
+  },
 } as const satisfies Record<string, EnvVar>;
 
 export type EnvName = keyof typeof ENV_VARS;
