@@ -12,6 +12,7 @@ import { RATING_MODEL, ratingSchema } from '../modules/cases/rating.model';
 import { ZONE_MODEL, zoneSchema } from '../modules/zones/zone.model';
 import { NOTICE_MODEL, noticeSchema, NOTICE_READ_MODEL, noticeReadSchema } from '../modules/notices/notice.model';
 import { HOTLINE_CASE_MODEL, hotlineCaseSchema } from '../modules/hotline/hotline.model';
+import { EVENT_MODELS } from '../modules/events/event.indexes';
 import { OUTBOX_MODEL, outboxSchema, OUTBOX_CLAIM_MODEL, outboxClaimSchema } from '../modules/notifications/outbox.model';
 
 /**
@@ -33,6 +34,7 @@ const MODELS: Array<[string, Schema<any>]> = [
   [NOTICE_MODEL, noticeSchema],
   [NOTICE_READ_MODEL, noticeReadSchema],
   [HOTLINE_CASE_MODEL, hotlineCaseSchema],
+  ...EVENT_MODELS,
   [OUTBOX_MODEL, outboxSchema],
   [OUTBOX_CLAIM_MODEL, outboxClaimSchema],
 ];

@@ -4,6 +4,7 @@ import { STATION_ROUTES } from '../stations/station.routes';
 import { MEDIA_ROUTES } from '../media/media.routes';
 import { AUTH_ROUTES } from '../auth/auth.routes';
 import { CASE_ROUTES } from '../cases/case.routes';
+import { EVENT_ROUTES } from '../events/event.routes';
 import { ZONE_ROUTES } from '../zones/zone.routes';
 import { NOTICE_ROUTES } from '../notices/notice.routes';
 import { jsonSchemaOf, type RouteDoc } from './route-doc';
@@ -11,7 +12,7 @@ import { RESPONSE_SCHEMAS } from './schemas';
 import { APP_VERSION } from '../../common/version';
 
 /** Every documented route; a module adds its list here. */
-export const ROUTES: RouteDoc[] = [...HEALTH_ROUTES, ...STATION_ROUTES, ...AUTH_ROUTES, ...CASE_ROUTES, ...MEDIA_ROUTES, ...ZONE_ROUTES, ...NOTICE_ROUTES];
+export const ROUTES: RouteDoc[] = [...HEALTH_ROUTES, ...STATION_ROUTES, ...AUTH_ROUTES, ...CASE_ROUTES, ...EVENT_ROUTES, ...MEDIA_ROUTES, ...ZONE_ROUTES, ...NOTICE_ROUTES];
 
 function queryParameters(route: RouteDoc) {
   const params: Array<Record<string, unknown>> = Object.entries(route.params ?? {}).map(([name, description]) => ({

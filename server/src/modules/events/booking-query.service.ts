@@ -1,0 +1,93 @@
+import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { Types } from 'mongoose';
+import type { BookingList, BookingView } from '@citycare/shared';
+import { AppError } from '../../common/app-error';
+import type { AuthUser } from '../../common/auth-user';
+import type { BookingDoc, CancelledBookingDoc } from './booking.model';
+import type { CheckinDoc } from './checkin.model';
+import type { EventDoc } from './event.model';
+import type { EventSessionDoc } from './event-session.model';
+import { EventQueryService } from './event-query.service';
+import { EventStore, toObjectId } from './event-store';
+import { toBookingView } from './event.view';
+import type { WaitlistDoc } from './waitlist.model';
+import { WaitlistService } from './waitlist.service';
+
+const MY_BOOKINGS_LIMIT = 50;
+
+/** A resident's bookings as they see them: live ones and the ones they cancelled. */
+@Provide()
+@Scope(ScopeEnum.Singleton)
+export class BookingQueryService {
+  @Inject()
+  store!: EventStore;
+
+  @Inject()
+  events!: EventQueryService;
+
+  @Inject()
+  waitlist!: WaitlistService;
+
+  async mine(user: AuthUser): Promise<BookingList> {
+    const userId = new Types.ObjectId(user.id);
+    const [live, cancelled] = await Promise.all([
+      this.store.bookings.find({ userId }).sort({ createdAt: -1 }).limit(MY_BOOKINGS_LIMIT).lean<BookingDoc[]>(),
+      this.store.cancelledBookings.find({ userId }).sort({ cancelledAt: -1 }).limit(MY_BOOKINGS_LIMIT).lean<CancelledBookingDoc[]>(),
+    ]);
+    const docs = [...live, ...cancelled].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).slice(0, MY_BOOKINGS_LIMIT);
+    return { items: await this.views(docs) };
+  }
+
+  /** One of the user's bookings (live or cancelled); anyone else's is a 404. */
+  async one(user: AuthUser, id: string): Promise<BookingView> {
+    const _id = toObjectId(id);
+    const userId = new Types.ObjectId(user.id);
+    const doc =
+      _id &&
+      ((await this.store.bookings.findOne({ _id, userId }).lean<BookingDoc>()) ??
+        (await this.store.cancelledBookings.findOne({ _id, userId }).lean<CancelledBookingDoc>()));
+    if (!doc) throw new AppError('BOOKING_NOT_FOUND');
+    const [view] = await this.views([doc]);
+    return view;
+  }
+
+  async views(docs: Array<BookingDoc | CancelledBookingDoc>): Promise<BookingView[]> {
+    if (docs.length === 0) return [];
+    const ids = docs.map((d) => d._id);
+    const [sessions, events, checkins, entries] = await Promise.all([
+      this.store.sessions.find({ _id: { $in: docs.map((d) => d.sessionId) } }).lean<EventSessionDoc[]>(),
+      this.store.events.find({ _id: { $in: docs.map((d) => d.eventId) } }).lean<EventDoc[]>(),
+      this.store.checkins.find({ bookingId: { $in: ids } }).lean<CheckinDoc[]>(),
+      this.store.waitlist.find({ bookingId: { $in: ids } }).lean<WaitlistDoc[]>(),
+    ]);
+    const names = await this.events.stationNames(events.map((e) => e.stationId));
+    const session = byId(sessions, (s) => s._id);
+    const event = byId(events, (e) => e._id);
+    const checkin = byId(checkins, (c) => c.bookingId);
+    const entry = byId(entries, (w) => w.bookingId);
+    const ranks = new Map(
+      await Promise.all(entries.map(async (w) => [w.bookingId.toHexString(), await this.waitlist.rank(w)] as const)),
+    );
+    const now = new Date();
+    return docs.flatMap((d) => {
+      const key = d._id.toHexString();
+      const s = session.get(d.sessionId.toHexString());
+      const e = event.get(d.eventId.toHexString());
+      if (!s || !e) return [];
+      return [
+        toBookingView(d, {
+          session: s,
+          event: e,
+          stationName: names.get(e.stationId.toHexString()) ?? '',
+          rank: entry.has(key) ? (ranks.get(key) ?? null) : null,
+          checkedInAt: checkin.get(key)?.at ?? null,
+          now,
+        }),
+      ];
+    });
+  }
+}
+
+function byId<T>(docs: T[], key: (doc: T) => Types.ObjectId): Map<string, T> {
+  return new Map(docs.map((d) => [key(d).toHexString(), d]));
+}

@@ -1,0 +1,138 @@
+import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { Types } from 'mongoose';
+import { AppError } from '../../common/app-error';
+import type { AuthUser } from '../../common/auth-user';
+import { isDuplicateKey } from '../../common/mongo-errors';
+import { NotificationService } from '../notifications/notification.service';
+import { newBookingCode } from './booking-code';
+import type { BookingDoc, CancelledBookingDoc } from './booking.model';
+import { EventStore, toObjectId } from './event-store';
+import type { EventSessionDoc } from './event-session.model';
+import { sessionCancelledNotice } from './event-notices';
+import { SeatService } from './seat.service';
+import { bookingRefusal, cancelRefusal } from './session-rules';
+import { WaitlistService } from './waitlist.service';
+
+const INSERT_ATTEMPTS = 5;
+/** A booking still pending after this was cut short by a crash; its owner may book again. */
+const STALE_PENDING_MS = 60_000;
+
+/** A resident booking a session (seats or the waitlist) and cancelling it. */
+@Provide()
+@Scope(ScopeEnum.Singleton)
+export class BookingService {
+  @Inject()
+  store!: EventStore;
+
+  @Inject()
+  seats!: SeatService;
+
+  @Inject()
+  waitlist!: WaitlistService;
+
+  @Inject()
+  notifications!: NotificationService;
+
+  /**
+   * bookSeat: claim the booking (one per resident per session, by unique
+   * index), then all of its seats or none; without seats, or when others are
+   * already waiting (they come first), join the waitlist.
+   */
+  async book(user: AuthUser, sessionId: string, partySize: number): Promise<BookingDoc> {
+    const session = await this.store.session(sessionId);
+    const refusal = bookingRefusal(session, new Date());
+    if (refusal) throw new AppError(refusal);
+    const booking = await this.insertPending(user, session, partySize);
+    let seated = false;
+    try {
+      seated = (await this.waitlist.isEmpty(session._id)) && !!(await this.seats.claim(session, booking._id, partySize));
+      if (seated) {
+        await this.store.bookings.updateOne({ _id: booking._id }, { $set: { status: 'confirmed', confirmedAt: new Date() } });
+      } else {
+        // Marked waitlisted before it is in line, so a promoter never finds it pending.
+        await this.store.bookings.updateOne({ _id: booking._id }, { $set: { status: 'waitlisted' } });
+        await this.waitlist.join(booking);
+      }
+    } catch (err) {
+      await this.discard(booking);
+      throw err;
+    }
+    // Seats may have freed while we joined, or the claim only lost races: let the line move.
+    if (!seated) await this.waitlist.promote(session._id);
+    await this.noticeIfCalledOff(session, booking);
+    return (await this.store.bookings.findById(booking._id).lean<BookingDoc>()) ?? booking;
+  }
+
+  /**
+   * Cancels a resident's own booking: the seats go back and the waitlist moves
+   * up. The booking is archived (same id), so a second cancel answers the same.
+   */
+  async cancel(user: AuthUser, bookingId: string): Promise<CancelledBookingDoc> {
+    const _id = toObjectId(bookingId);
+    const userId = new Types.ObjectId(user.id);
+    const booking = _id && (await this.store.bookings.findOne({ _id, userId }).lean<BookingDoc>());
+    if (!booking) {
+      const archived = _id && (await this.store.cancelledBookings.findOne({ _id, userId }).lean<CancelledBookingDoc>());
+      if (archived) return archived;
+      throw new AppError('BOOKING_NOT_FOUND');
+    }
+    if (booking.status === 'pending') throw new AppError('CONCURRENT_UPDATE', '预约正在处理中，请稍后再试');
+    const session = await this.store.session(booking.sessionId);
+    const refusal = cancelRefusal(booking.status, session, new Date());
+    if (refusal) throw new AppError(refusal);
+    const checkin = await this.store.checkins.findOne({ bookingId: booking._id }).lean();
+    if (checkin) throw new AppError('ALREADY_CHECKED_IN', '已签到的预约不能取消');
+    const archived: CancelledBookingDoc = { ...booking, status: 'cancelled', wasStatus: booking.status, cancelledAt: new Date() };
+    await this.store.cancelledBookings.create(archived).catch((err) => {
+      if (!isDuplicateKey(err)) throw err; // a racing cancel archived it first
+    });
+    // The booking first, then its seats: a promoter that seated it meanwhile sees it gone and frees them too.
+    await this.store.bookings.deleteOne({ _id: booking._id });
+    await this.store.waitlist.deleteMany({ bookingId: booking._id });
+    await this.seats.releaseBooking(session._id, booking._id);
+    await this.waitlist.promote(session._id);
+    return archived;
+  }
+
+  private async insertPending(user: AuthUser, session: EventSessionDoc, partySize: number): Promise<BookingDoc> {
+    const userId = new Types.ObjectId(user.id);
+    for (let attempt = 0; attempt < INSERT_ATTEMPTS; attempt++) {
+      try {
+        const doc = await this.store.bookings.create({
+          sessionId: session._id,
+          eventId: session.eventId,
+          stationId: session.stationId,
+          userId,
+          partySize,
+          code: newBookingCode(),
+          status: 'pending',
+          confirmedAt: null,
+          createdAt: new Date(),
+        });
+        return doc.toObject();
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+        const existing = await this.store.bookings.findOne({ sessionId: session._id, userId }).lean<BookingDoc>();
+        if (!existing) continue; // the code was taken: draw another
+        if (existing.status !== 'pending' || Date.now() - existing.createdAt.getTime() < STALE_PENDING_MS) throw new AppError('ALREADY_BOOKED');
+        await this.discard(existing);
+      }
+    }
+    throw new Error(`booking: no unique insert after ${INSERT_ATTEMPTS} attempts`);
+  }
+
+  /** Undoes a booking that could not be completed: nothing of it may stay behind. */
+  private async discard(booking: BookingDoc): Promise<void> {
+    await this.store.bookings.deleteOne({ _id: booking._id });
+    await this.store.waitlist.deleteMany({ bookingId: booking._id });
+    await this.seats.releaseBooking(booking.sessionId, booking._id);
+  }
+
+  /** A session called off while this booking was being made: its cancel notice missed us, so send it. */
+  private async noticeIfCalledOff(session: EventSessionDoc, booking: BookingDoc): Promise<void> {
+    const now = await this.store.sessions.findById(session._id).select('cancelled').lean<{ cancelled: boolean }>();
+    if (!now?.cancelled) return;
+    const event = await this.store.event(session.eventId);
+    await this.notifications.enqueue([booking.userId], sessionCancelledNotice(event, session));
+  }
+}

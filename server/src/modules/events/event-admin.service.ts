@@ -1,0 +1,153 @@
+import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { Types } from 'mongoose';
+import { isValidSessionTimes, type CreateEventBody, type CreateSessionBody, type SessionTimes, type UpdateEventBody, type UpdateSessionBody } from '@citycare/shared';
+import { AppError } from '../../common/app-error';
+import type { AuthUser } from '../../common/auth-user';
+import { authorize } from '../../common/permissions';
+import { claimPhotos } from '../cases/case-photos';
+import { NotificationService } from '../notifications/notification.service';
+import { StationService } from '../stations/station.service';
+import { WechatClient } from '../wechat/wechat.client';
+import type { EventDoc } from './event.model';
+import type { EventSessionDoc } from './event-session.model';
+import { EventStore } from './event-store';
+import { sessionCancelledNotice } from './event-notices';
+import { SessionCapacityService } from './session-capacity.service';
+
+/** Leads and admins running their station's open days and meetings: events and sessions. */
+@Provide()
+@Scope(ScopeEnum.Singleton)
+export class EventAdminService {
+  @Inject()
+  store!: EventStore;
+
+  @Inject()
+  stations!: StationService;
+
+  @Inject()
+  wechat!: WechatClient;
+
+  @Inject()
+  notifications!: NotificationService;
+
+  @Inject()
+  capacity!: SessionCapacityService;
+
+  async createEvent(user: AuthUser, body: CreateEventBody): Promise<EventDoc> {
+    const stationId = body.stationId ?? user.stationId;
+    if (!stationId) throw new AppError('VALIDATION_FAILED', '请选择活动所属的工作站', [{ field: 'stationId', code: 'VALIDATION_FAILED', message: '管理员创建活动时须指定工作站' }]);
+    authorize(user, 'event.manage', { stationId });
+    const station = await this.stations.getById(stationId);
+    await this.checkText(user, [body.title, body.description, body.place]);
+    const photos = await claimPhotos(this.store.database.connection, user.id, body.photos);
+    const doc = await this.store.events.create({
+      stationId: new Types.ObjectId(station.id),
+      community: station.community,
+      title: body.title,
+      kind: body.kind,
+      description: body.description,
+      place: body.place,
+      photos,
+      cancelledAt: null,
+      createdBy: new Types.ObjectId(user.id),
+    });
+    return doc.toObject();
+  }
+
+  async updateEvent(user: AuthUser, id: string, body: UpdateEventBody): Promise<EventDoc> {
+    const event = await this.manageable(user, id);
+    if (event.cancelledAt) throw new AppError('SESSION_CANCELLED', '该活动已取消，不能再修改');
+    await this.checkText(user, [body.title, body.description, body.place]);
+    const { photos, ...fields } = body;
+    const set: Record<string, unknown> = { ...fields };
+    if (photos) set.photos = await this.photoList(user, event, photos);
+    await this.store.events.updateOne({ _id: event._id }, { $set: set });
+    return this.store.event(event._id);
+  }
+
+  /** Cancels the event and every session still to come; each booked or waiting resident is told. */
+  async cancelEvent(user: AuthUser, id: string): Promise<EventDoc> {
+    const event = await this.manageable(user, id);
+    if (!event.cancelledAt) await this.store.events.updateOne({ _id: event._id }, { $set: { cancelledAt: new Date() } });
+    const sessions = await this.store.sessions.find({ eventId: event._id, cancelled: false }).lean<EventSessionDoc[]>();
+    for (const session of sessions) await this.callOff(event, session);
+    return this.store.event(event._id);
+  }
+
+  async addSession(user: AuthUser, eventId: string, body: CreateSessionBody): Promise<EventSessionDoc> {
+    const event = await this.manageable(user, eventId);
+    if (event.cancelledAt) throw new AppError('SESSION_CANCELLED', '该活动已取消，不能再添加场次');
+    const times = withDefaults(body, new Date());
+    if (times.endAt <= new Date()) throw dateRange('场次结束时间必须在将来');
+    const doc = await this.store.sessions.create({ eventId: event._id, stationId: event.stationId, ...times, capacity: body.capacity, cancelled: false, cancelledAt: null });
+    return doc.toObject();
+  }
+
+  async updateSession(user: AuthUser, sessionId: string, body: UpdateSessionBody): Promise<EventSessionDoc> {
+    const session = await this.store.session(sessionId);
+    await this.manageable(user, session.eventId);
+    if (session.cancelled) throw new AppError('SESSION_CANCELLED');
+    const { capacity, ...timeChanges } = body;
+    const times = { ...pickTimes(session), ...timeChanges };
+    if (!isValidSessionTimes(times)) throw dateRange();
+    if (Object.keys(timeChanges).length > 0) await this.store.sessions.updateOne({ _id: session._id }, { $set: timeChanges });
+    if (capacity !== undefined && capacity !== session.capacity) await this.capacity.resize(session._id, capacity);
+    return this.store.session(session._id);
+  }
+
+  async cancelSession(user: AuthUser, sessionId: string): Promise<EventSessionDoc> {
+    const session = await this.store.session(sessionId);
+    const event = await this.manageable(user, session.eventId);
+    if (!session.cancelled) await this.callOff(event, session);
+    return this.store.session(session._id);
+  }
+
+  /** The event, if the user may manage it (FORBIDDEN otherwise: events are public, so not a 404). */
+  private async manageable(user: AuthUser, id: string | Types.ObjectId): Promise<EventDoc> {
+    const event = await this.store.event(id);
+    authorize(user, 'event.manage', { stationId: event.stationId.toHexString() });
+    return event;
+  }
+
+  private async callOff(event: EventDoc, session: EventSessionDoc): Promise<void> {
+    await this.store.sessions.updateOne({ _id: session._id }, { $set: { cancelled: true, cancelledAt: new Date() } });
+    // Everyone holding or waiting for a seat; a booking racing this cancel notifies itself (BookingService).
+    const userIds = await this.store.bookings.distinct('userId', { sessionId: session._id });
+    await this.notifications.enqueue(userIds as Types.ObjectId[], sessionCancelledNotice(event, session));
+  }
+
+  /** The new photo list: photos already on the event stay; new ones must be the user's own unattached uploads. */
+  private async photoList(user: AuthUser, event: EventDoc, ids: string[]): Promise<Types.ObjectId[]> {
+    const kept = new Set(event.photos.map((p) => p.toHexString()));
+    await claimPhotos(this.store.database.connection, user.id, ids.filter((p) => !kept.has(p)));
+    return [...new Set(ids)].map((p) => new Types.ObjectId(p));
+  }
+
+  private async checkText(user: AuthUser, texts: Array<string | undefined>): Promise<void> {
+    const text = texts.filter(Boolean).join('\n');
+    if (!text) return;
+    const verdict = await this.wechat.checkText(text, user.openid, 2);
+    if (verdict.suggest === 'risky') throw new AppError('CONTENT_RISKY', `内容未通过安全检测（${verdict.reason}），请修改后再提交`);
+  }
+}
+
+function pickTimes(s: SessionTimes): SessionTimes {
+  return { startAt: s.startAt, endAt: s.endAt, bookingOpensAt: s.bookingOpensAt, bookingClosesAt: s.bookingClosesAt, cancelCutoffAt: s.cancelCutoffAt };
+}
+
+/** Booking opens now and closes at the start; residents may cancel until the start. */
+function withDefaults(body: CreateSessionBody, now: Date): SessionTimes {
+  const times = {
+    startAt: body.startAt,
+    endAt: body.endAt,
+    bookingOpensAt: body.bookingOpensAt ?? now,
+    bookingClosesAt: body.bookingClosesAt ?? body.startAt,
+    cancelCutoffAt: body.cancelCutoffAt ?? body.startAt,
+  };
+  if (!isValidSessionTimes(times)) throw dateRange();
+  return times;
+}
+
+function dateRange(reason = '须满足：开放预约 < 截止预约 ≤ 开始 < 结束，取消截止 ≤ 开始'): AppError {
+  return new AppError('INVALID_DATE_RANGE', `场次时间不正确：${reason}`);
+}

@@ -1,0 +1,69 @@
+import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { Types } from 'mongoose';
+import { AppError } from '../../common/app-error';
+import { Database } from '../../common/database';
+import { EVENT_MODEL, eventSchema, type EventDoc } from './event.model';
+import { EVENT_SESSION_MODEL, eventSessionSchema, type EventSessionDoc } from './event-session.model';
+import { SEAT_MODEL, seatSchema, type SeatDoc } from './seat.model';
+import {
+  BOOKING_MODEL,
+  bookingSchema,
+  CANCELLED_BOOKING_MODEL,
+  cancelledBookingSchema,
+  type BookingDoc,
+  type CancelledBookingDoc,
+} from './booking.model';
+import { SESSION_LOCK_MODEL, sessionLockSchema, WAITLIST_MODEL, waitlistSchema, type SessionLockDoc, type WaitlistDoc } from './waitlist.model';
+import { CHECKIN_MODEL, checkinSchema, type CheckinDoc } from './checkin.model';
+
+/** A 24-hex id as an ObjectId, or null (so a malformed id is a plain 404). */
+export function toObjectId(id: string): Types.ObjectId | null {
+  return /^[0-9a-f]{24}$/i.test(id) ? new Types.ObjectId(id) : null;
+}
+
+/** The module's collections, and loading an event or session by id (404 when unknown). */
+@Provide()
+@Scope(ScopeEnum.Singleton)
+export class EventStore {
+  @Inject()
+  database!: Database;
+
+  get events() {
+    return this.database.model<EventDoc>(EVENT_MODEL, eventSchema);
+  }
+  get sessions() {
+    return this.database.model<EventSessionDoc>(EVENT_SESSION_MODEL, eventSessionSchema);
+  }
+  get seats() {
+    return this.database.model<SeatDoc>(SEAT_MODEL, seatSchema);
+  }
+  get bookings() {
+    return this.database.model<BookingDoc>(BOOKING_MODEL, bookingSchema);
+  }
+  get cancelledBookings() {
+    return this.database.model<CancelledBookingDoc>(CANCELLED_BOOKING_MODEL, cancelledBookingSchema);
+  }
+  get waitlist() {
+    return this.database.model<WaitlistDoc>(WAITLIST_MODEL, waitlistSchema);
+  }
+  get locks() {
+    return this.database.model<SessionLockDoc>(SESSION_LOCK_MODEL, sessionLockSchema);
+  }
+  get checkins() {
+    return this.database.model<CheckinDoc>(CHECKIN_MODEL, checkinSchema);
+  }
+
+  async event(id: string | Types.ObjectId): Promise<EventDoc> {
+    const _id = typeof id === 'string' ? toObjectId(id) : id;
+    const doc = _id && (await this.events.findById(_id).lean<EventDoc>());
+    if (!doc) throw new AppError('EVENT_NOT_FOUND');
+    return doc;
+  }
+
+  async session(id: string | Types.ObjectId): Promise<EventSessionDoc> {
+    const _id = typeof id === 'string' ? toObjectId(id) : id;
+    const doc = _id && (await this.sessions.findById(_id).lean<EventSessionDoc>());
+    if (!doc) throw new AppError('EVENT_SESSION_NOT_FOUND');
+    return doc;
+  }
+}

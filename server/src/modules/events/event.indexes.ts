@@ -1,0 +1,19 @@
+import type { Schema } from 'mongoose';
+import { EVENT_MODEL, eventSchema } from './event.model';
+import { EVENT_SESSION_MODEL, eventSessionSchema } from './event-session.model';
+import { SEAT_MODEL, seatSchema } from './seat.model';
+import { BOOKING_MODEL, bookingSchema, CANCELLED_BOOKING_MODEL, cancelledBookingSchema } from './booking.model';
+import { SESSION_LOCK_MODEL, sessionLockSchema, WAITLIST_MODEL, waitlistSchema } from './waitlist.model';
+import { CHECKIN_MODEL, checkinSchema } from './checkin.model';
+
+/** The module's models for common/indexes.ts: their unique indexes are what keeps bookings honest. */
+export const EVENT_MODELS: Array<[string, Schema<any>]> = [
+  [EVENT_MODEL, eventSchema],
+  [EVENT_SESSION_MODEL, eventSessionSchema],
+  [SEAT_MODEL, seatSchema],
+  [BOOKING_MODEL, bookingSchema],
+  [CANCELLED_BOOKING_MODEL, cancelledBookingSchema],
+  [WAITLIST_MODEL, waitlistSchema],
+  [SESSION_LOCK_MODEL, sessionLockSchema],
+  [CHECKIN_MODEL, checkinSchema],
+];

@@ -1,0 +1,83 @@
+import type { AttendanceList, BookingView, EventSessionView, EventView } from '@citycare/shared';
+import type { BookingDoc, CancelledBookingDoc } from './booking.model';
+import type { EventDoc } from './event.model';
+import type { EventSessionDoc } from './event-session.model';
+import { bookingRefusal, cancelRefusal } from './session-rules';
+
+export interface SessionCounts {
+  booked: number;
+  waitlisted: number;
+}
+
+export function toSessionView(doc: EventSessionDoc, counts: SessionCounts, now: Date): EventSessionView {
+  return {
+    id: doc._id.toHexString(),
+    eventId: doc.eventId.toHexString(),
+    startAt: doc.startAt.toISOString(),
+    endAt: doc.endAt.toISOString(),
+    capacity: doc.capacity,
+    seatsTaken: counts.booked,
+    seatsLeft: Math.max(0, doc.capacity - counts.booked),
+    waitlisted: counts.waitlisted,
+    bookingOpensAt: doc.bookingOpensAt.toISOString(),
+    bookingClosesAt: doc.bookingClosesAt.toISOString(),
+    cancelCutoffAt: doc.cancelCutoffAt.toISOString(),
+    cancelled: doc.cancelled,
+    bookable: bookingRefusal(doc, now) === null,
+  };
+}
+
+export function toEventView(doc: EventDoc, stationName: string, sessions: EventSessionView[]): EventView {
+  return {
+    id: doc._id.toHexString(),
+    stationId: doc.stationId.toHexString(),
+    stationName,
+    community: doc.community,
+    title: doc.title,
+    kind: doc.kind,
+    description: doc.description,
+    place: doc.place,
+    photos: doc.photos.map((p) => `/api/media/${p.toHexString()}`),
+    cancelled: !!doc.cancelledAt,
+    sessions,
+  };
+}
+
+export function toEventSummary(doc: EventDoc, stationName: string): AttendanceList['event'] {
+  return { id: doc._id.toHexString(), title: doc.title, kind: doc.kind, place: doc.place, stationName };
+}
+
+export interface BookingContext {
+  session: EventSessionDoc;
+  event: EventDoc;
+  stationName: string;
+  /** 1-based place in the waitlist, when waitlisted. */
+  rank: number | null;
+  checkedInAt: Date | null;
+  now: Date;
+}
+
+export function toBookingView(doc: BookingDoc | CancelledBookingDoc, ctx: BookingContext): BookingView {
+  const { session } = ctx;
+  const live = doc.status === 'confirmed' || doc.status === 'waitlisted' ? doc.status : null;
+  return {
+    id: doc._id.toHexString(),
+    code: doc.code,
+    // A booking still claiming its seats shows as waiting; it settles within the request.
+    status: doc.status === 'pending' ? 'waitlisted' : doc.status,
+    partySize: doc.partySize,
+    waitlistPosition: doc.status === 'waitlisted' ? ctx.rank : null,
+    canCancel: live !== null && !ctx.checkedInAt && !session.cancelled && cancelRefusal(live, session, ctx.now) === null,
+    checkedInAt: ctx.checkedInAt?.toISOString() ?? null,
+    createdAt: doc.createdAt.toISOString(),
+    cancelledAt: doc.status === 'cancelled' ? doc.cancelledAt.toISOString() : null,
+    session: {
+      id: session._id.toHexString(),
+      startAt: session.startAt.toISOString(),
+      endAt: session.endAt.toISOString(),
+      cancelCutoffAt: session.cancelCutoffAt.toISOString(),
+      cancelled: session.cancelled,
+    },
+    event: toEventSummary(ctx.event, ctx.stationName),
+  };
+}

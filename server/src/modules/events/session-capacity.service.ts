@@ -1,0 +1,74 @@
+import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import type { Types } from 'mongoose';
+import { AppError } from '../../common/app-error';
+import { EventStore } from './event-store';
+import { pickSeats, freeSeats, SeatService } from './seat.service';
+import { SessionLockService } from './session-lock.service';
+import { WaitlistService } from './waitlist.service';
+
+const LOCK_WAIT_MS = 3000;
+const SHRINK_ROUNDS = 10;
+
+/**
+ * Changing a session's capacity without ever holding more seats than it.
+ * Growing: raise the capacity, lift the blockers below it, promote the
+ * waitlist. Shrinking: put a blocker on every seat above the new capacity
+ * (a booker who read the old capacity then cannot take one), moving any
+ * booking sitting up there to a free seat below; only then lower the number.
+ */
+@Provide()
+@Scope(ScopeEnum.Singleton)
+export class SessionCapacityService {
+  @Inject()
+  store!: EventStore;
+
+  @Inject()
+  seats!: SeatService;
+
+  @Inject()
+  locks!: SessionLockService;
+
+  @Inject()
+  waitlist!: WaitlistService;
+
+  async resize(sessionId: Types.ObjectId, capacity: number): Promise<void> {
+    const done = await this.locks.withLock(sessionId, LOCK_WAIT_MS, async () => {
+      const session = await this.store.session(sessionId);
+      if (capacity > session.capacity) {
+        await this.store.sessions.updateOne({ _id: sessionId }, { $set: { capacity } });
+        await this.store.seats.deleteMany({ sessionId, bookingId: null, seat: { $lte: capacity } });
+        await this.waitlist.promoteHeads({ ...session, capacity });
+      } else if (capacity < session.capacity) {
+        await this.shrink(sessionId, session.capacity, capacity);
+        await this.store.sessions.updateOne({ _id: sessionId }, { $set: { capacity } });
+      }
+    });
+    if (!done) throw new AppError('CONCURRENT_UPDATE', '该场次正在处理预约，请稍后重试');
+  }
+
+  private async shrink(sessionId: Types.ObjectId, from: number, to: number): Promise<void> {
+    const booked = (await this.seats.bookedCounts([sessionId])).get(sessionId.toHexString()) ?? 0;
+    if (booked > to) throw new AppError('CAPACITY_BELOW_BOOKED', `已有 ${booked} 人预约，名额不能少于 ${booked}`);
+    for (let round = 0; round < SHRINK_ROUNDS; round++) {
+      const held = await this.seats.seatMap(sessionId);
+      const above = Array.from({ length: from - to }, (_, i) => to + 1 + i);
+      const occupied = above.filter((seat) => held.get(seat));
+      const open = above.filter((seat) => !held.has(seat));
+      if (occupied.length === 0 && open.length === 0) return;
+      await Promise.all(open.map((seat) => this.seats.tryTake(sessionId, seat, null)));
+      for (const seat of occupied) await this.moveDown(sessionId, seat, held.get(seat)!, to);
+    }
+    await this.store.seats.deleteMany({ sessionId, bookingId: null, seat: { $lte: from } });
+    throw new AppError('CONCURRENT_UPDATE', '该场次预约变动频繁，请稍后重试');
+  }
+
+  /** Moves one booking's seat from above the new capacity to a free seat below it, then blocks the old one. */
+  private async moveDown(sessionId: Types.ObjectId, seat: number, bookingId: Types.ObjectId, capacity: number): Promise<void> {
+    const [target] = pickSeats(freeSeats(capacity, await this.seats.takenSeats(sessionId)), 1);
+    if (target === undefined || !(await this.seats.tryTake(sessionId, target, bookingId))) return; // next round
+    await this.store.seats.deleteOne({ sessionId, seat, bookingId });
+    await this.seats.tryTake(sessionId, seat, null);
+    // Cancelled meanwhile: the cancel may have run before our insert, so free what we added.
+    if (!(await this.store.bookings.exists({ _id: bookingId }))) await this.seats.releaseBooking(sessionId, bookingId);
+  }
+}
