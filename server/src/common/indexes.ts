@@ -11,6 +11,7 @@ import { CATEGORY_MODEL, categorySchema } from '../modules/cases/category.model'
 import { RATING_MODEL, ratingSchema } from '../modules/cases/rating.model';
 import { ZONE_MODEL, zoneSchema } from '../modules/zones/zone.model';
 import { NOTICE_MODEL, noticeSchema, NOTICE_READ_MODEL, noticeReadSchema } from '../modules/notices/notice.model';
+import { PATROL_MODEL, patrolSchema } from '../modules/patrols/patrol.model';
 import { HOTLINE_CASE_MODEL, hotlineCaseSchema } from '../modules/hotline/hotline.model';
 import { EVENT_MODELS } from '../modules/events/event.indexes';
 import { OUTBOX_MODEL, outboxSchema, OUTBOX_CLAIM_MODEL, outboxClaimSchema } from '../modules/notifications/outbox.model';
@@ -33,6 +34,7 @@ const MODELS: Array<[string, Schema<any>]> = [
   [ZONE_MODEL, zoneSchema],
   [NOTICE_MODEL, noticeSchema],
   [NOTICE_READ_MODEL, noticeReadSchema],
+  [PATROL_MODEL, patrolSchema],
   [HOTLINE_CASE_MODEL, hotlineCaseSchema],
   ...EVENT_MODELS,
   [OUTBOX_MODEL, outboxSchema],
