@@ -12,6 +12,7 @@ import { Database } from './common/database';
 import { ensureIndexes } from './common/indexes';
 import { UPLOAD_CONFIG } from './modules/media/media.upload';
 import { AuthMiddleware } from './modules/auth/auth.middleware';
+import { Open311Middleware } from './modules/open311/open311.middleware';
 import { JobScheduler } from './modules/cases/job.scheduler';
 
 @Configuration({
@@ -29,7 +30,7 @@ export class MainConfiguration implements ILifeCycle {
   jobs!: JobScheduler;
 
   async onReady() {
-    this.app.useMiddleware([RequestContextMiddleware, StaticFilesMiddleware, ApiNotFoundMiddleware, AuthMiddleware]);
+    this.app.useMiddleware([RequestContextMiddleware, StaticFilesMiddleware, ApiNotFoundMiddleware, Open311Middleware, AuthMiddleware]);
     this.app.useFilter([ErrorFilter]);
     await this.database.waitUntilConnected();
     await ensureIndexes(this.database);

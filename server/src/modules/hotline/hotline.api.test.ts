@@ -317,3 +317,15 @@ describe('POST /api/admin/hotline/import', () => {
     expect(anonymous.status).toBe(401);
   });
 });
+
+describe('documentation', () => {
+  it('when the OpenAPI document is read, then it lists the hotline and Open311 routes', async () => {
+    const res = await api.http().get('/api/openapi.json').expect(200);
+    for (const path of ['/api/hotline/cases', '/api/hotline/cases/{hotlineId}', '/api/admin/hotline/import', '/open311/v2/requests.{format}', '/open311/v2/services/{code}.{format}']) {
+      expect(res.body.paths).toHaveProperty([path]);
+    }
+    expect(res.body.paths['/open311/v2/requests.{format}'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['service_request_id', 'service_code', 'status', 'start_date', 'end_date']),
+    );
+  });
+});

@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { Types, type FilterQuery } from 'mongoose';
+import {
+  CASE_STATUSES,
+  isOpen,
+  OPEN311_MAX_REQUESTS,
+  wgs84ToGcj02,
+  type Open311Created,
+  type Open311Discovery,
+  type Open311PostForm,
+  type Open311Request,
+  type Open311RequestsQuery,
+  type Open311Service,
+  type Open311ServiceDefinition,
+} from '@citycare/shared';
+import { AppError } from '../../common/app-error';
+import { CaseIntakeService } from '../cases/case-intake.service';
+import { CaseTimelineService } from '../cases/case-timeline.service';
+import { CategoryService } from '../cases/category.service';
+import type { CaseDoc } from '../cases/case.model';
+import type { CaseEventDoc } from '../cases/case-event.model';
+import type { CategoryDoc } from '../cases/category.model';
+import { StationService } from '../stations/station.service';
+import { IntegrationUsers } from '../hotline/integration-users';
+import { requestRange, w3c } from './open311.dates';
+import { toOpen311Request, toOpen311Service } from './open311.view';
+
+const OPEN_STATUSES = CASE_STATUSES.filter(isOpen);
+const CLOSED_STATUSES = CASE_STATUSES.filter((s) => !isOpen(s));
+const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
+
+/** Open311 GeoReport v2 over our categories (services) and cases (service requests), public view only. */
+@Provide()
+@Scope(ScopeEnum.Singleton)
+export class GeoReportService {
+  @Inject()
+  categories!: CategoryService;
+
+  @Inject()
+  timeline!: CaseTimelineService;
+
+  @Inject()
+  stations!: StationService;
+
+  @Inject()
+  intake!: CaseIntakeService;
+
+  @Inject()
+  integrations!: IntegrationUsers;
+
+  /**
+   * The changeset is the start of the current UTC day: categories are data an
+   * admin may edit at any time, so clients are told to refresh daily, and
+   * every server process says the same.
+   */
+  discovery(baseUrl: string, now = new Date()): Open311Discovery {
+    const changeset = w3c(new Date(Math.floor(now.getTime() / 86_400_000) * 86_400_000));
+    return {
+      changeset,
+      contact: '城管进社区（CityCare）接口：请联系城管局系统管理员',
+      key_service: '提交服务请求需要 api_key，由城管局系统管理员发放',
+      endpoints: [{ specification: SPECIFICATION, url: `${baseUrl}/open311/v2`, changeset, type: 'production', formats: ['text/xml', 'application/json'] }],
+    };
+  }
+
+  async services(): Promise<Open311Service[]> {
+    const active = [...(await this.categories.all()).values()].filter((c) => c.active);
+    return active.sort((a, b) => a.code.localeCompare(b.code)).map(toOpen311Service);
+  }
+
+  async definition(code: string): Promise<Open311ServiceDefinition> {
+    return { service_code: (await this.activeService(code)).code, attributes: [] };
+  }
+
+  async requests(q: Open311RequestsQuery, now = new Date()): Promise<Open311Request[]> {
+    const filter: FilterQuery<CaseDoc> = {};
+    if (q.service_request_id) {
+      // "This overrides all other arguments." An id that is not one of ours matches nothing.
+      filter._id = { $in: q.service_request_id.filter((id) => /^[0-9a-f]{24}$/i.test(id)).map((id) => new Types.ObjectId(id)) };
+    } else {
+      const { start, end } = requestRange(q.start_date, q.end_date, now);
+      filter.createdAt = { $gte: start, $lte: end };
+      if (q.service_code) filter.category = { $in: q.service_code };
+      if (q.status?.length === 1) filter.status = { $in: q.status[0] === 'open' ? OPEN_STATUSES : CLOSED_STATUSES };
+    }
+    const docs = await this.timeline.cases.find(filter).sort({ createdAt: -1, _id: -1 }).limit(OPEN311_MAX_REQUESTS).lean<CaseDoc[]>();
+    return this.views(docs, now);
+  }
+
+  async request(id: string): Promise<Open311Request[]> {
+    const doc = /^[0-9a-f]{24}$/i.test(id) ? await this.timeline.load(id) : null;
+    if (!doc) throw new AppError('NOT_FOUND', '服务请求不存在');
+    return this.views([doc], new Date());
+  }
+
+  /**
+   * POST requests: a case from an Open311 client holding one of the hotline's
+   * API keys (source `hotline`, reported by the open311 system user). lat/long
+   * are WGS84 and stored as GCJ-02; the submitter's contact fields are not kept.
+   */
+  async create(form: Open311PostForm): Promise<Open311Created[]> {
+    const category = await this.activeService(form.service_code);
+    if (form.lat === undefined || form.long === undefined) {
+      const message =
+        form.address_string || form.address_id ? '需要 lat 和 long（WGS84）：本接口不做地址解析' : '缺少位置：请提供 lat 和 long（WGS84）';
+      throw new AppError('INVALID_COORDINATES', message, [{ field: 'lat', code: 'INVALID_COORDINATES', message }]);
+    }
+    const point = wgs84ToGcj02({ lat: form.lat, lng: form.long });
+    const reporter = await this.integrations.reporter('open311');
+    const body = {
+      category: category.code,
+      description: form.description || category.name,
+      photos: [],
+      lat: point.lat,
+      lng: point.lng,
+      address: form.address_string || '（Open311 提交，见地图位置）',
+      anonymous: false,
+      publicDescription: false,
+    };
+    const doc = await this.intake.submit(reporter, body, `open311:${randomUUID()}`, 'hotline');
+    const station = await this.stationNames([doc.stationId]);
+    return [
+      {
+        service_request_id: doc._id.toHexString(),
+        service_notice: `已登记，由${station.get(doc.stationId.toHexString()) ?? '城管工作站'}受理；受理时限 ${category.acceptHours} 小时，办结时限 ${category.resolveHours} 小时`,
+        account_id: null,
+      },
+    ];
+  }
+
+  private async activeService(code: string): Promise<CategoryDoc> {
+    const category = (await this.categories.all()).get(code);
+    if (!category || !category.active) throw new AppError('NOT_FOUND', `服务类型 ${code} 不存在`);
+    return category;
+  }
+
+  private async views(docs: CaseDoc[], now: Date): Promise<Open311Request[]> {
+    if (!docs.length) return [];
+    const [categories, stations, replies] = await Promise.all([
+      this.categories.all(),
+      this.stationNames(docs.map((d) => d.stationId)),
+      this.latestReplies(docs.map((d) => d._id)),
+    ]);
+    return docs.map((doc) =>
+      toOpen311Request(doc, {
+        serviceName: categories.get(doc.category)?.name ?? null,
+        agency: stations.get(doc.stationId.toHexString()) ?? null,
+        latestReply: replies.get(doc._id.toHexString()) ?? null,
+        now,
+      }),
+    );
+  }
+
+  private async stationNames(ids: Types.ObjectId[]): Promise<Map<string, string>> {
+    const docs = await this.stations.stations.find({ _id: { $in: ids } }).select('name').lean<Array<{ _id: Types.ObjectId; name: string }>>();
+    return new Map(docs.map((s) => [s._id.toHexString(), s.name]));
+  }
+
+  /** The newest public reply of each case (officers' replies are public by design; internal notes are not). */
+  private async latestReplies(caseIds: Types.ObjectId[]): Promise<Map<string, string>> {
+    const events = await this.timeline.events
+      .find({ caseId: { $in: caseIds }, kind: 'reply', public: true })
+      .select('caseId seq text')
+      .sort({ seq: 1 })
+      .lean<Array<Pick<CaseEventDoc, 'caseId' | 'seq' | 'text'>>>();
+    const latest = new Map<string, string>();
+    for (const e of events) if (e.text) latest.set(e.caseId.toHexString(), e.text);
+    return latest;
+  }
+}
