@@ -280,3 +280,22 @@ describe('who may see which figures', () => {
     if (!ok) expect(res.status).toBe(party === 'noToken' ? 401 : 403);
   });
 });
+
+it('when the OpenAPI document is read, then the notices, patrols, zones and figures routes are in it', async () => {
+  const res = await api.http().get('/api/openapi.json').expect(200);
+  expect(Object.keys(res.body.paths)).toEqual(
+    expect.arrayContaining([
+      '/api/notices',
+      '/api/notices/{id}',
+      '/api/notices/{id}/withdraw',
+      '/api/notices/managed',
+      '/api/staff/patrols',
+      '/api/staff/patrols/export',
+      '/api/staff/patrols/{id}',
+      '/api/zones',
+      '/api/zones/{id}',
+      '/api/figures',
+    ]),
+  );
+  expect(Object.keys(res.body.paths['/api/zones/{id}'])).toEqual(expect.arrayContaining(['get', 'patch', 'delete']));
+});
