@@ -40,3 +40,10 @@ export const DEMO_STATIONS: DemoStation[] = [
 export function demoPhone(index: number): string {
   return `0513-888801${String(index + 1).padStart(2, '0')}`;
 }
+
+/** Demo temporary stall zones (临时摊位) at the sites named in the programme, by station index. */
+export const DEMO_ZONES = [
+  { name: '中大街临时摊位区', stationIndex: 8, lat: 32.5331, lng: 120.4531, address: '海安市中大街东段', hours: '每日 17:00-22:00', stallCount: 24, rules: '限定区域经营，收摊后清扫干净，不得占用盲道' },
+  { name: '星湖001临时摊位区', stationIndex: 9, lat: 32.5409, lng: 120.4801, address: '海安市星湖 001 广场北侧', hours: '每日 16:30-21:30', stallCount: 18, rules: '统一摊位、统一标识，严禁油烟直排' },
+  { name: '财富客厅临时摊位区', stationIndex: 10, lat: 32.5215, lng: 120.4629, address: '海安市财富客厅广场东侧', hours: '周五至周日 17:00-22:30', stallCount: 30, rules: '文明经营，垃圾分类投放' },
+];

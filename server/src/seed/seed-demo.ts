@@ -1,7 +1,8 @@
-import type { Connection } from 'mongoose';
+import type { Connection, Types } from 'mongoose';
 import { STATION_MODEL, stationSchema, type StationDoc } from '../modules/stations/station.model';
 import { USER_MODEL, userSchema, type UserDoc } from '../modules/users/user.model';
-import { DEMO_CITY, DEMO_STATIONS, demoPhone } from './demo-stations';
+import { ZONE_MODEL, zoneSchema, type ZoneDoc } from '../modules/zones/zone.model';
+import { DEMO_CITY, DEMO_STATIONS, DEMO_ZONES, demoPhone } from './demo-stations';
 import { DEMO_USERS } from './demo-users';
 import { isDuplicateKey } from '../common/mongo-errors';
 
@@ -53,5 +54,22 @@ export async function seedDemoData(connection: Connection): Promise<SeedReport> 
       if (!isDuplicateKey(err)) throw err;
     }
   }
+  const admin = await users.findOne({ openid: 'demo-admin', demo: true }).lean<UserDoc>();
+  if (admin) await seedZones(connection, demoStations, admin._id);
   return { stations: stationCount, users: userCount, skipped: stationCount === 0 && userCount === 0 };
+}
+
+/** Demo stall zones, into a database with no zones; created by the demo admin. */
+async function seedZones(connection: Connection, demoStations: StationDoc[], adminId: Types.ObjectId): Promise<void> {
+  const zones = connection.models[ZONE_MODEL] ?? connection.model<ZoneDoc>(ZONE_MODEL, zoneSchema);
+  await zones.createIndexes();
+  if ((await zones.estimatedDocumentCount()) > 0) return;
+  const byName = new Map(demoStations.map((s) => [s.name, s]));
+  const docs = DEMO_ZONES.flatMap(({ stationIndex, ...zone }) => {
+    const station = byName.get(DEMO_STATIONS[stationIndex].name);
+    return station ? [{ ...zone, stationId: station._id, createdBy: adminId }] : [];
+  });
+  if (docs.length) await zones.insertMany(docs, { ordered: false }).catch((err) => {
+    if (!isDuplicateKey(err)) throw err;
+  });
 }

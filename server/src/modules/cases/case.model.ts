@@ -72,3 +72,6 @@ export const caseSchema = new Schema<CaseDoc>(
 caseSchema.index({ reporterId: 1, createdAt: -1, _id: -1 });
 caseSchema.index({ stationId: 1, status: 1, dueAt: 1, _id: 1 });
 caseSchema.index({ status: 1, resolvedAt: 1 });
+// Figures (三率) select a cohort by station or community and creation date.
+caseSchema.index({ stationId: 1, createdAt: 1 });
+caseSchema.index({ community: 1, createdAt: 1 });
