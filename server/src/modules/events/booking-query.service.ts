@@ -12,6 +12,7 @@ import { EventStore, toObjectId } from './event-store';
 import { toBookingView } from './event.view';
 import type { WaitlistDoc } from './waitlist.model';
 import { WaitlistService } from './waitlist.service';
+import type { NewBooking } from './booking.service';
 
 const MY_BOOKINGS_LIMIT = 50;
 
@@ -49,6 +50,14 @@ export class BookingQueryService {
     if (!doc) throw new AppError('BOOKING_NOT_FOUND');
     const [view] = await this.views([doc]);
     return view;
+  }
+
+  /** The view of a booking just made, from what the booking service already read. */
+  async fresh({ booking, session, position }: NewBooking): Promise<BookingView> {
+    const event = await this.store.event(booking.eventId);
+    const names = await this.events.stationNames([event.stationId]);
+    const rank = position === null ? null : await this.waitlist.rank({ sessionId: session._id, position });
+    return toBookingView(booking, { session, event, stationName: names.get(event.stationId.toHexString()) ?? '', rank, checkedInAt: null, now: new Date() });
   }
 
   async views(docs: Array<BookingDoc | CancelledBookingDoc>): Promise<BookingView[]> {

@@ -26,7 +26,7 @@ export class BookingController {
     const { sessionId, partySize } = validate(createBookingBody, body);
     const booking = await this.bookings.book(user, sessionId, partySize);
     this.ctx.status = 201;
-    return this.query.one(user, booking._id.toHexString());
+    return this.query.fresh(booking);
   }
 
   @Get('/')

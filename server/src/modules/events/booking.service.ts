@@ -9,13 +9,22 @@ import type { BookingDoc, CancelledBookingDoc } from './booking.model';
 import { EventStore, toObjectId } from './event-store';
 import type { EventSessionDoc } from './event-session.model';
 import { sessionCancelledNotice } from './event-notices';
-import { SeatService } from './seat.service';
+import { freeSeats, SeatService } from './seat.service';
 import { bookingRefusal, cancelRefusal } from './session-rules';
+import type { WaitlistDoc } from './waitlist.model';
 import { WaitlistService } from './waitlist.service';
 
 const INSERT_ATTEMPTS = 5;
 /** A booking still pending after this was cut short by a crash; its owner may book again. */
 const STALE_PENDING_MS = 60_000;
+
+/** A booking just made, with what its view needs and the service already has. */
+export interface NewBooking {
+  booking: BookingDoc;
+  session: EventSessionDoc;
+  /** Its waitlist position when it waits. */
+  position: number | null;
+}
 
 /** A resident booking a session (seats or the waitlist) and cancelling it. */
 @Provide()
@@ -38,29 +47,42 @@ export class BookingService {
    * index), then all of its seats or none; without seats, or when others are
    * already waiting (they come first), join the waitlist.
    */
-  async book(user: AuthUser, sessionId: string, partySize: number): Promise<BookingDoc> {
+  async book(user: AuthUser, sessionId: string, partySize: number): Promise<NewBooking> {
     const session = await this.store.session(sessionId);
     const refusal = bookingRefusal(session, new Date());
     if (refusal) throw new AppError(refusal);
     const booking = await this.insertPending(user, session, partySize);
-    let seated = false;
+    let entry: WaitlistDoc | null = null;
+    const confirmedAt = new Date();
     try {
-      seated = (await this.waitlist.isEmpty(session._id)) && !!(await this.seats.claim(session, booking._id, partySize));
-      if (seated) {
-        await this.store.bookings.updateOne({ _id: booking._id }, { $set: { status: 'confirmed', confirmedAt: new Date() } });
+      if (await this.trySeat(session, booking)) {
+        await this.store.bookings.updateOne({ _id: booking._id }, { $set: { status: 'confirmed', confirmedAt } });
       } else {
         // Marked waitlisted before it is in line, so a promoter never finds it pending.
         await this.store.bookings.updateOne({ _id: booking._id }, { $set: { status: 'waitlisted' } });
-        await this.waitlist.join(booking);
+        entry = await this.waitlist.join(booking);
       }
     } catch (err) {
       await this.discard(booking);
       throw err;
     }
-    // Seats may have freed while we joined, or the claim only lost races: let the line move.
-    if (!seated) await this.waitlist.promote(session._id);
     await this.noticeIfCalledOff(session, booking);
-    return (await this.store.bookings.findById(booking._id).lean<BookingDoc>()) ?? booking;
+    if (!entry) return { booking: { ...booking, status: 'confirmed', confirmedAt }, session, position: null };
+    // Seats may have freed while we joined, or the claim only lost races: let the line move (maybe us).
+    const moved = await this.waitlist.promote(session);
+    const now = moved ? ((await this.store.bookings.findById(booking._id).lean<BookingDoc>()) ?? booking) : { ...booking, status: 'waitlisted' as const };
+    return { booking: now, session, position: now.status === 'waitlisted' ? entry.position : null };
+  }
+
+  /**
+   * Seats for a new booking when they are free and nobody is waiting (those in
+   * line come first); the taken seats read here are the claim's first round.
+   */
+  private async trySeat(session: EventSessionDoc, booking: BookingDoc): Promise<boolean> {
+    const taken = await this.seats.takenSeats(session._id);
+    if (freeSeats(session.capacity, taken).length < booking.partySize) return false;
+    if (!(await this.waitlist.isEmpty(session._id))) return false;
+    return !!(await this.seats.claim(session, booking._id, booking.partySize, taken));
   }
 
   /**
@@ -90,7 +112,7 @@ export class BookingService {
     await this.store.bookings.deleteOne({ _id: booking._id });
     await this.store.waitlist.deleteMany({ bookingId: booking._id });
     await this.seats.releaseBooking(session._id, booking._id);
-    await this.waitlist.promote(session._id);
+    await this.waitlist.promote(session);
     return archived;
   }
 

@@ -4,6 +4,7 @@ import type { EventKind, EventList, EventSessionView, EventView } from '@citycar
 import type { AuthUser } from '../../common/auth-user';
 import { authorize } from '../../common/permissions';
 import { STATION_MODEL, stationSchema } from '../stations/station.model';
+import { StationDirectory } from '../stations/station-directory';
 import type { EventDoc } from './event.model';
 import type { EventSessionDoc } from './event-session.model';
 import { EventStore } from './event-store';
@@ -21,6 +22,9 @@ export class EventQueryService {
 
   @Inject()
   seats!: SeatService;
+
+  @Inject()
+  directory!: StationDirectory;
 
   /** Events with a session still to come, soonest first, with only those sessions. */
   async upcoming(filter: { stationId?: string; kind?: EventKind; limit?: number }): Promise<EventList> {
@@ -72,10 +76,16 @@ export class EventQueryService {
     });
   }
 
+  /** Station names from the per-process station snapshot; a station newer than it is read. */
   async stationNames(ids: Types.ObjectId[]): Promise<Map<string, string>> {
-    const stations = this.store.database.model(STATION_MODEL, stationSchema);
-    const docs = await stations.find({ _id: { $in: ids } }).select('name').lean<Array<{ _id: Types.ObjectId; name: string }>>();
-    return new Map(docs.map((d) => [d._id.toHexString(), d.name]));
+    const names = new Map((await this.directory.all()).map((d) => [d._id.toHexString(), d.name]));
+    const missing = ids.filter((id) => !names.has(id.toHexString()));
+    if (missing.length > 0) {
+      const stations = this.store.database.model(STATION_MODEL, stationSchema);
+      const docs = await stations.find({ _id: { $in: missing } }).select('name').lean<Array<{ _id: Types.ObjectId; name: string }>>();
+      for (const d of docs) names.set(d._id.toHexString(), d.name);
+    }
+    return names;
   }
 
   private async views(events: EventDoc[], sessions: EventSessionDoc[], now: Date): Promise<EventView[]> {

@@ -27,16 +27,26 @@ export class SeatService {
    * numbers, or null (holding nothing) when the session is full or the
    * contention did not settle within the rounds.
    */
-  async claim(session: Pick<EventSessionDoc, '_id' | 'capacity'>, bookingId: Types.ObjectId, count: number): Promise<number[] | null> {
+  async claim(
+    session: Pick<EventSessionDoc, '_id' | 'capacity'>,
+    bookingId: Types.ObjectId,
+    count: number,
+    /** The taken seats as the caller just read them, to save the first read. */
+    taken?: Set<number>,
+  ): Promise<number[] | null> {
     const mine: number[] = [];
     try {
       for (let round = 0; round < CLAIM_ROUNDS; round++) {
-        const free = freeSeats(session.capacity, await this.takenSeats(session._id));
+        const held = round === 0 && taken ? taken : await this.takenSeats(session._id);
+        const free = freeSeats(session.capacity, held);
         const need = count - mine.length;
         if (free.length < need) break;
         const tried = pickSeats(free, need);
-        const won = await Promise.all(tried.map((seat) => this.tryTake(session._id, seat, bookingId)));
-        mine.push(...tried.filter((_, i) => won[i]));
+        // allSettled: every insert has finished before a failure is thrown, so the release catches them all.
+        const won = await Promise.allSettled(tried.map((seat) => this.tryTake(session._id, seat, bookingId)));
+        const failed = won.find((r) => r.status === 'rejected');
+        if (failed) throw failed.reason;
+        mine.push(...tried.filter((_, i) => won[i].status === 'fulfilled' && won[i].value));
         if (mine.length === count) return mine.sort((a, b) => a - b);
         await pause(round);
       }
@@ -44,7 +54,7 @@ export class SeatService {
       await this.releaseBooking(session._id, bookingId);
       throw err;
     }
-    await this.releaseBooking(session._id, bookingId);
+    if (mine.length > 0) await this.releaseBooking(session._id, bookingId);
     return null;
   }
 
@@ -108,11 +118,12 @@ export function freeSeats(capacity: number, taken: Set<number>): number[] {
  */
 export function pickSeats(free: number[], count: number): number[] {
   const pool = [...free];
-  for (let i = 0; i < count; i++) {
+  const n = Math.min(count, pool.length);
+  for (let i = 0; i < n; i++) {
     const j = i + randomInt(pool.length - i);
     [pool[i], pool[j]] = [pool[j], pool[i]];
   }
-  return pool.slice(0, count);
+  return pool.slice(0, n);
 }
 
 /** A short random pause, growing with the round, so losers do not re-collide in lockstep. */

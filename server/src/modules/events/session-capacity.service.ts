@@ -11,10 +11,10 @@ const SHRINK_ROUNDS = 10;
 
 /**
  * Changing a session's capacity without ever holding more seats than it.
- * Growing: raise the capacity, lift the blockers below it, promote the
- * waitlist. Shrinking: put a blocker on every seat above the new capacity
+ * Growing: raise the capacity, lift the blockers below it. Shrinking: put a blocker on every seat above the new capacity
  * (a booker who read the old capacity then cannot take one), moving any
  * booking sitting up there to a free seat below; only then lower the number.
+ * Either way the waitlist is promoted afterwards.
  */
 @Provide()
 @Scope(ScopeEnum.Singleton)
@@ -32,18 +32,22 @@ export class SessionCapacityService {
   waitlist!: WaitlistService;
 
   async resize(sessionId: Types.ObjectId, capacity: number): Promise<void> {
-    const done = await this.locks.withLock(sessionId, LOCK_WAIT_MS, async () => {
-      const session = await this.store.session(sessionId);
-      if (capacity > session.capacity) {
-        await this.store.sessions.updateOne({ _id: sessionId }, { $set: { capacity } });
-        await this.store.seats.deleteMany({ sessionId, bookingId: null, seat: { $lte: capacity } });
-        await this.waitlist.promoteHeads({ ...session, capacity });
-      } else if (capacity < session.capacity) {
-        await this.shrink(sessionId, session.capacity, capacity);
-        await this.store.sessions.updateOne({ _id: sessionId }, { $set: { capacity } });
-      }
-    });
-    if (!done) throw new AppError('CONCURRENT_UPDATE', '该场次正在处理预约，请稍后重试');
+    try {
+      const done = await this.locks.withLock(sessionId, LOCK_WAIT_MS, async () => {
+        const session = await this.store.session(sessionId);
+        if (capacity > session.capacity) {
+          await this.store.sessions.updateOne({ _id: sessionId }, { $set: { capacity } });
+          await this.store.seats.deleteMany({ sessionId, bookingId: null, seat: { $lte: capacity } });
+        } else if (capacity < session.capacity) {
+          await this.shrink(sessionId, session.capacity, capacity);
+          await this.store.sessions.updateOne({ _id: sessionId }, { $set: { capacity } });
+        }
+      });
+      if (!done) throw new AppError('CONCURRENT_UPDATE', '该场次正在处理预约，请稍后重试');
+    } finally {
+      // Promoters that found the lock taken left the line to us: more seats, or claims that lost to a blocker.
+      await this.waitlist.promote(await this.store.session(sessionId));
+    }
   }
 
   private async shrink(sessionId: Types.ObjectId, from: number, to: number): Promise<void> {

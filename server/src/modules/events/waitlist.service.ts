@@ -42,15 +42,16 @@ export class WaitlistService {
    * claimed by a unique insert: order by arrival, and no shared counter for
    * a crowd to collide on.
    */
-  async join(booking: Pick<BookingDoc, '_id' | 'sessionId' | 'userId' | 'partySize'>): Promise<void> {
+  async join(booking: Pick<BookingDoc, '_id' | 'sessionId' | 'userId' | 'partySize'>): Promise<WaitlistDoc> {
     for (let attempt = 0; attempt < JOIN_ATTEMPTS; attempt++) {
       const position = Date.now() * 1000 + randomInt(1000);
       try {
-        await this.store.waitlist.create({ sessionId: booking.sessionId, position, bookingId: booking._id, userId: booking.userId, partySize: booking.partySize, at: new Date() });
-        return;
+        const entry = await this.store.waitlist.create({ sessionId: booking.sessionId, position, bookingId: booking._id, userId: booking.userId, partySize: booking.partySize, at: new Date() });
+        return entry.toObject();
       } catch (err) {
         if (!isDuplicateKey(err)) throw err;
-        if (await this.store.waitlist.exists({ bookingId: booking._id })) return;
+        const mine = await this.store.waitlist.findOne({ bookingId: booking._id }).lean<WaitlistDoc>();
+        if (mine) return mine;
       }
     }
     throw new Error(`waitlist: no free position for booking ${booking._id.toHexString()} after ${JOIN_ATTEMPTS} attempts`);
@@ -69,18 +70,22 @@ export class WaitlistService {
    * Moves waitlisted parties into free seats, in order. One promoter per
    * session (the lock); a caller who finds the lock taken leaves, because the
    * holder looks again after releasing it — so a party that joined meanwhile
-   * is never forgotten.
+   * is never forgotten. False when it did nothing (no free seat).
    */
-  async promote(sessionId: Types.ObjectId): Promise<void> {
+  async promote(session: Pick<EventSessionDoc, '_id' | 'capacity'>): Promise<boolean> {
+    // No free seat: nothing to do. Whatever frees one (a cancel, a failed claim, more capacity) calls promote after.
+    if ((await this.seats.freeCount(session)) === 0) return false;
+    const sessionId = session._id;
     for (let pass = 0; pass < PROMOTE_PASSES; pass++) {
       const run = await this.locks.withLock(sessionId, 0, async () => this.promoteHeads(await this.store.session(sessionId)));
-      if (!run) return;
-      if (!(await this.headFits(await this.store.session(sessionId)))) return;
+      if (!run) break;
+      if (!(await this.headFits(await this.store.session(sessionId)))) break;
     }
+    return true;
   }
 
   /** Promotes heads while they fit; call with the session lock held. */
-  async promoteHeads(session: EventSessionDoc): Promise<void> {
+  private async promoteHeads(session: EventSessionDoc): Promise<void> {
     while (canPromote(session, new Date())) {
       const head = await this.head(session._id);
       if (!head) return;
@@ -108,8 +113,10 @@ export class WaitlistService {
 
   private async headFits(session: EventSessionDoc): Promise<boolean> {
     if (!canPromote(session, new Date())) return false;
+    const free = await this.seats.freeCount(session);
+    if (free === 0) return false;
     const head = await this.head(session._id);
-    return !!head && head.partySize <= (await this.seats.freeCount(session));
+    return !!head && head.partySize <= free;
   }
 
   private async notifyPromoted(entry: WaitlistDoc, session: EventSessionDoc): Promise<void> {
