@@ -2,10 +2,12 @@
 // Not part of `npm test`: this machine is shared and noisy, so each speed is a
 // ratio against a baseline measured in the same run.
 const { benchNearest } = require('./nearest.bench');
+const { benchBooking } = require('./booking.bench');
 
 async function main() {
   const which = process.argv[2] ?? 'all';
   if (which === 'all' || which === 'p1') await benchNearest();
+  if (which === 'all' || which === 'r1') await benchBooking();
 }
 
 main().catch((err) => {
