@@ -52,18 +52,20 @@ export class CaseIntakeService {
   async submit(user: AuthUser, body: CreateCaseBody, key: string, source: CaseSource = 'miniprogram', options: IntakeOptions = {}): Promise<CaseDoc> {
     const bodyHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
     const userId = new Types.ObjectId(user.id);
+    let claim: Types.ObjectId;
     try {
-      await this.keys.create({ userId, key, bodyHash, caseId: null, createdAt: new Date() });
+      claim = (await this.keys.create({ userId, key, bodyHash, caseId: null, createdAt: new Date() }))._id;
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
       return this.replay(userId, key, bodyHash);
     }
+    // By _id: FerretDB v1 (SQLite) scans the whole collection for any other filter.
     try {
       const doc = await this.create(user, body, source, options);
-      await this.keys.updateOne({ userId, key }, { $set: { caseId: doc._id } });
+      await this.keys.updateOne({ _id: claim }, { $set: { caseId: doc._id } });
       return doc;
     } catch (err) {
-      await this.keys.deleteOne({ userId, key, caseId: null }); // let the client retry the same key
+      await this.keys.deleteOne({ _id: claim, caseId: null }); // let the client retry the same key
       throw err;
     }
   }

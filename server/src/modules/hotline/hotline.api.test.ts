@@ -39,7 +39,10 @@ const deliver = (body: Record<string, unknown>, key: string | null = KEY_NEW) =>
 const importCsv = (csv: string, user: TestUser = admin) =>
   api.http().post('/api/admin/hotline/import').set('Authorization', user.auth).set('Content-Type', 'text/csv; charset=utf-8').send(csv);
 
-const casesFor = (hotlineId: string) => api.db.collection('hotline_cases').countDocuments({ hotlineId });
+/** hotline_cases documents are keyed by the hotline id itself. */
+const records = () => api.db.collection<{ _id: string; caseId: Types.ObjectId; callerPhone: string | null }>('hotline_cases');
+const casesFor = (hotlineId: string) => records().countDocuments({ _id: hotlineId });
+const recordOf = (hotlineId: string) => records().findOne({ _id: hotlineId });
 
 beforeAll(async () => {
   api = await startTestApi(__filename, { HOTLINE_API_KEYS: `${KEY_OLD}, ${KEY_NEW}`, HOTLINE_PHONE_KEY: PHONE_KEY });
@@ -89,10 +92,10 @@ describe('POST /api/hotline/cases', () => {
   it('when a caller phone is given, then it is stored sealed with AES-256-GCM and opens with the key', async () => {
     const body = hotlineCase();
     await deliver(body).expect(201);
-    const record = await api.db.collection('hotline_cases').findOne({ hotlineId: body.hotlineId });
+    const record = await recordOf(body.hotlineId);
     expect(record!.callerPhone).toMatch(/^v1:/);
     expect(JSON.stringify(record)).not.toContain('13812345678');
-    expect(openPhone(record!.callerPhone, body.hotlineId, PHONE_KEY)).toBe('13812345678');
+    expect(openPhone(record!.callerPhone!, body.hotlineId, PHONE_KEY)).toBe('13812345678');
   });
 
   it('when no phone key is configured, then the phone is not stored at all', async () => {
@@ -101,7 +104,7 @@ describe('POST /api/hotline/cases', () => {
     try {
       const body = hotlineCase();
       await deliver(body).expect(201);
-      expect((await api.db.collection('hotline_cases').findOne({ hotlineId: body.hotlineId }))!.callerPhone).toBeNull();
+      expect((await recordOf(body.hotlineId))!.callerPhone).toBeNull();
     } finally {
       process.env.HOTLINE_PHONE_KEY = saved;
     }
@@ -273,7 +276,7 @@ describe('POST /api/admin/hotline/import', () => {
     for (const r of res.body.rows) if (r.result === 'rejected') expect(r.reason).toBeTruthy();
 
     // The multi-line quoted text survived, the dispatched station was used, and imports are attributed.
-    const record = await api.db.collection('hotline_cases').findOne({ hotlineId: g2 });
+    const record = await recordOf(g2);
     expect(record).toMatchObject({ channel: 'csv', importedBy: new Types.ObjectId(admin.id) });
     const doc = await api.db.collection('cases').findOne({ _id: record!.caseId });
     expect(doc).toMatchObject({ description: '楼道堆放杂物，"很久了"\r\n请尽快处理', category: 'clutter', source: 'hotline' });

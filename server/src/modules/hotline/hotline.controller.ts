@@ -23,9 +23,9 @@ export class HotlineController {
   async receive(@Body(ALL) body: unknown) {
     requireApiKey(this.ctx.get('X-Api-Key'));
     const input = validate(hotlineCaseBody, body);
-    const { record, created } = await this.hotline.receive(input, { channel: 'api' });
-    this.ctx.status = created ? 201 : 200;
-    return this.hotline.statusOf(record);
+    const received = await this.hotline.receive(input, { channel: 'api' });
+    this.ctx.status = received.created ? 201 : 200;
+    return received.created ? this.hotline.statusOfNew(received.record, received.doc) : this.hotline.statusOf(received.record);
   }
 
   @Get('/cases/:hotlineId')

@@ -1,14 +1,15 @@
 import { Schema, type Types } from 'mongoose';
 
 /**
- * A 12345 work order we took in: hotline id → our case. The unique hotlineId
- * makes re-delivery land on the same case; contentHash tells a repeat from a
- * different case reusing the id. The caller's phone is sealed (phone-cipher)
- * or absent, and never selected unless asked for.
+ * A 12345 work order we took in: hotline id → our case. The hotline id is the
+ * document's _id: unique, so re-delivery lands on the same case, and the one
+ * key FerretDB v1 (SQLite) looks up without scanning the collection.
+ * contentHash tells a repeat from a different case reusing the id. The
+ * caller's phone is sealed (phone-cipher) or absent, and never selected unless asked for.
  */
 export interface HotlineCaseDoc {
-  _id: Types.ObjectId;
-  hotlineId: string;
+  /** The hotline id (工单编号). */
+  _id: string;
   caseId: Types.ObjectId;
   /** sha256 of the delivered content, phone excluded (a hash of an 11-digit number is easily reversed). */
   contentHash: string;
@@ -23,7 +24,7 @@ export const HOTLINE_CASE_MODEL = 'HotlineCase';
 
 export const hotlineCaseSchema = new Schema<HotlineCaseDoc>(
   {
-    hotlineId: { type: String, required: true },
+    _id: { type: String, required: true },
     caseId: { type: Schema.Types.ObjectId, required: true },
     contentHash: { type: String, required: true },
     callerPhone: { type: String, default: null, select: false },
@@ -34,5 +35,4 @@ export const hotlineCaseSchema = new Schema<HotlineCaseDoc>(
   { collection: 'hotline_cases', versionKey: false },
 );
 
-hotlineCaseSchema.index({ hotlineId: 1 }, { unique: true });
 hotlineCaseSchema.index({ caseId: 1 });

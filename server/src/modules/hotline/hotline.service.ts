@@ -9,11 +9,15 @@ import { CaseIntakeService } from '../cases/case-intake.service';
 import { CaseTimelineService } from '../cases/case-timeline.service';
 import { CategoryService } from '../cases/category.service';
 import type { CaseEventDoc } from '../cases/case-event.model';
+import type { CaseDoc } from '../cases/case.model';
 import { StationService } from '../stations/station.service';
 import { HOTLINE_CASE_MODEL, hotlineCaseSchema, type HotlineCaseDoc } from './hotline.model';
 import { IntegrationUsers } from './integration-users';
 import { sealPhone } from './phone-cipher';
 import { toHotlineStatus } from './hotline.view';
+
+/** A new case comes with its case document; a repeat only with its record. */
+export type Received = { record: HotlineCaseDoc; created: true; doc: CaseDoc } | { record: HotlineCaseDoc; created: false };
 
 export interface Delivery {
   channel: HotlineCaseDoc['channel'];
@@ -55,7 +59,7 @@ export class HotlineService {
    * same id, other content → 409 HOTLINE_ID_CONFLICT (the sender should know
    * its correction was not applied, rather than be told all is well).
    */
-  async receive(input: HotlineCaseBody, delivery: Delivery): Promise<{ record: HotlineCaseDoc; created: boolean }> {
+  async receive(input: HotlineCaseBody, delivery: Delivery): Promise<Received> {
     const category = await this.categoryCode(input.category);
     const place = await this.locate(input);
     const body: CreateCaseBody = {
@@ -70,7 +74,7 @@ export class HotlineService {
       publicDescription: false,
     };
     const contentHash = hashOf({ ...body, stationId: input.stationId ?? null });
-    const existing = await this.records.findOne({ hotlineId: input.hotlineId }).lean<HotlineCaseDoc>();
+    const existing = await this.records.findById(input.hotlineId).lean<HotlineCaseDoc>();
     if (existing) return { record: sameContent(existing, contentHash), created: false };
 
     const reporter = await this.integrations.reporter('hotline');
@@ -81,7 +85,7 @@ export class HotlineService {
       });
     try {
       const record = await this.records.create({
-        hotlineId: input.hotlineId,
+        _id: input.hotlineId,
         caseId: doc._id,
         contentHash,
         callerPhone: input.callerPhone ? sealPhone(input.callerPhone, input.hotlineId) : null,
@@ -89,18 +93,18 @@ export class HotlineService {
         importedBy: delivery.importedBy ? new Types.ObjectId(delivery.importedBy) : null,
         createdAt: new Date(),
       });
-      return { record: record.toObject(), created: true };
+      return { record: record.toObject(), created: true, doc };
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
       // A concurrent delivery of the same id recorded the case first.
-      const winner = await this.records.findOne({ hotlineId: input.hotlineId }).lean<HotlineCaseDoc>();
+      const winner = await this.records.findById(input.hotlineId).lean<HotlineCaseDoc>();
       if (!winner) throw err;
       return { record: sameContent(winner, contentHash), created: false };
     }
   }
 
   async status(hotlineId: string): Promise<HotlineCaseStatus> {
-    const record = await this.records.findOne({ hotlineId }).lean<HotlineCaseDoc>();
+    const record = await this.records.findById(hotlineId).lean<HotlineCaseDoc>();
     if (!record) throw new AppError('HOTLINE_CASE_NOT_FOUND');
     return this.statusOf(record);
   }
@@ -108,9 +112,18 @@ export class HotlineService {
   async statusOf(record: HotlineCaseDoc): Promise<HotlineCaseStatus> {
     const doc = await this.timeline.load(record.caseId);
     if (!doc) throw new AppError('HOTLINE_CASE_NOT_FOUND');
-    const station = await this.stations.stations.findById(doc.stationId).select('name').lean<{ name: string }>();
     const events = await this.timeline.events.find({ caseId: doc._id, public: true }).sort({ seq: 1 }).lean<CaseEventDoc[]>();
-    return toHotlineStatus(record, doc, station?.name ?? '', events);
+    return toHotlineStatus(record, doc, await this.stationName(doc), events);
+  }
+
+  /** The status of a case just created: nothing has happened to it yet. */
+  async statusOfNew(record: HotlineCaseDoc, doc: CaseDoc): Promise<HotlineCaseStatus> {
+    return toHotlineStatus(record, doc, await this.stationName(doc), []);
+  }
+
+  private async stationName(doc: CaseDoc): Promise<string> {
+    const station = await this.stations.stations.findById(doc.stationId).select('name').lean<{ name: string }>();
+    return station?.name ?? '';
   }
 
   /** A category code, or the Chinese name 12345 exports use (占道经营); only active ones. */

@@ -6,7 +6,7 @@ import type { HotlineCaseDoc } from './hotline.model';
 /** What the hotline may read back: what a reporter sees, minus photos; never the caller's phone. */
 export function toHotlineStatus(record: HotlineCaseDoc, doc: CaseDoc, stationName: string, events: CaseEventDoc[]): HotlineCaseStatus {
   return {
-    hotlineId: record.hotlineId,
+    hotlineId: record._id,
     caseId: doc._id.toHexString(),
     status: doc.status,
     statusName: CASE_STATUS_LABELS[doc.status],

@@ -22,20 +22,32 @@ export class IntegrationUsers {
   @Inject()
   userService!: UserService;
 
+  /** Ids already looked up; checked by _id on use (the one lookup FerretDB v1 does not scan for). */
+  private known = new Map<Integration, string>();
+
   /** The integration's user, created on first use (two first uses meet the unique openid). */
   async reporter(integration: Integration): Promise<AuthUser> {
+    const { openid } = INTEGRATIONS[integration];
+    const users = this.userService.users;
+    const cached = this.known.get(integration);
+    let user = cached ? await users.findById(cached).lean<UserDoc>() : null;
+    if (!user) user = await this.findOrCreate(integration);
+    this.known.set(integration, user._id.toHexString());
+    return { id: user._id.toHexString(), role: user.role, stationId: null, community: null, openid };
+  }
+
+  private async findOrCreate(integration: Integration): Promise<UserDoc> {
     const { openid, name } = INTEGRATIONS[integration];
     const users = this.userService.users;
-    let user = await users.findOne({ openid }).lean<UserDoc>();
-    if (!user) {
-      try {
-        await users.create({ openid, name, role: 'resident' });
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
-      }
-      user = await users.findOne({ openid }).lean<UserDoc>();
+    const existing = await users.findOne({ openid }).lean<UserDoc>();
+    if (existing) return existing;
+    try {
+      await users.create({ openid, name, role: 'resident' });
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
     }
+    const user = await users.findOne({ openid }).lean<UserDoc>();
     if (!user) throw new Error(`integration user ${openid} vanished`);
-    return { id: user._id.toHexString(), role: user.role, stationId: null, community: null, openid };
+    return user;
   }
 }
