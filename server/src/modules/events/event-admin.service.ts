@@ -34,6 +34,7 @@ export class EventAdminService {
   capacity!: SessionCapacityService;
 
   async createEvent(user: AuthUser, body: CreateEventBody): Promise<EventDoc> {
+    authorize(user, 'event.manage');
     const stationId = body.stationId ?? user.stationId;
     if (!stationId) throw new AppError('VALIDATION_FAILED', '请选择活动所属的工作站', [{ field: 'stationId', code: 'VALIDATION_FAILED', message: '管理员创建活动时须指定工作站' }]);
     authorize(user, 'event.manage', { stationId });
@@ -90,8 +91,9 @@ export class EventAdminService {
     const { capacity, ...timeChanges } = body;
     const times = { ...pickTimes(session), ...timeChanges };
     if (!isValidSessionTimes(times)) throw dateRange();
-    if (Object.keys(timeChanges).length > 0) await this.store.sessions.updateOne({ _id: session._id }, { $set: timeChanges });
+    // Capacity first: when it is refused (409), the times stay as they were too.
     if (capacity !== undefined && capacity !== session.capacity) await this.capacity.resize(session._id, capacity);
+    if (Object.keys(timeChanges).length > 0) await this.store.sessions.updateOne({ _id: session._id }, { $set: timeChanges });
     return this.store.session(session._id);
   }
 

@@ -39,6 +39,13 @@ describe('events: leads create, edit and cancel', () => {
     expect(unknown.body.error.code).toBe('STATION_NOT_FOUND');
   });
 
+  it('when an officer or a resident tries to create an event, then 403 whatever the body says', async () => {
+    for (const user of [w.officerA, w.resident]) {
+      const res = await api.http().post('/api/staff/events').set('Authorization', user.auth).send(eventBody()).expect(403);
+      expect(res.body.error.code).toBe('FORBIDDEN');
+    }
+  });
+
   it('when the text is risky or the body sets unknown fields, then nothing is created', async () => {
     const before = await api.db.collection('events').countDocuments();
     const risky = await api.http().post('/api/staff/events').set('Authorization', w.leadA.auth).send(eventBody({ description: '你们都去死吧' })).expect(422);
