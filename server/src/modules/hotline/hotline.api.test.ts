@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
-import { gcj02ToWgs84, haversineMeters } from '@citycare/shared';
+import { gcj02ToWgs84, haversineMeters, HOTLINE_IMPORT_MAX_ROWS } from '@citycare/shared';
 import { startTestApi, type TestApi } from '../../../../tests/support/api-app';
 import { loginAs, type TestUser } from '../../../../tests/support/auth';
 import { seedDemoData } from '../../seed/seed-demo';
@@ -311,6 +311,14 @@ describe('POST /api/admin/hotline/import', () => {
       .send(Buffer.from([0x68, 0x2c, 0xb0, 0xa1, 0x0a]));
     expect(gbk.status).toBe(400);
     expect(gbk.body.error.message).toContain('UTF-8');
+  });
+
+  it('when the file has more rows than one import takes, then 413 before any row is imported', async () => {
+    const rows = Array.from({ length: HOTLINE_IMPORT_MAX_ROWS + 1 }, (_, i) => `TOO-MANY-${i},parking,乱停车,丹凤小区,32.54,120.46,,`);
+    const res = await importCsv([HEADER, ...rows].join('\n'));
+    expect(res.status).toBe(413);
+    expect(res.body.error.message).toContain(String(HOTLINE_IMPORT_MAX_ROWS));
+    expect(await casesFor('TOO-MANY-0')).toBe(0);
   });
 
   it('when a non-admin or nobody imports, then 403 or 401', async () => {

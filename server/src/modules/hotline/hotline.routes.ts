@@ -34,7 +34,7 @@ export const HOTLINE_ROUTES: RouteDoc[] = [
     method: 'post',
     path: '/api/admin/hotline/import',
     summary:
-      'CSV import (Content-Type: text/csv, UTF-8, ≤ 2 MB, ≤ 2000 rows). Header row with columns hotlineId,category,text,address[,lat,lng,coordSystem,callerPhone,stationId] in any order; ' +
+      'CSV import (Content-Type: text/csv, UTF-8, ≤ 2 MB, ≤ 1000 rows (413 beyond)). Header row with columns hotlineId,category,text,address[,lat,lng,coordSystem,callerPhone,stationId] in any order; ' +
       'answers a per-row report {row (line in the file), hotlineId, result imported|duplicate|rejected, reason}',
     tag: 'hotline',
     response: { type: 'object', description: 'HotlineImportReport: imported, duplicates, rejected counts and rows' },

@@ -77,6 +77,8 @@ export class HotlineService {
     const existing = await this.records.findById(input.hotlineId).lean<HotlineCaseDoc>();
     if (existing) return { record: sameContent(existing, contentHash), created: false };
 
+    // Sealed before anything is written: a bad HOTLINE_PHONE_KEY must not leave a case behind.
+    const callerPhone = input.callerPhone ? sealPhone(input.callerPhone, input.hotlineId) : null;
     const reporter = await this.integrations.reporter('hotline');
     const doc = await this.intake
       .submit(reporter, body, `hotline:${input.hotlineId}`, 'hotline', { stationId: input.stationId })
@@ -88,7 +90,7 @@ export class HotlineService {
         _id: input.hotlineId,
         caseId: doc._id,
         contentHash,
-        callerPhone: input.callerPhone ? sealPhone(input.callerPhone, input.hotlineId) : null,
+        callerPhone,
         channel: delivery.channel,
         importedBy: delivery.importedBy ? new Types.ObjectId(delivery.importedBy) : null,
         createdAt: new Date(),
