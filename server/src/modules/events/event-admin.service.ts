@@ -4,7 +4,7 @@ import { isValidSessionTimes, type CreateEventBody, type CreateSessionBody, type
 import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
 import { authorize } from '../../common/permissions';
-import { claimPhotos } from '../cases/case-photos';
+import { attachPhotos, claimPhotos } from '../cases/case-photos';
 import { NotificationService } from '../notifications/notification.service';
 import { StationService } from '../stations/station.service';
 import { WechatClient } from '../wechat/wechat.client';
@@ -52,6 +52,7 @@ export class EventAdminService {
       cancelledAt: null,
       createdBy: new Types.ObjectId(user.id),
     });
+    await attachPhotos(this.store.database.connection, photos, doc._id);
     return doc.toObject();
   }
 
@@ -118,10 +119,17 @@ export class EventAdminService {
     await this.notifications.enqueue(userIds as Types.ObjectId[], sessionCancelledNotice(event, session));
   }
 
-  /** The new photo list: photos already on the event stay; new ones must be the user's own unattached uploads. */
+  /**
+   * The new photo list: photos already on the event stay; new ones must be the
+   * user's own unattached uploads and are attached; dropped ones are released.
+   */
   private async photoList(user: AuthUser, event: EventDoc, ids: string[]): Promise<Types.ObjectId[]> {
+    const connection = this.store.database.connection;
     const kept = new Set(event.photos.map((p) => p.toHexString()));
-    await claimPhotos(this.store.database.connection, user.id, ids.filter((p) => !kept.has(p)));
+    const added = await claimPhotos(connection, user.id, ids.filter((p) => !kept.has(p)));
+    await attachPhotos(connection, added, event._id);
+    const dropped = event.photos.filter((p) => !ids.includes(p.toHexString()));
+    if (dropped.length > 0) await connection.collection('media').updateMany({ _id: { $in: dropped }, caseId: event._id }, { $set: { caseId: null } });
     return [...new Set(ids)].map((p) => new Types.ObjectId(p));
   }
 

@@ -1,13 +1,27 @@
 import { ALL, Controller, Get, Inject, Param, Query } from '@midwayjs/core';
+import type { Context } from '@midwayjs/koa';
 import { listEventsQuery } from '@citycare/shared';
 import { validate } from '../../common/validate';
+import { AppError } from '../../common/app-error';
+import { AttachedPhotos, sendPhoto } from '../media/media.attached';
+import type { MediaVariant } from '../media/media.service';
 import { EventQueryService } from './event-query.service';
+import { EventStore } from './event-store';
 
-/** Public: what is coming up, with seats left. */
+/** Public: what is coming up, with seats left, and the events' photos. */
 @Controller('/api/events')
 export class EventController {
   @Inject()
+  ctx!: Context;
+
+  @Inject()
   query!: EventQueryService;
+
+  @Inject()
+  store!: EventStore;
+
+  @Inject()
+  photos!: AttachedPhotos;
 
   @Get('/')
   async upcoming(@Query(ALL) q: unknown) {
@@ -17,5 +31,21 @@ export class EventController {
   @Get('/:id')
   async detail(@Param('id') id: string) {
     return this.query.detail(id);
+  }
+
+  @Get('/:id/photos/:mediaId')
+  async photo(@Param('id') id: string, @Param('mediaId') mediaId: string) {
+    return this.sendPhoto(id, mediaId, 'full');
+  }
+
+  @Get('/:id/photos/:mediaId/thumb')
+  async thumb(@Param('id') id: string, @Param('mediaId') mediaId: string) {
+    return this.sendPhoto(id, mediaId, 'thumb');
+  }
+
+  private async sendPhoto(id: string, mediaId: string, variant: MediaVariant) {
+    const event = await this.store.event(id);
+    if (!event.photos.some((p) => p.toHexString() === mediaId)) throw new AppError('MEDIA_NOT_FOUND');
+    sendPhoto(this.ctx, await this.photos.open(event._id, mediaId, variant));
   }
 }

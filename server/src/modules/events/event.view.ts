@@ -37,7 +37,8 @@ export function toEventView(doc: EventDoc, stationName: string, sessions: EventS
     kind: doc.kind,
     description: doc.description,
     place: doc.place,
-    photos: doc.photos.map((p) => `/api/media/${p.toHexString()}`),
+    // Served through the event (public, like the event), not /api/media (uploader only).
+    photos: doc.photos.map((p) => `/api/events/${doc._id.toHexString()}/photos/${p.toHexString()}`),
     cancelled: !!doc.cancelledAt,
     sessions,
   };

@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import sharp from 'sharp';
 import { startTestApi, type TestApi } from '../../../../tests/support/api-app';
 import { loginAs } from '../../../../tests/support/auth';
 import { addSession, book, buildWorld, createEvent, DAY, eventBody, HOUR, inFuture, ledger, newSession, setSessionTimes, type World } from '../../../../tests/support/events';
@@ -64,6 +65,29 @@ describe('events: leads create, edit and cancel', () => {
     const foreign = await api.http().patch(`/api/staff/events/${id}`).set('Authorization', w.leadA.auth).send({ photos: [new Types.ObjectId().toHexString()] }).expect(404);
     expect(foreign.body.error.code).toBe('MEDIA_NOT_FOUND');
     await api.http().patch(`/api/staff/events/${id}`).set('Authorization', w.leadA.auth).send({}).expect(400);
+  });
+
+  it('when a lead attaches photos, then anyone sees them through the event, and a dropped one is released', async () => {
+    const upload = async (user = w.leadA, shade = 10) => {
+      const bytes = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: shade, g: 90, b: 160 } } }).png().toBuffer();
+      return (await api.http().post('/api/media').set('Authorization', user.auth).attach('file', bytes, { filename: 'p.png' }).expect(201)).body.id as string;
+    };
+    const [one, two] = [await upload(w.leadA, 11), await upload(w.leadA, 12)];
+    const res = await api.http().post('/api/staff/events').set('Authorization', w.leadA.auth).send(eventBody({ photos: [one, two] })).expect(201);
+    expect(res.body.photos).toEqual([`/api/events/${res.body.id}/photos/${one}`, `/api/events/${res.body.id}/photos/${two}`]);
+    const photo = await api.http().get(res.body.photos[0]).expect(200);
+    expect(photo.headers['content-type']).toBe('image/jpeg');
+    await api.http().get(`${res.body.photos[1]}/thumb`).set('Authorization', w.otherResident.auth).expect(200);
+    // Attached: no longer free to put on another event or case.
+    const again = await api.http().post('/api/staff/events').set('Authorization', w.leadA.auth).send(eventBody({ photos: [one] })).expect(404);
+    expect(again.body.error.code).toBe('MEDIA_NOT_FOUND');
+    const someoneElses = await upload(w.leadB, 13);
+    await api.http().patch(`/api/staff/events/${res.body.id}`).set('Authorization', w.leadA.auth).send({ photos: [someoneElses] }).expect(404);
+    await api.http().get(`/api/events/${res.body.id}/photos/${someoneElses}`).expect(404);
+    const edited = await api.http().patch(`/api/staff/events/${res.body.id}`).set('Authorization', w.leadA.auth).send({ photos: [two] }).expect(200);
+    expect(edited.body.photos).toHaveLength(1);
+    await api.http().get(`/api/events/${res.body.id}/photos/${one}`).expect(404);
+    expect((await api.db.collection('media').findOne({ _id: new Types.ObjectId(one) }))!.caseId).toBeNull();
   });
 
   it('when session times are out of order, then 400 INVALID_DATE_RANGE', async () => {
