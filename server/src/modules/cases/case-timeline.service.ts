@@ -50,7 +50,9 @@ export class CaseTimelineService {
       throw err;
     }
     const updated = await this.applyPatch(doc, seq, entry.patch, at);
-    if (entry.public) await this.notifyFollowers(updated, seq, entry);
+    // Hotline and Open311 cases are reported by integration users, not WeChat users:
+    // they read status back through their own API instead.
+    if (entry.public && updated.source !== 'hotline') await this.notifyFollowers(updated, seq, entry);
     return updated;
   }
 
@@ -81,6 +83,7 @@ export class CaseTimelineService {
     const followers = new Map([doc.reporterId, ...merged.map((m) => m.reporterId)].map((id) => [id.toHexString(), id]));
     const status = CASE_STATUS_LABELS[(entry.to ?? doc.status) as CaseStatus];
     await this.notifications.enqueue([...followers.values()], {
+      template: 'case_status',
       dedupeKey: `case:${doc._id.toHexString()}:${seq}`,
       page: `pages/case/index?id=${doc._id.toHexString()}`,
       data: {

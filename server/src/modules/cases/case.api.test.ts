@@ -328,7 +328,9 @@ describe('notifications', () => {
     expect(first.retried).toBe(1);
     const second = await worker.runOnce(new Date(Date.now() + 60_000));
     expect(second.sent).toBe(1);
-    expect(api.wechat.sent.some((m) => m.touser === reporter.openid)).toBe(true);
+    const toReporter = api.wechat.sent.filter((m) => m.touser === reporter.openid);
+    expect(toReporter.length).toBeGreaterThan(0);
+    expect(toReporter.every((m) => m.template_id === 'case-status-demo' && m.page === `pages/case/index?id=${id}`)).toBe(true);
 
     await move(officerA, id, { move: 'start' }).expect(200);
     api.wechat.control.failNextSends(10);

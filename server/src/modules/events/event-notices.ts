@@ -6,6 +6,7 @@ import type { EventSessionDoc } from './event-session.model';
 /** The subscribe message sent to everyone booked or waiting when a session is called off. */
 export function sessionCancelledNotice(event: Pick<EventDoc, '_id' | 'title'>, session: Pick<EventSessionDoc, '_id' | 'startAt'>): Notification {
   return {
+    template: 'booking',
     dedupeKey: `session:${session._id.toHexString()}:cancelled`,
     page: `pages/event/index?id=${event._id.toHexString()}`,
     data: {

@@ -123,6 +123,7 @@ export class WaitlistService {
     const event = await this.store.events.findById(session.eventId).select('title').lean<{ title: string }>();
     const id = entry.bookingId.toHexString();
     await this.notifications.enqueue([entry.userId], {
+      template: 'booking',
       dedupeKey: `booking:${id}:promoted`,
       page: `pages/booking/index?id=${id}`,
       data: {

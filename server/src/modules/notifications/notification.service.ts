@@ -5,7 +5,15 @@ import { OUTBOX_MODEL, outboxSchema, type OutboxDoc } from './outbox.model';
 import { isDuplicateKey } from '../../common/mongo-errors';
 
 
+/** Which subscribe-message template a notification uses (each is an env setting). */
+export const NOTIFICATION_TEMPLATES = {
+  case_status: 'WECHAT_TEMPLATE_CASE_STATUS',
+  booking: 'WECHAT_TEMPLATE_BOOKING',
+} as const;
+export type NotificationTemplate = keyof typeof NOTIFICATION_TEMPLATES;
+
 export interface Notification {
+  template: NotificationTemplate;
   /** Unique per thing notified about ("case:<id>:<seq>", "session:<id>:cancelled"). */
   dedupeKey: string;
   page: string;

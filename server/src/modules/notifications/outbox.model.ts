@@ -11,6 +11,8 @@ export interface OutboxDoc {
   dedupeKey: string;
   /** The mini-program page the message opens. */
   page: string;
+  /** Template kind (NOTIFICATION_TEMPLATES), resolved to a template id when sent. */
+  template: string;
   /** Subscribe-message fields, already rendered. */
   data: Record<string, { value: string }>;
   status: OutboxStatus;
@@ -28,6 +30,7 @@ export const outboxSchema = new Schema<OutboxDoc>(
     userId: { type: Schema.Types.ObjectId, required: true },
     dedupeKey: { type: String, required: true },
     page: { type: String, required: true },
+    template: { type: String, required: true, default: 'case_status' },
     data: { type: Schema.Types.Mixed, required: true },
     status: { type: String, enum: OUTBOX_STATUSES, required: true, default: 'pending' },
     attempts: { type: Number, required: true, default: 0 },

@@ -2,6 +2,7 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { Database } from '../../common/database';
 import { env } from '../../config/env';
 import { WechatClient } from '../wechat/wechat.client';
+import { NOTIFICATION_TEMPLATES, type NotificationTemplate } from './notification.service';
 import { OUTBOX_CLAIM_MODEL, OUTBOX_MODEL, outboxClaimSchema, outboxSchema, type OutboxDoc } from './outbox.model';
 import { isDuplicateKey } from '../../common/mongo-errors';
 
@@ -70,7 +71,7 @@ export class OutboxWorker {
       if (!user) throw Object.assign(new Error('recipient no longer exists'), { permanent: true });
       await this.wechat.sendSubscribeMessage({
         toOpenid: user.openid as string,
-        templateId: env('WECHAT_TEMPLATE_CASE_STATUS'),
+        templateId: env(NOTIFICATION_TEMPLATES[entry.template as NotificationTemplate] ?? 'WECHAT_TEMPLATE_CASE_STATUS'),
         page: entry.page,
         data: entry.data,
       });
