@@ -5,6 +5,7 @@ import { requireUser } from '../../common/auth-user';
 import { MediaService, type MediaVariant } from './media.service';
 import { PhotoUploadMiddleware, readPhoto } from './media.upload';
 import type { UploadedMedia } from './media.view';
+import { sendPhoto } from './media.attached';
 
 @Controller('/api/media')
 export class MediaController {
@@ -35,20 +36,7 @@ export class MediaController {
   }
 
   private async send(id: string, variant: MediaVariant) {
-    const file = await this.media.open(requireUser(this.ctx), id, variant);
-    const { ctx } = this;
     // private: the photo is only for those allowed to see it, so no shared cache may keep it.
-    ctx.set('Cache-Control', 'private, max-age=31536000, immutable');
-    ctx.set('X-Content-Type-Options', 'nosniff');
-    ctx.etag = file.etag;
-    ctx.status = 200; // ctx.fresh only compares validators on a 2xx
-    if (ctx.fresh) {
-      file.body.destroy();
-      ctx.status = 304;
-      return;
-    }
-    ctx.type = 'image/jpeg';
-    ctx.length = file.bytes;
-    ctx.body = file.body;
+    sendPhoto(this.ctx, await this.media.open(requireUser(this.ctx), id, variant));
   }
 }
