@@ -1,6 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { LatLng } from '@citycare/shared';
-import { wgs84ToGcj02 } from './coords';
+import { wgs84ToGcj02, type LatLng } from '@citycare/shared';
 
 /** Why we have no position: the resident said no, or the device could not tell. */
 export type LocationFailure = 'denied' | 'unavailable';

@@ -1,4 +1,4 @@
-import { haversineMeters } from '@citycare/shared';
+import { haversineMeters } from './geo';
 import { gcj02ToWgs84, wgs84ToGcj02 } from './coords';
 
 describe('WGS-84 ⇄ GCJ-02', () => {
