@@ -39,8 +39,10 @@ export async function loginAs(
     updatedAt: now,
   });
   const token = newSessionToken();
-  await db.collection('sessions').insertOne({
-    tokenHash: hashToken(token),
+  const tokenHash = hashToken(token);
+  await db.collection<{ _id: string } & Record<string, unknown>>('sessions').insertOne({
+    _id: tokenHash,
+    tokenHash,
     userId: user.insertedId,
     createdAt: now,
     lastSeenAt: now,

@@ -22,6 +22,7 @@ describe('POST /api/auth/wechat', () => {
     expect(me.body.id).toBe(res.body.user.id);
     const stored = await api.db.collection('sessions').findOne({ userId: (await api.db.collection('users').findOne({ openid: 'openid-login-1' }))!._id });
     expect(stored!.tokenHash).not.toBe(res.body.token); // only the hash is stored
+    expect(stored!._id).toBe(stored!.tokenHash); // and it is the key, so the lookup needs no scan
   });
 
   it('when the same WeChat user logs in twice at once, then there is one user', async () => {

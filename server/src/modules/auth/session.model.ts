@@ -2,7 +2,8 @@ import { Schema, type Types } from 'mongoose';
 
 /** A login: our own opaque token, stored only as its SHA-256 hash. */
 export interface SessionDoc {
-  _id: Types.ObjectId;
+  /** The token's hash: FerretDB v1 finds documents by _id directly but scans for other fields. */
+  _id: string;
   tokenHash: string;
   userId: Types.ObjectId;
   createdAt: Date;
@@ -16,6 +17,7 @@ export const SESSION_MODEL = 'Session';
 
 export const sessionSchema = new Schema<SessionDoc>(
   {
+    _id: { type: String, required: true },
     tokenHash: { type: String, required: true },
     userId: { type: Schema.Types.ObjectId, required: true },
     createdAt: { type: Date, required: true },

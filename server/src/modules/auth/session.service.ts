@@ -37,14 +37,15 @@ export class SessionService {
   async issue(userId: Types.ObjectId, now = new Date()): Promise<IssuedSession> {
     const token = newSessionToken();
     const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
-    await this.sessions.create({ tokenHash: hashToken(token), userId, createdAt: now, lastSeenAt: now, expiresAt });
+    const hash = hashToken(token);
+    await this.sessions.create({ _id: hash, tokenHash: hash, userId, createdAt: now, lastSeenAt: now, expiresAt });
     return { token, expiresAt };
   }
 
   /** The user behind a bearer token; SESSION_EXPIRED for a token that is unknown, revoked or past expiry. */
   async resolve(token: string, now = new Date()): Promise<AuthUser> {
     if (!looksLikeToken(token)) throw new AppError('SESSION_EXPIRED');
-    const session = await this.sessions.findOne({ tokenHash: hashToken(token) }).lean<SessionDoc>();
+    const session = await this.sessions.findById(hashToken(token)).lean<SessionDoc>();
     if (!session || session.revokedAt) throw new AppError('SESSION_EXPIRED');
     const idleSince = now.getTime() - session.lastSeenAt.getTime();
     if (session.expiresAt.getTime() <= now.getTime() || idleSince >= SESSION_IDLE_MS) {
@@ -60,7 +61,7 @@ export class SessionService {
 
   async revoke(token: string): Promise<void> {
     if (!looksLikeToken(token)) return;
-    await this.sessions.updateOne({ tokenHash: hashToken(token), revokedAt: null }, { $set: { revokedAt: new Date() } });
+    await this.sessions.updateOne({ _id: hashToken(token), revokedAt: null }, { $set: { revokedAt: new Date() } });
   }
 }
 
