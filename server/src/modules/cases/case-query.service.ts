@@ -45,6 +45,11 @@ export class CaseQueryService {
 
   async detail(user: AuthUser, caseId: string): Promise<CaseDetail<CaseView | StaffCaseView>> {
     const { doc, staff } = await this.visibleCase(user, caseId);
+    return this.render(user, doc, staff);
+  }
+
+  /** A case the caller was already found to see, with its timeline (internal notes for staff). */
+  async render(user: AuthUser, doc: CaseDoc, staff: boolean): Promise<CaseDetail<CaseView | StaffCaseView>> {
     const events = await this.timeline.events.find({ caseId: doc._id }).sort({ seq: 1 }).lean<CaseEventDoc[]>();
     const ctx = await this.viewContext(user, doc);
     const view = staff ? toStaffCaseView(doc, ctx, await this.reporterOf(doc)) : toCaseView(doc, ctx);

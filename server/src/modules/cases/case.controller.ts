@@ -57,9 +57,8 @@ export class CaseController {
   async rate(@Param('id') id: string, @Body(ALL) body: unknown) {
     const user = requireUser(this.ctx);
     const { score, comment } = validate(caseRatingBody, body);
-    const { doc } = await this.query.visibleCase(user, id);
+    const { doc, staff } = await this.query.visibleCase(user, id);
     authorize(user, 'case.rate', { ownerId: doc.reporterId.toHexString() });
-    await this.actions.rate(user, doc, score, comment);
-    return this.query.detail(user, id);
+    return this.query.render(user, await this.actions.rate(user, doc, score, comment), staff);
   }
 }

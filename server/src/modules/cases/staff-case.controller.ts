@@ -7,6 +7,7 @@ import { AppError } from '../../common/app-error';
 import { CaseQueryService } from './case-query.service';
 import { CaseMovesService } from './case-moves.service';
 import { CaseActionsService } from './case-actions.service';
+import type { CaseDoc } from './case.model';
 
 /** Officers and leads working their station's queue. */
 @Controller('/api/staff/cases')
@@ -30,20 +31,19 @@ export class StaffCaseController {
 
   @Get('/:id')
   async detail(@Param('id') id: string) {
-    return this.query.detail(requireUser(this.ctx), await this.staffCaseId(id));
+    return this.query.render(requireUser(this.ctx), await this.staffCase(id), true);
   }
 
   @Post('/:id/moves')
   async move(@Param('id') id: string, @Body(ALL) body: unknown) {
     const user = requireUser(this.ctx);
     const { move, ...input } = validate(caseMoveBody, body);
-    const { doc } = await this.query.visibleCase(user, await this.staffCaseId(id));
-    const moved = await this.moves.apply(doc, move, user, input);
+    const moved = await this.moves.apply(await this.staffCase(id), move, user, input);
     // After a transfer the case belongs to another station: say where it went instead of 404.
     if (!this.query.access.isStaffFor(user, moved)) {
       return { case: null, moved: { id, status: moved.status, stationId: moved.stationId.toHexString() } };
     }
-    return this.query.detail(user, id);
+    return this.query.render(user, moved, true);
   }
 
   @Post('/:id/replies')
@@ -59,17 +59,15 @@ export class StaffCaseController {
   private async comment(id: string, body: unknown, internal: boolean) {
     const user = requireUser(this.ctx);
     const { text, photos } = validate(caseReplyBody, body);
-    const { doc } = await this.query.visibleCase(user, await this.staffCaseId(id));
-    await this.actions.comment(user, doc, text, photos, internal);
+    const updated = await this.actions.comment(user, await this.staffCase(id), text, photos, internal);
     this.ctx.status = 201;
-    return this.query.detail(user, id);
+    return this.query.render(user, updated, true);
   }
 
   /** Staff routes answer 404 for cases outside the caller's station, like any unseen case. */
-  private async staffCaseId(id: string): Promise<string> {
-    const user = requireUser(this.ctx);
-    const { staff } = await this.query.visibleCase(user, id);
+  private async staffCase(id: string): Promise<CaseDoc> {
+    const { doc, staff } = await this.query.visibleCase(requireUser(this.ctx), id);
     if (!staff) throw new AppError('CASE_NOT_FOUND');
-    return id;
+    return doc;
   }
 }
