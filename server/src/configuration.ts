@@ -1,19 +1,22 @@
-import { App, Configuration, Inject, type ILifeCycle } from '@midwayjs/core';
+import { App, ApplicationContext, Configuration, Inject, Logger, type IMidwayContainer, type ILifeCycle, type ILogger } from '@midwayjs/core';
 import * as koa from '@midwayjs/koa';
 import * as mongoose from '@midwayjs/mongoose';
 import * as busboy from '@midwayjs/busboy';
 import { buildConfig } from './config/config.default';
-import { env, envInt } from './config/env';
+import { env } from './config/env';
 import { ErrorFilter } from './common/error.filter';
 import { RequestContextMiddleware } from './common/request-context.middleware';
 import { ApiNotFoundMiddleware } from './common/not-found.middleware';
 import { StaticFilesMiddleware } from './common/static-files.middleware';
 import { Database } from './common/database';
 import { ensureIndexes } from './common/indexes';
+import { runMigrations } from './common/migrations';
+import { JobTimers } from './common/jobs';
+import { MODULES } from './modules';
 import { UPLOAD_CONFIG } from './modules/media/media.upload';
+import { PhotoAttachments } from './modules/media/photo-attachments.service';
 import { AuthMiddleware } from './modules/auth/auth.middleware';
 import { Open311Middleware } from './modules/open311/open311.middleware';
-import { JobScheduler } from './modules/cases/job.scheduler';
 
 @Configuration({
   imports: [koa, mongoose, busboy],
@@ -23,21 +26,37 @@ export class MainConfiguration implements ILifeCycle {
   @App('koa')
   app!: koa.Application;
 
+  @ApplicationContext()
+  container!: IMidwayContainer;
+
   @Inject()
   database!: Database;
 
-  @Inject()
-  jobs!: JobScheduler;
+  @Logger()
+  logger!: ILogger;
+
+  private jobs: JobTimers | null = null;
 
   async onReady() {
     this.app.useMiddleware([RequestContextMiddleware, StaticFilesMiddleware, ApiNotFoundMiddleware, Open311Middleware, AuthMiddleware]);
     this.app.useFilter([ErrorFilter]);
     await this.database.waitUntilConnected();
-    await ensureIndexes(this.database);
-    this.jobs.start(envInt('JOBS_INTERVAL_MS'));
+    await ensureIndexes(this.database, MODULES.flatMap((m) => m.models ?? []));
+    const photos = await this.container.getAsync(PhotoAttachments);
+    for (const owner of MODULES.flatMap((m) => m.photoOwners ?? [])) photos.registerOwner(await this.container.getAsync(owner));
+    await runMigrations(this.database, await Promise.all(MODULES.flatMap((m) => m.migrations ?? []).map((c) => this.container.getAsync(c))));
+    this.jobs = new JobTimers(this.logger);
+    this.jobs.start(
+      await Promise.all(
+        MODULES.flatMap((m) => m.jobs ?? []).map(async (j) => {
+          const job = await this.container.getAsync(j.job);
+          return { name: j.name, intervalMs: j.intervalMs(), runOnce: () => job.runOnce() };
+        }),
+      ),
+    );
   }
 
   async onStop() {
-    this.jobs.stop();
+    this.jobs?.stop();
   }
 }

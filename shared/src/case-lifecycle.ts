@@ -1,6 +1,8 @@
-// The case (随手拍) lifecycle: every allowed move in one table (DESIGN.md §4).
-// The server applies a move with one function that writes a timeline entry;
-// nothing else changes a status.
+// The case (随手拍) lifecycle: every allowed move in one table (docs/design.md,
+// "The case lifecycle"). Who may make a move is a permission from roles.ts,
+// checked by the server's one permission check; the server applies a move with
+// one function that writes a timeline entry. Nothing else changes a status.
+import type { Permission } from './roles';
 
 export const CASE_STATUSES = ['submitted', 'accepted', 'in_progress', 'resolved', 'closed', 'rejected', 'duplicate'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -18,6 +20,8 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
 /** States as predicates, so code asks "is it open?" rather than listing statuses. */
 export const isOpen = (s: CaseStatus): boolean => s === 'submitted' || s === 'accepted' || s === 'in_progress';
 export const isFinal = (s: CaseStatus): boolean => s === 'closed' || s === 'rejected' || s === 'duplicate';
+export const OPEN_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter(isOpen);
+export const NOT_OPEN_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter((s) => !isOpen(s));
 
 /** What became of the problem, separate from the status: "closed" never pretends to be "fixed". */
 export const CASE_OUTCOMES = ['fixed', 'referred', 'no_action'] as const;
@@ -29,28 +33,31 @@ export const CASE_OUTCOME_LABELS: Record<CaseOutcome, string> = {
 };
 
 /**
- * Who may make a move: the reporter, staff of the case's station (officer or
- * lead), a lead of that station, an admin (always), or the system (jobs, ratings).
+ * Who may make a move: whoever holds the named permission for the case's
+ * station (roles.ts: officers and leads handle, leads transfer and reopen,
+ * admins everything), or the system (jobs, ratings).
  */
-export type Actor = 'reporter' | 'station_staff' | 'station_lead' | 'system';
+export const MOVE_PERMISSIONS = ['case.handle', 'case.transfer', 'case.reopen'] as const satisfies readonly Permission[];
+export type MovePermission = (typeof MOVE_PERMISSIONS)[number];
+export type Actor = MovePermission | 'system';
 
 /** What a move needs besides the case. */
 export type MoveNeeds = 'reason' | 'note' | 'outcome' | 'targetCaseId' | 'targetStationId';
 
 export const CASE_MOVES = {
-  accept: { from: ['submitted'], to: 'accepted', by: ['station_staff'], needs: [] },
-  reject: { from: ['submitted'], to: 'rejected', by: ['station_staff'], needs: ['reason'] },
-  merge: { from: ['submitted', 'accepted'], to: 'duplicate', by: ['station_staff'], needs: ['targetCaseId'] },
-  start: { from: ['accepted'], to: 'in_progress', by: ['station_staff'], needs: [] },
+  accept: { from: ['submitted'], to: 'accepted', by: ['case.handle'], needs: [] },
+  reject: { from: ['submitted'], to: 'rejected', by: ['case.handle'], needs: ['reason'] },
+  merge: { from: ['submitted', 'accepted'], to: 'duplicate', by: ['case.handle'], needs: ['targetCaseId'] },
+  start: { from: ['accepted'], to: 'in_progress', by: ['case.handle'], needs: [] },
   transfer: {
     from: ['submitted', 'accepted', 'in_progress'],
     to: 'submitted',
-    by: ['station_lead'],
+    by: ['case.transfer'],
     needs: ['targetStationId', 'reason'],
   },
-  resolve: { from: ['in_progress'], to: 'resolved', by: ['station_staff'], needs: ['note', 'outcome'] },
+  resolve: { from: ['in_progress'], to: 'resolved', by: ['case.handle'], needs: ['note', 'outcome'] },
   close: { from: ['resolved'], to: 'closed', by: ['system'], needs: [] },
-  reopen: { from: ['resolved', 'closed'], to: 'in_progress', by: ['station_lead', 'system'], needs: ['reason'] },
+  reopen: { from: ['resolved', 'closed'], to: 'in_progress', by: ['case.reopen', 'system'], needs: ['reason'] },
 } as const satisfies Record<
   string,
   { from: readonly CaseStatus[]; to: CaseStatus; by: readonly Actor[]; needs: readonly MoveNeeds[] }
@@ -58,6 +65,10 @@ export const CASE_MOVES = {
 
 export type CaseMove = keyof typeof CASE_MOVES;
 export const CASE_MOVE_NAMES = Object.keys(CASE_MOVES) as CaseMove[];
+/** The moves a person can ask for (the rest only the system makes). */
+export const STAFF_MOVE_NAMES = CASE_MOVE_NAMES.filter((name) =>
+  (CASE_MOVES[name].by as readonly Actor[]).some((actor) => actor !== 'system'),
+) as Exclude<CaseMove, 'close'>[];
 
 export const CASE_MOVE_LABELS: Record<CaseMove, string> = {
   accept: '受理',
@@ -80,4 +91,15 @@ export function allowedMoves(status: CaseStatus, actors: readonly Actor[]): Case
 
 export function canMove(move: CaseMove, status: CaseStatus): boolean {
   return (CASE_MOVES[move].from as readonly CaseStatus[]).includes(status);
+}
+
+/** Ratings are 1–5 stars; what a score does to a resolved case. */
+export const RATING_REOPEN_MAX = 2;
+export const RATING_CLOSE_MIN = 4;
+
+/** ≤ 2 stars → 重办 (reopened, escalated); ≥ 4 → closed; 3 → stays resolved until the auto-close job. */
+export function ratingConsequence(score: number): 'reopen' | 'close' | null {
+  if (score <= RATING_REOPEN_MAX) return 'reopen';
+  if (score >= RATING_CLOSE_MIN) return 'close';
+  return null;
 }

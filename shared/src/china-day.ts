@@ -23,3 +23,8 @@ export function addChinaDays(date: string, days: number): string {
   if (!start) throw new Error(`not a date: ${date}`);
   return chinaDate(new Date(start.getTime() + days * DAY_MS));
 }
+
+/** "2025-03-02 07:30": an instant as a person in China reads it (messages, CSV exports). */
+export function chinaTime(at: Date | string): string {
+  return new Date(new Date(at).getTime() + CHINA_UTC_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}

@@ -19,13 +19,13 @@ export type PermissionScope = 'own' | 'station' | 'community' | 'city';
 
 export const PERMISSIONS = {
   'case.create': { resident: 'own', secretary: 'community', officer: 'station', lead: 'station', admin: 'city' },
-  // Secretaries follow the cases they raised (吹哨); residents' cases stay private to the station.
-  'case.read': { resident: 'own', secretary: 'own', officer: 'station', lead: 'station', admin: 'city' },
+  // Reading a case is the station's (case.queue) or its followers' (the reporter, 我也遇到).
   'case.queue': { officer: 'station', lead: 'station', admin: 'city' },
   'case.internal': { officer: 'station', lead: 'station', admin: 'city' },
   'case.reply': { officer: 'station', lead: 'station', admin: 'city' },
   'case.handle': { officer: 'station', lead: 'station', admin: 'city' },
   'case.transfer': { lead: 'station', admin: 'city' },
+  'case.reopen': { lead: 'station', admin: 'city' },
   'case.rate': { resident: 'own', secretary: 'own' },
   'media.upload': { resident: 'own', secretary: 'own', officer: 'own', lead: 'own', admin: 'own' },
   'user.manage': { admin: 'city' },

@@ -53,6 +53,9 @@ export function queryInt(code: ErrorCode, min: number, max: number) {
     .pipe(z.number().int().min(min, { error: code }).max(max, { error: code }));
 }
 
-/** A MongoDB ObjectId as 24 hex characters. */
-export const objectIdString = (code: ErrorCode) =>
-  z.string({ error: code }).regex(/^[0-9a-f]{24}$/i, { error: code });
+/** A MongoDB ObjectId as 24 hex characters: the one pattern for ids in paths and bodies. */
+export const OBJECT_ID_PATTERN = /^[0-9a-f]{24}$/i;
+
+export const isObjectIdString = (value: unknown): value is string => typeof value === 'string' && OBJECT_ID_PATTERN.test(value);
+
+export const objectIdString = (code: ErrorCode) => z.string({ error: code }).regex(OBJECT_ID_PATTERN, { error: code });

@@ -21,6 +21,7 @@ export const ENV_VARS = {
   LOG_LEVEL: { default: 'info', description: 'debug | info | warn | error' },
   DEV_LOGIN: { default: '0', description: '1 enables the demo-user login for development and the H5 preview; refused when NODE_ENV=production' },
   WECHAT_TEMPLATE_CASE_STATUS: { default: 'case-status-demo', description: 'Subscribe-message template id for case status changes and replies' },
+  WECHAT_TEMPLATE_CASE_STAFF: { default: 'case-staff-demo', description: "Subscribe-message template id telling a station's staff that a reporter wrote on a case (rating, 补充说明)" },
   WECHAT_TEMPLATE_BOOKING: { default: 'booking-demo', description: 'Subscribe-message template id for booking changes (promoted from the waitlist, session cancelled)' },
   JOBS_INTERVAL_MS: { default: '5000', description: 'How often the outbox worker and the 7-day auto-close job run (0 = never; tests call them directly)' },
   STATION_CACHE_MS: { default: '30000', description: 'How long each API process reuses its snapshot of the stations for nearest searches (0 = query the database every time)' },

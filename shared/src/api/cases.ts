@@ -1,7 +1,8 @@
 import type { CaseMove, CaseOutcome, CaseStatus } from '../case-lifecycle';
 import type { CaseSource } from '../categories';
 
-export type TimelineKind = 'status' | 'reply' | 'note' | 'photo';
+/** status: a lifecycle move; reply: public; note: staff only; rating: the reporter's stars. */
+export type TimelineKind = 'status' | 'reply' | 'note' | 'photo' | 'rating';
 
 export interface TimelineEntry {
   seq: number;
@@ -12,6 +13,8 @@ export interface TimelineEntry {
   to?: CaseStatus;
   text?: string;
   outcome?: CaseOutcome;
+  /** 1–5, on a rating entry. */
+  score?: number;
   photos: string[];
   /** The officer's role label for replies; never a resident's identity. */
   actor: string;

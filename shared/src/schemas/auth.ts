@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OBJECT_ID_PATTERN } from '../validation';
 
 /** A code from wx.login or the phone-number button: opaque, short, printable. */
 const wechatCode = z.string({ error: 'VALIDATION_FAILED' }).trim().min(1).max(128).regex(/^[\x21-\x7e]+$/);
@@ -21,7 +22,7 @@ export const updateMeBody = z.strictObject({
 export const setRoleBody = z
   .strictObject({
     role: z.enum(['resident', 'officer', 'lead', 'secretary', 'admin']),
-    stationId: z.string().regex(/^[0-9a-f]{24}$/i).nullable().optional(),
+    stationId: z.string().regex(OBJECT_ID_PATTERN).nullable().optional(),
     community: z.string().trim().min(1).max(40).nullable().optional(),
   })
   .refine((b) => !(b.role === 'officer' || b.role === 'lead') || !!b.stationId, {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_OUTCOMES, CASE_STATUSES } from '../case-lifecycle';
+import { CASE_OUTCOMES, CASE_STATUSES, STAFF_MOVE_NAMES } from '../case-lifecycle';
 import { CASE_SOURCES, MAX_CASE_PHOTOS, MAX_DESCRIPTION_CHARS } from '../categories';
 import { objectIdString, queryInt } from '../validation';
 
@@ -47,7 +47,7 @@ export const queueQuery = z.strictObject({
 
 /** POST /api/staff/cases/:id/moves */
 export const caseMoveBody = z.strictObject({
-  move: z.enum(['accept', 'reject', 'merge', 'start', 'transfer', 'resolve', 'reopen']),
+  move: z.enum(STAFF_MOVE_NAMES as [(typeof STAFF_MOVE_NAMES)[number], ...(typeof STAFF_MOVE_NAMES)[number][]]),
   reason: text(500).optional(),
   note: text(1000).optional(),
   outcome: z.enum(CASE_OUTCOMES).optional(),

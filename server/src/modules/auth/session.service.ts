@@ -3,7 +3,8 @@ import { Types } from 'mongoose';
 import { Database } from '../../common/database';
 import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
-import { USER_MODEL, userSchema, type UserDoc } from '../users/user.model';
+import type { UserDoc } from '../users/user.model';
+import { UserService } from '../users/user.service';
 import { SESSION_MODEL, sessionSchema, type SessionDoc } from './session.model';
 import {
   hashToken,
@@ -30,9 +31,8 @@ export class SessionService {
     return this.database.model<SessionDoc>(SESSION_MODEL, sessionSchema);
   }
 
-  private get users() {
-    return this.database.model<UserDoc>(USER_MODEL, userSchema);
-  }
+  @Inject()
+  users!: UserService;
 
   async issue(userId: Types.ObjectId, now = new Date()): Promise<IssuedSession> {
     const token = newSessionToken();
@@ -51,7 +51,7 @@ export class SessionService {
     if (session.expiresAt.getTime() <= now.getTime() || idleSince >= SESSION_IDLE_MS) {
       throw new AppError('SESSION_EXPIRED');
     }
-    const user = await this.users.findById(session.userId).lean<UserDoc>();
+    const user = await this.users.find(session.userId);
     if (!user) throw new AppError('SESSION_EXPIRED');
     if (idleSince >= SESSION_TOUCH_MS) {
       await this.sessions.updateOne({ _id: session._id }, { $set: { lastSeenAt: now } });

@@ -1,25 +1,26 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { AppError } from '../../common/app-error';
 import type { CaseDoc } from './case.model';
 import { CaseMovesService } from './case-moves.service';
-import { CaseTimelineService } from './case-timeline.service';
-import { AppError } from '../../common/app-error';
+import { CaseStore } from './case-store';
 
 export const AUTO_CLOSE_AFTER_MS = 7 * 24 * 3600 * 1000;
+const BATCH = 200;
 
-/** Closes cases resolved more than 7 days ago that the reporter never rated. */
+/** Closes cases resolved more than 7 days ago that no rating closed or reopened (unrated, or rated 3). */
 @Provide()
 @Scope(ScopeEnum.Singleton)
 export class AutoCloseJob {
   @Inject()
-  timeline!: CaseTimelineService;
+  store!: CaseStore;
 
   @Inject()
   moves!: CaseMovesService;
 
   async runOnce(now = new Date()): Promise<number> {
-    const stale = await this.timeline.cases
-      .find({ status: 'resolved', rating: null, resolvedAt: { $lte: new Date(now.getTime() - AUTO_CLOSE_AFTER_MS) } })
-      .limit(200)
+    const stale = await this.store.cases
+      .find({ status: 'resolved', resolvedAt: { $lte: new Date(now.getTime() - AUTO_CLOSE_AFTER_MS) } })
+      .limit(BATCH)
       .lean<CaseDoc[]>();
     let closed = 0;
     for (const doc of stale) {

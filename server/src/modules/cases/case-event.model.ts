@@ -16,6 +16,8 @@ export interface CaseEventDoc {
   to: CaseStatus | null;
   text: string | null;
   outcome: CaseOutcome | null;
+  /** The stars of a rating entry. */
+  score: number | null;
   photos: Types.ObjectId[];
   /** Visible to the reporter (status changes, replies) or staff only (notes). */
   public: boolean;
@@ -38,6 +40,7 @@ export const caseEventSchema = new Schema<CaseEventDoc>(
     to: { type: String, default: null },
     text: { type: String, default: null },
     outcome: { type: String, default: null },
+    score: { type: Number, default: null },
     photos: { type: [Schema.Types.ObjectId], default: [] },
     public: { type: Boolean, required: true },
     actorId: { type: Schema.Types.ObjectId, default: null },

@@ -4,15 +4,16 @@ import { Types } from 'mongoose';
 import type { CaseSource, CreateCaseBody } from '@citycare/shared';
 import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
+import { isDuplicateKey } from '../../common/mongo-errors';
+import { PhotoAttachments } from '../media/photo-attachments.service';
 import { StationService } from '../stations/station.service';
-import { WechatClient } from '../wechat/wechat.client';
+import { ContentCheck } from '../wechat/content-check';
 import { ZoneService } from '../zones/zone.service';
-import { IDEMPOTENCY_MODEL, idempotencySchema, type IdempotencyDoc } from './idempotency.model';
+import type { IdempotencyDoc } from './idempotency.model';
 import { CategoryService } from './category.service';
+import { CaseStore } from './case-store';
 import { CaseTimelineService } from './case-timeline.service';
 import type { CaseDoc } from './case.model';
-import { attachPhotos, claimPhotos } from './case-photos';
-import { isDuplicateKey } from '../../common/mongo-errors';
 
 const HOUR_MS = 3600_000;
 const IDEMPOTENCY_WAIT_MS = 5000;
@@ -27,6 +28,9 @@ export interface IntakeOptions {
 @Scope(ScopeEnum.Singleton)
 export class CaseIntakeService {
   @Inject()
+  store!: CaseStore;
+
+  @Inject()
   timeline!: CaseTimelineService;
 
   @Inject()
@@ -36,13 +40,16 @@ export class CaseIntakeService {
   stations!: StationService;
 
   @Inject()
-  wechat!: WechatClient;
+  contentCheck!: ContentCheck;
 
   @Inject()
   zones!: ZoneService;
 
+  @Inject()
+  attachments!: PhotoAttachments;
+
   private get keys() {
-    return this.timeline.database.model<IdempotencyDoc>(IDEMPOTENCY_MODEL, idempotencySchema);
+    return this.store.idempotencyKeys;
   }
 
   /**
@@ -89,19 +96,15 @@ export class CaseIntakeService {
     const category = await this.categories.getActive(body.category);
     const zoneId = body.zoneId ? await this.zones.requireExists(body.zoneId) : null;
     // 12345 text comes from the hotline's operators, not a WeChat user: msg_sec_check needs a real openid.
-    if (source !== 'hotline') {
-      const verdict = await this.wechat.checkText(body.description, user.openid, 2);
-      if (verdict.suggest === 'risky') throw new AppError('CONTENT_RISKY', `内容未通过安全检测（${verdict.reason}），请修改后再提交`);
-    }
+    if (source !== 'hotline') await this.contentCheck.assertPublishable(user.openid, [body.description]);
     const station = options.stationId ? await this.stations.getById(options.stationId) : await this.stations.routeFor({ lat: body.lat, lng: body.lng });
     if (!station) throw new AppError('STATION_NOT_FOUND', '附近暂无可受理的城管工作站');
-    const connection = this.timeline.database.connection;
-    const photos = await claimPhotos(connection, user.id, body.photos);
+    const photos = await this.attachments.claim(user.id, body.photos);
     const now = new Date();
     const acceptBy = new Date(now.getTime() + category.acceptHours * HOUR_MS);
-    const doc = await this.timeline.cases.create({
-      seq: 0,
+    const doc = await this.timeline.open({
       status: 'submitted',
+      outcome: null,
       category: category.code,
       description: body.description,
       publicDescription: body.publicDescription,
@@ -118,10 +121,15 @@ export class CaseIntakeService {
       acceptBy,
       resolveBy: new Date(now.getTime() + category.resolveHours * HOUR_MS),
       dueAt: acceptBy,
+      acceptedAt: null,
+      resolvedAt: null,
+      closedAt: null,
+      mergedInto: null,
+      escalated: false,
+      rating: null,
       createdAt: now, // the SLA clock starts here, exactly
-      updatedAt: now,
     });
-    await attachPhotos(connection, photos, doc._id);
-    return doc.toObject();
+    await this.attachments.attach({ kind: 'case', id: doc._id }, photos);
+    return doc;
   }
 }

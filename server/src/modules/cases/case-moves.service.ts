@@ -1,35 +1,14 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { Types } from 'mongoose';
-import {
-  allowedMoves,
-  CASE_MOVES,
-  canMove,
-  type Actor,
-  type CaseMove,
-  type CaseMoveBody,
-  type MoveNeeds,
-} from '@citycare/shared';
+import { allowedMoves, CASE_MOVES, canMove, isOpen, type CaseMove, type CaseMoveBody, type MoveNeeds } from '@citycare/shared';
 import { AppError } from '../../common/app-error';
-import type { AuthUser } from '../../common/auth-user';
+import { PhotoAttachments } from '../media/photo-attachments.service';
+import { StationService } from '../stations/station.service';
 import type { CaseDoc } from './case.model';
+import { actorsFor, type Mover } from './case-access';
 import { CaseTimelineService } from './case-timeline.service';
-import { attachPhotos, claimPhotos } from './case-photos';
 
 export type MoveInput = Omit<CaseMoveBody, 'move'>;
-export type Mover = AuthUser | 'system';
-
-/** Which lifecycle actors a caller is for this case. */
-export function actorsFor(mover: Mover, doc: CaseDoc): Actor[] {
-  if (mover === 'system') return ['system'];
-  const actors: Actor[] = [];
-  if (doc.reporterId.toHexString() === mover.id) actors.push('reporter');
-  const ownStation = mover.stationId === doc.stationId.toHexString();
-  if (mover.role === 'admin' || ((mover.role === 'officer' || mover.role === 'lead') && ownStation)) {
-    actors.push('station_staff');
-  }
-  if (mover.role === 'admin' || (mover.role === 'lead' && ownStation)) actors.push('station_lead');
-  return actors;
-}
 
 const NEED_FIELD: Record<MoveNeeds, keyof MoveInput> = {
   reason: 'reason',
@@ -45,6 +24,12 @@ const NEED_FIELD: Record<MoveNeeds, keyof MoveInput> = {
 export class CaseMovesService {
   @Inject()
   timeline!: CaseTimelineService;
+
+  @Inject()
+  attachments!: PhotoAttachments;
+
+  @Inject()
+  stations!: StationService;
 
   async apply(doc: CaseDoc, move: CaseMove, mover: Mover, input: MoveInput = {}, now = new Date()): Promise<CaseDoc> {
     const actors = actorsFor(mover, doc);
@@ -64,9 +49,8 @@ export class CaseMovesService {
         missing.map((need) => ({ field: NEED_FIELD[need], code: 'VALIDATION_FAILED' as const, message: '此操作需要填写该项' })),
       );
     }
-    const patch = await this.patchFor(doc, move, input, now);
-    const connection = this.timeline.database.connection;
-    const photos = mover === 'system' ? [] : await claimPhotos(connection, mover.id, input.photos ?? []);
+    const patch = await this.patchFor(doc, move, mover, input, now);
+    const photos = mover === 'system' ? [] : await this.attachments.claim(mover.id, input.photos ?? []);
     const moved = await this.timeline.append(doc, {
       kind: 'status',
       move,
@@ -74,6 +58,7 @@ export class CaseMovesService {
       to: rule.to,
       text: input.note ?? input.reason ?? null,
       outcome: input.outcome ?? null,
+      score: null,
       photos,
       public: true,
       actorId: mover === 'system' ? null : new Types.ObjectId(mover.id),
@@ -81,11 +66,11 @@ export class CaseMovesService {
       patch: { status: rule.to, ...patch },
       at: now,
     });
-    await attachPhotos(connection, photos, doc._id);
+    await this.attachments.attach({ kind: 'case', id: doc._id }, photos);
     return moved;
   }
 
-  private async patchFor(doc: CaseDoc, move: CaseMove, input: MoveInput, now: Date): Promise<Record<string, unknown>> {
+  private async patchFor(doc: CaseDoc, move: CaseMove, mover: Mover, input: MoveInput, now: Date): Promise<Record<string, unknown>> {
     switch (move) {
       case 'accept':
         return { acceptedAt: now, dueAt: doc.resolveBy };
@@ -100,23 +85,30 @@ export class CaseMovesService {
       case 'reject':
         return { closedAt: now, outcome: 'no_action' };
       case 'transfer':
-        return { stationId: await this.existingStation(input.targetStationId!, doc), dueAt: doc.acceptBy, acceptedAt: null };
+        return { stationId: await this.otherStation(input.targetStationId!, doc), dueAt: doc.acceptBy, acceptedAt: null };
       case 'merge':
-        return { mergedInto: await this.survivingCase(input.targetCaseId!, doc), closedAt: now };
+        return { mergedInto: await this.survivingCase(input.targetCaseId!, doc, mover), closedAt: now };
     }
   }
 
-  private async existingStation(id: string, doc: CaseDoc): Promise<Types.ObjectId> {
+  private async otherStation(id: string, doc: CaseDoc): Promise<Types.ObjectId> {
     if (doc.stationId.toHexString() === id) throw new AppError('VALIDATION_FAILED', '不能转派给本工作站');
-    const station = await this.timeline.database.connection.collection('stations').findOne({ _id: new Types.ObjectId(id) });
-    if (!station) throw new AppError('STATION_NOT_FOUND');
-    return station._id;
+    const station = await this.stations.getById(id);
+    return new Types.ObjectId(station.id);
   }
 
-  private async survivingCase(id: string, doc: CaseDoc): Promise<Types.ObjectId> {
+  /**
+   * A case may be merged only into an open case the same person may handle:
+   * merging makes its reporter a follower of the target, so a target outside
+   * the mover's station would let them (and that reporter) read it.
+   */
+  private async survivingCase(id: string, doc: CaseDoc, mover: Mover): Promise<Types.ObjectId> {
     if (doc._id.toHexString() === id) throw new AppError('VALIDATION_FAILED', '不能与自身合并');
     const target = await this.timeline.load(id);
-    if (!target || target.status === 'duplicate') throw new AppError('CASE_NOT_FOUND');
+    if (!target || mover === 'system' || !actorsFor(mover, target).includes('case.handle')) throw new AppError('CASE_NOT_FOUND');
+    if (!isOpen(target.status)) {
+      throw new AppError('VALIDATION_FAILED', '只能合并到尚未办结的案件', [{ field: 'targetCaseId', code: 'VALIDATION_FAILED', message: '目标案件已办结或已关闭' }]);
+    }
     return target._id;
   }
 }

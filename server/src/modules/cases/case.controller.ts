@@ -38,7 +38,7 @@ export class CaseController {
     const source = user.role === 'secretary' ? 'whistle' : user.role === 'resident' ? 'miniprogram' : 'patrol';
     const doc = await this.intake.submit(user, input, key, source);
     this.ctx.status = 201;
-    return this.query.detail(user, doc._id.toHexString());
+    return this.query.render(user, doc, this.query.access.isStaffFor(user, doc));
   }
 
   @Get('/')
@@ -58,7 +58,6 @@ export class CaseController {
     const user = requireUser(this.ctx);
     const { score, comment } = validate(caseRatingBody, body);
     const { doc, staff } = await this.query.visibleCase(user, id);
-    authorize(user, 'case.rate', { ownerId: doc.reporterId.toHexString() });
     return this.query.render(user, await this.actions.rate(user, doc, score, comment), staff);
   }
 }

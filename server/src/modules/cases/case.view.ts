@@ -85,6 +85,7 @@ export function toTimeline(events: CaseEventDoc[], includeInternal: boolean): Ti
       ...(e.to ? { to: e.to } : {}),
       ...(e.text ? { text: e.text } : {}),
       ...(e.outcome ? { outcome: e.outcome } : {}),
+      ...(e.score ? { score: e.score } : {}),
       photos: e.photos.map((p) => `/api/media/${p.toHexString()}`),
       actor: ROLE_ACTOR[e.actorRole] ?? '',
     }));

@@ -1,9 +1,9 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { DEFAULT_CATEGORIES } from '@citycare/shared';
-import { Database } from '../../common/database';
 import { AppError } from '../../common/app-error';
-import { CATEGORY_MODEL, categorySchema, type CategoryDoc } from './category.model';
 import { isDuplicateKey } from '../../common/mongo-errors';
+import type { CategoryDoc } from './category.model';
+import { CaseStore } from './case-store';
 
 const CACHE_MS = 30_000;
 
@@ -12,12 +12,12 @@ const CACHE_MS = 30_000;
 @Scope(ScopeEnum.Singleton)
 export class CategoryService {
   @Inject()
-  database!: Database;
+  store!: CaseStore;
 
   private cache: { at: number; byCode: Map<string, CategoryDoc> } | null = null;
 
   private get categories() {
-    return this.database.model<CategoryDoc>(CATEGORY_MODEL, categorySchema);
+    return this.store.categories;
   }
 
   async all(): Promise<Map<string, CategoryDoc>> {

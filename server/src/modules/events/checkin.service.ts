@@ -1,12 +1,11 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { Types } from 'mongoose';
-import { maskPhone, type AttendanceList, type AttendanceRow, type CheckinResult } from '@citycare/shared';
+import { chinaTime, maskPhone, type AttendanceList, type AttendanceRow, type CheckinResult } from '@citycare/shared';
 import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
 import { authorize, can } from '../../common/permissions';
 import { isDuplicateKey } from '../../common/mongo-errors';
-import { USER_MODEL, userSchema } from '../users/user.model';
-import { chinaTime } from './attendance-csv';
+import { UserService } from '../users/user.service';
 import { normalizeBookingCode } from './booking-code';
 import type { BookingDoc } from './booking.model';
 import type { CheckinDoc } from './checkin.model';
@@ -29,6 +28,9 @@ export class CheckinService {
 
   @Inject()
   waitlist!: WaitlistService;
+
+  @Inject()
+  users!: UserService;
 
   /**
    * Checks a booking in, once: the check-in is a unique insert per booking, so
@@ -68,20 +70,18 @@ export class CheckinService {
 
   private async attendanceOf(session: EventSessionDoc, bookings: BookingDoc[]): Promise<AttendanceList> {
     const ids = bookings.map((b) => b._id);
-    const users = this.store.database.model(USER_MODEL, userSchema);
     const [event, sessionView, people, checkins, entries] = await Promise.all([
       this.store.event(session.eventId),
       this.events.sessionView(session),
-      users.find({ _id: { $in: bookings.map((b) => b.userId) } }).select('name phone').lean<Array<{ _id: Types.ObjectId; name: string; phone: string | null }>>(),
+      this.users.contacts(bookings.map((b) => b.userId)),
       this.store.checkins.find({ bookingId: { $in: ids } }).lean<CheckinDoc[]>(),
       this.store.waitlist.find({ bookingId: { $in: ids } }).sort({ position: 1 }).lean<WaitlistDoc[]>(),
     ]);
-    const person = new Map(people.map((p) => [p._id.toHexString(), p]));
     const checkedIn = new Map(checkins.map((c) => [c.bookingId.toHexString(), c.at]));
     const rank = new Map(await Promise.all(entries.map(async (w) => [w.bookingId.toHexString(), await this.waitlist.rank(w)] as const)));
     const rows: AttendanceRow[] = bookings.map((b) => {
       const key = b._id.toHexString();
-      const p = person.get(b.userId.toHexString());
+      const p = people.get(b.userId.toHexString());
       return {
         bookingId: key,
         code: b.code,

@@ -4,10 +4,10 @@ import { isValidSessionTimes, type CreateEventBody, type CreateSessionBody, type
 import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
 import { authorize } from '../../common/permissions';
-import { attachPhotos, claimPhotos } from '../cases/case-photos';
+import { PhotoAttachments } from '../media/photo-attachments.service';
 import { NotificationService } from '../notifications/notification.service';
 import { StationService } from '../stations/station.service';
-import { WechatClient } from '../wechat/wechat.client';
+import { ContentCheck } from '../wechat/content-check';
 import type { EventDoc } from './event.model';
 import type { EventSessionDoc } from './event-session.model';
 import { EventStore } from './event-store';
@@ -25,7 +25,10 @@ export class EventAdminService {
   stations!: StationService;
 
   @Inject()
-  wechat!: WechatClient;
+  contentCheck!: ContentCheck;
+
+  @Inject()
+  attachments!: PhotoAttachments;
 
   @Inject()
   notifications!: NotificationService;
@@ -39,8 +42,8 @@ export class EventAdminService {
     if (!stationId) throw new AppError('VALIDATION_FAILED', '请选择活动所属的工作站', [{ field: 'stationId', code: 'VALIDATION_FAILED', message: '管理员创建活动时须指定工作站' }]);
     authorize(user, 'event.manage', { stationId });
     const station = await this.stations.getById(stationId);
-    await this.checkText(user, [body.title, body.description, body.place]);
-    const photos = await claimPhotos(this.store.database.connection, user.id, body.photos);
+    await this.contentCheck.assertPublishable(user.openid, [body.title, body.description, body.place]);
+    const photos = await this.attachments.claim(user.id, body.photos);
     const doc = await this.store.events.create({
       stationId: new Types.ObjectId(station.id),
       community: station.community,
@@ -52,17 +55,17 @@ export class EventAdminService {
       cancelledAt: null,
       createdBy: new Types.ObjectId(user.id),
     });
-    await attachPhotos(this.store.database.connection, photos, doc._id);
+    await this.attachments.attach({ kind: 'event', id: doc._id }, photos);
     return doc.toObject();
   }
 
   async updateEvent(user: AuthUser, id: string, body: UpdateEventBody): Promise<EventDoc> {
     const event = await this.manageable(user, id);
     if (event.cancelledAt) throw new AppError('SESSION_CANCELLED', '该活动已取消，不能再修改');
-    await this.checkText(user, [body.title, body.description, body.place]);
+    await this.contentCheck.assertPublishable(user.openid, [body.title, body.description, body.place]);
     const { photos, ...fields } = body;
     const set: Record<string, unknown> = { ...fields };
-    if (photos) set.photos = await this.photoList(user, event, photos);
+    if (photos) set.photos = await this.attachments.replace(user.id, { kind: 'event', id: event._id }, event.photos, photos);
     await this.store.events.updateOne({ _id: event._id }, { $set: set });
     return this.store.event(event._id);
   }
@@ -119,26 +122,7 @@ export class EventAdminService {
     await this.notifications.enqueue(userIds as Types.ObjectId[], sessionCancelledNotice(event, session));
   }
 
-  /**
-   * The new photo list: photos already on the event stay; new ones must be the
-   * user's own unattached uploads and are attached; dropped ones are released.
-   */
-  private async photoList(user: AuthUser, event: EventDoc, ids: string[]): Promise<Types.ObjectId[]> {
-    const connection = this.store.database.connection;
-    const kept = new Set(event.photos.map((p) => p.toHexString()));
-    const added = await claimPhotos(connection, user.id, ids.filter((p) => !kept.has(p)));
-    await attachPhotos(connection, added, event._id);
-    const dropped = event.photos.filter((p) => !ids.includes(p.toHexString()));
-    if (dropped.length > 0) await connection.collection('media').updateMany({ _id: { $in: dropped }, caseId: event._id }, { $set: { caseId: null } });
-    return [...new Set(ids)].map((p) => new Types.ObjectId(p));
-  }
 
-  private async checkText(user: AuthUser, texts: Array<string | undefined>): Promise<void> {
-    const text = texts.filter(Boolean).join('\n');
-    if (!text) return;
-    const verdict = await this.wechat.checkText(text, user.openid, 2);
-    if (verdict.suggest === 'risky') throw new AppError('CONTENT_RISKY', `内容未通过安全检测（${verdict.reason}），请修改后再提交`);
-  }
 }
 
 function pickTimes(s: SessionTimes): SessionTimes {

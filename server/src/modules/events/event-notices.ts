@@ -1,5 +1,5 @@
+import { chinaTime } from '@citycare/shared';
 import type { Notification } from '../notifications/notification.service';
-import { chinaTime } from './attendance-csv';
 import type { EventDoc } from './event.model';
 import type { EventSessionDoc } from './event-session.model';
 

@@ -3,8 +3,7 @@ import { Types, type FilterQuery } from 'mongoose';
 import type { EventKind, EventList, EventSessionView, EventView } from '@citycare/shared';
 import type { AuthUser } from '../../common/auth-user';
 import { authorize } from '../../common/permissions';
-import { STATION_MODEL, stationSchema } from '../stations/station.model';
-import { StationDirectory } from '../stations/station-directory';
+import { StationService } from '../stations/station.service';
 import type { EventDoc } from './event.model';
 import type { EventSessionDoc } from './event-session.model';
 import { EventStore } from './event-store';
@@ -24,7 +23,7 @@ export class EventQueryService {
   seats!: SeatService;
 
   @Inject()
-  directory!: StationDirectory;
+  stations!: StationService;
 
   /** Events with a session still to come, soonest first, with only those sessions. */
   async upcoming(filter: { stationId?: string; kind?: EventKind; limit?: number }): Promise<EventList> {
@@ -76,16 +75,9 @@ export class EventQueryService {
     });
   }
 
-  /** Station names from the per-process station snapshot; a station newer than it is read. */
-  async stationNames(ids: Types.ObjectId[]): Promise<Map<string, string>> {
-    const names = new Map((await this.directory.all()).map((d) => [d._id.toHexString(), d.name]));
-    const missing = ids.filter((id) => !names.has(id.toHexString()));
-    if (missing.length > 0) {
-      const stations = this.store.database.model(STATION_MODEL, stationSchema);
-      const docs = await stations.find({ _id: { $in: missing } }).select('name').lean<Array<{ _id: Types.ObjectId; name: string }>>();
-      for (const d of docs) names.set(d._id.toHexString(), d.name);
-    }
-    return names;
+  /** Station names (the stations module's snapshot). */
+  stationNames(ids: Types.ObjectId[]): Promise<Map<string, string>> {
+    return this.stations.names(ids);
   }
 
   private async views(events: EventDoc[], sessions: EventSessionDoc[], now: Date): Promise<EventView[]> {

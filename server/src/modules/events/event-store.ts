@@ -2,6 +2,7 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { Types } from 'mongoose';
 import { AppError } from '../../common/app-error';
 import { Database } from '../../common/database';
+import { toObjectId } from '../../common/object-id';
 import { EVENT_MODEL, eventSchema, type EventDoc } from './event.model';
 import { EVENT_SESSION_MODEL, eventSessionSchema, type EventSessionDoc } from './event-session.model';
 import { SEAT_MODEL, seatSchema, type SeatDoc } from './seat.model';
@@ -15,11 +16,6 @@ import {
 } from './booking.model';
 import { SESSION_LOCK_MODEL, sessionLockSchema, WAITLIST_MODEL, waitlistSchema, type SessionLockDoc, type WaitlistDoc } from './waitlist.model';
 import { CHECKIN_MODEL, checkinSchema, type CheckinDoc } from './checkin.model';
-
-/** A 24-hex id as an ObjectId, or null (so a malformed id is a plain 404). */
-export function toObjectId(id: string): Types.ObjectId | null {
-  return /^[0-9a-f]{24}$/i.test(id) ? new Types.ObjectId(id) : null;
-}
 
 /** The module's collections, and loading an event or session by id (404 when unknown). */
 @Provide()

@@ -2,9 +2,9 @@ import { ALL, Controller, Get, Inject, Param, Query } from '@midwayjs/core';
 import type { Context } from '@midwayjs/koa';
 import { listEventsQuery } from '@citycare/shared';
 import { validate } from '../../common/validate';
-import { AppError } from '../../common/app-error';
-import { AttachedPhotos, sendPhoto } from '../media/media.attached';
-import type { MediaVariant } from '../media/media.service';
+import { PhotoAttachments } from '../media/photo-attachments.service';
+import { sendPhoto } from '../media/send-photo';
+import type { MediaVariant } from '../media/media-store';
 import { EventQueryService } from './event-query.service';
 import { EventStore } from './event-store';
 
@@ -21,7 +21,7 @@ export class EventController {
   store!: EventStore;
 
   @Inject()
-  photos!: AttachedPhotos;
+  photos!: PhotoAttachments;
 
   @Get('/')
   async upcoming(@Query(ALL) q: unknown) {
@@ -45,7 +45,6 @@ export class EventController {
 
   private async sendPhoto(id: string, mediaId: string, variant: MediaVariant) {
     const event = await this.store.event(id);
-    if (!event.photos.some((p) => p.toHexString() === mediaId)) throw new AppError('MEDIA_NOT_FOUND');
-    sendPhoto(this.ctx, await this.photos.open(event._id, mediaId, variant));
+    sendPhoto(this.ctx, await this.photos.open({ kind: 'event', id: event._id }, mediaId, variant));
   }
 }

@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { startTestApi, type TestApi } from '../../../../tests/support/api-app';
 import { loginAs } from '../../../../tests/support/auth';
 import { addSession, book, buildWorld, createEvent, DAY, eventBody, HOUR, inFuture, ledger, newSession, setSessionTimes, type World } from '../../../../tests/support/events';
+import { attachmentsOf } from '../../../../tests/support/attachments';
 
 let api: TestApi;
 let w: World;
@@ -78,16 +79,16 @@ describe('events: leads create, edit and cancel', () => {
     const photo = await api.http().get(res.body.photos[0]).expect(200);
     expect(photo.headers['content-type']).toBe('image/jpeg');
     await api.http().get(`${res.body.photos[1]}/thumb`).set('Authorization', w.otherResident.auth).expect(200);
-    // Attached: no longer free to put on another event or case.
-    const again = await api.http().post('/api/staff/events').set('Authorization', w.leadA.auth).send(eventBody({ photos: [one] })).expect(404);
-    expect(again.body.error.code).toBe('MEDIA_NOT_FOUND');
+    // One photo may show on several events.
+    const again = await api.http().post('/api/staff/events').set('Authorization', w.leadA.auth).send(eventBody({ photos: [one] })).expect(201);
+    await api.http().get(again.body.photos[0]).expect(200);
     const someoneElses = await upload(w.leadB, 13);
     await api.http().patch(`/api/staff/events/${res.body.id}`).set('Authorization', w.leadA.auth).send({ photos: [someoneElses] }).expect(404);
     await api.http().get(`/api/events/${res.body.id}/photos/${someoneElses}`).expect(404);
     const edited = await api.http().patch(`/api/staff/events/${res.body.id}`).set('Authorization', w.leadA.auth).send({ photos: [two] }).expect(200);
     expect(edited.body.photos).toHaveLength(1);
     await api.http().get(`/api/events/${res.body.id}/photos/${one}`).expect(404);
-    expect((await api.db.collection('media').findOne({ _id: new Types.ObjectId(one) }))!.caseId).toBeNull();
+    expect(await attachmentsOf(api.db, [one])).toEqual({ [one]: [`event:${again.body.id}`] });
   });
 
   it('when session times are out of order, then 400 INVALID_DATE_RANGE', async () => {

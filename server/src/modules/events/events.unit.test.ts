@@ -1,5 +1,7 @@
 import { BOOKING_CODE_ALPHABET, type AttendanceList } from '@citycare/shared';
-import { attendanceCsv, chinaTime, csvField } from './attendance-csv';
+import { chinaTime } from '@citycare/shared';
+import { csvField } from '../../common/csv';
+import { attendanceCsv } from './attendance-csv';
 import { newBookingCode, normalizeBookingCode } from './booking-code';
 import { freeSeats, pickSeats } from './seat.service';
 import { bookingRefusal, canPromote, cancelRefusal } from './session-rules';

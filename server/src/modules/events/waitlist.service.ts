@@ -1,9 +1,9 @@
 import { randomInt } from 'node:crypto';
+import { chinaTime } from '@citycare/shared';
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import type { Types } from 'mongoose';
 import { isDuplicateKey } from '../../common/mongo-errors';
 import { NotificationService } from '../notifications/notification.service';
-import { chinaTime } from './attendance-csv';
 import type { BookingDoc } from './booking.model';
 import { EventStore } from './event-store';
 import type { EventSessionDoc } from './event-session.model';

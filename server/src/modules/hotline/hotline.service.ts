@@ -6,9 +6,8 @@ import { AppError } from '../../common/app-error';
 import { Database } from '../../common/database';
 import { isDuplicateKey } from '../../common/mongo-errors';
 import { CaseIntakeService } from '../cases/case-intake.service';
-import { CaseTimelineService } from '../cases/case-timeline.service';
+import { CaseLookup } from '../cases/case-lookup';
 import { CategoryService } from '../cases/category.service';
-import type { CaseEventDoc } from '../cases/case-event.model';
 import type { CaseDoc } from '../cases/case.model';
 import { StationService } from '../stations/station.service';
 import { HOTLINE_CASE_MODEL, hotlineCaseSchema, type HotlineCaseDoc } from './hotline.model';
@@ -39,7 +38,7 @@ export class HotlineService {
   intake!: CaseIntakeService;
 
   @Inject()
-  timeline!: CaseTimelineService;
+  cases!: CaseLookup;
 
   @Inject()
   categories!: CategoryService;
@@ -112,9 +111,9 @@ export class HotlineService {
   }
 
   async statusOf(record: HotlineCaseDoc): Promise<HotlineCaseStatus> {
-    const doc = await this.timeline.load(record.caseId);
+    const doc = await this.cases.load(record.caseId);
     if (!doc) throw new AppError('HOTLINE_CASE_NOT_FOUND');
-    const events = await this.timeline.events.find({ caseId: doc._id, public: true }).sort({ seq: 1 }).lean<CaseEventDoc[]>();
+    const events = await this.cases.publicTimeline(doc._id);
     return toHotlineStatus(record, doc, await this.stationName(doc), events);
   }
 
@@ -124,8 +123,7 @@ export class HotlineService {
   }
 
   private async stationName(doc: CaseDoc): Promise<string> {
-    const station = await this.stations.stations.findById(doc.stationId).select('name').lean<{ name: string }>();
-    return station?.name ?? '';
+    return (await this.stations.names([doc.stationId])).get(doc.stationId.toHexString()) ?? '';
   }
 
   /** A category code, or the Chinese name 12345 exports use (占道经营); only active ones. */

@@ -5,6 +5,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { Types } from 'mongoose';
 import { startTestApi, type TestApi } from '../../../../tests/support/api-app';
+import { attachmentsOf } from '../../../../tests/support/attachments';
 import { loginAs, type TestUser } from '../../../../tests/support/auth';
 
 const MEDIA_DIR = mkdtempSync(path.join(os.tmpdir(), 'citycare-media-'));
@@ -161,7 +162,8 @@ describe('POST /api/media', () => {
     expect(await api.db.collection('media').countDocuments({ ownerId: new Types.ObjectId(resident.id) })).toBeGreaterThan(0);
     const copies = await api.db.collection('media').find({ _id: new Types.ObjectId(first.body.id) }).toArray();
     expect(copies).toHaveLength(1);
-    expect(copies[0]).toMatchObject({ caseId: null, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(copies[0]).toMatchObject({ sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(await attachmentsOf(api.db, [first.body.id])).toEqual({ [first.body.id]: [] });
     expect(await api.db.collection('media').countDocuments({ sha256: copies[0].sha256 })).toBe(1);
   });
 
@@ -305,7 +307,7 @@ describe('GET /api/media/:id', () => {
     const stationId = new Types.ObjectId();
     const caseId = new Types.ObjectId();
     await api.db.collection('cases').insertOne({ _id: caseId, stationId, reporterId: new Types.ObjectId(resident.id), status: 'submitted' });
-    await api.db.collection('media').updateOne({ _id: new Types.ObjectId(mine.id) }, { $set: { caseId } });
+    await api.db.collection('media_attachments').insertOne({ mediaId: new Types.ObjectId(mine.id), kind: 'case', targetId: caseId, at: new Date() });
     const officer = await loginAs(api.db, 'officer', { stationId });
     const elsewhere = await loginAs(api.db, 'officer', { stationId: new Types.ObjectId() });
 

@@ -2,10 +2,11 @@ import { Controller, Files, Get, Inject, Param, Post } from '@midwayjs/core';
 import type { Context } from '@midwayjs/koa';
 import type { UploadStreamFileInfo } from '@midwayjs/busboy';
 import { requireUser } from '../../common/auth-user';
-import { MediaService, type MediaVariant } from './media.service';
+import { MediaService } from './media.service';
+import type { MediaVariant } from './media-store';
 import { PhotoUploadMiddleware, readPhoto } from './media.upload';
 import type { UploadedMedia } from './media.view';
-import { sendPhoto } from './media.attached';
+import { sendPhoto } from './send-photo';
 
 @Controller('/api/media')
 export class MediaController {

@@ -1,8 +1,9 @@
 import { Schema, type Types } from 'mongoose';
 
 /**
- * An uploaded photo (随手拍 and after-photos). The bytes live in MediaStorage
- * under `sha256`; this document says whose they are and which case shows them.
+ * An uploaded photo (随手拍, after-photos, notice and event pictures). The bytes
+ * live in MediaStorage under `sha256`; this document says whose they are.
+ * What shows it is in `media_attachments`.
  */
 export interface MediaDoc {
   _id: Types.ObjectId;
@@ -14,8 +15,6 @@ export interface MediaDoc {
   height: number;
   bytes: number;
   thumbBytes: number;
-  /** Set by the cases module when the photo is attached; null until then. */
-  caseId: Types.ObjectId | null;
   createdAt: Date;
 }
 
@@ -29,7 +28,6 @@ export const mediaSchema = new Schema<MediaDoc>(
     height: { type: Number, required: true },
     bytes: { type: Number, required: true },
     thumbBytes: { type: Number, required: true },
-    caseId: { type: Schema.Types.ObjectId, default: null },
     createdAt: { type: Date, required: true, default: () => new Date() },
   },
   { collection: 'media', versionKey: false },
@@ -38,4 +36,3 @@ export const mediaSchema = new Schema<MediaDoc>(
 // A retried upload of the same bytes by the same user is one photo, even
 // when the two requests race (insert-or-find on this index).
 mediaSchema.index({ ownerId: 1, sha256: 1 }, { unique: true });
-mediaSchema.index({ caseId: 1 });

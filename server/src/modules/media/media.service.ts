@@ -1,40 +1,22 @@
 import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
 import { Inject, Provide } from '@midwayjs/core';
 import { Types } from 'mongoose';
 import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
-import { Database } from '../../common/database';
-import { CaseAccess } from '../cases/case-access';
-import { processPhoto } from './media.image';
-import { MEDIA_MODEL, mediaSchema, type MediaDoc } from './media.model';
-import { MEDIA_STORAGE, type MediaStorage } from './media.storage';
-import { toUploadedMedia, type UploadedMedia } from './media.view';
 import { isDuplicateKey } from '../../common/mongo-errors';
-
-export type MediaVariant = 'full' | 'thumb';
-
-export interface MediaFile {
-  body: Readable;
-  bytes: number;
-  etag: string;
-}
-
+import { processPhoto } from './media.image';
+import type { MediaDoc } from './media.model';
+import { MediaStore, storageKey, type MediaFile, type MediaVariant } from './media-store';
+import { PhotoAttachments } from './photo-attachments.service';
+import { toUploadedMedia, type UploadedMedia } from './media.view';
 
 @Provide()
 export class MediaService {
   @Inject()
-  database!: Database;
-
-  @Inject(MEDIA_STORAGE)
-  storage!: MediaStorage;
+  store!: MediaStore;
 
   @Inject()
-  caseAccess!: CaseAccess;
-
-  get media() {
-    return this.database.model<MediaDoc>(MEDIA_MODEL, mediaSchema);
-  }
+  attachments!: PhotoAttachments;
 
   /**
    * Stores a photo for `owner`: re-encoded, stored under the hash of the
@@ -49,17 +31,16 @@ export class MediaService {
 
     const photo = await processPhoto(input);
     // Bytes first, then the document: a document never points at nothing.
-    await this.storage.put(storageKey(sha256, 'full'), photo.full);
-    await this.storage.put(storageKey(sha256, 'thumb'), photo.thumb);
+    await this.store.storage.put(storageKey(sha256, 'full'), photo.full);
+    await this.store.storage.put(storageKey(sha256, 'thumb'), photo.thumb);
     try {
-      const doc = await this.media.create({
+      const doc = await this.store.media.create({
         ownerId,
         sha256,
         width: photo.width,
         height: photo.height,
         bytes: photo.full.length,
         thumbBytes: photo.thumb.length,
-        caseId: null,
       });
       return { created: true, media: toUploadedMedia(doc) };
     } catch (err) {
@@ -71,38 +52,15 @@ export class MediaService {
     }
   }
 
-  /** The stored JPEG, for its uploader or anyone who may see its case; otherwise MEDIA_NOT_FOUND. */
+  /** The stored JPEG, for its uploader or anyone who may see a thing it is attached to; otherwise MEDIA_NOT_FOUND. */
   async open(viewer: AuthUser, id: string, variant: MediaVariant): Promise<MediaFile> {
-    const doc = await this.findVisible(viewer, id);
-    const body = await this.storage.get(storageKey(doc.sha256, variant));
-    if (!body) throw new Error(`media ${id}: ${variant} missing from storage`);
-    return {
-      body,
-      bytes: variant === 'full' ? doc.bytes : doc.thumbBytes,
-      // The bytes behind an id never change, so the id is a strong validator.
-      etag: `"${id}${variant === 'thumb' ? '-thumb' : ''}"`,
-    };
-  }
-
-  private async findVisible(viewer: AuthUser, id: string): Promise<MediaDoc> {
-    if (!/^[0-9a-f]{24}$/i.test(id)) throw new AppError('MEDIA_NOT_FOUND');
-    const doc = await this.media.findById(id).lean<MediaDoc>();
+    const doc = await this.store.photo(id);
     // Same answer for "no such photo" and "not yours": existence is not revealed.
-    if (!doc || !(await this.mayView(viewer, doc))) throw new AppError('MEDIA_NOT_FOUND');
-    return doc;
-  }
-
-  private async mayView(viewer: AuthUser, doc: MediaDoc): Promise<boolean> {
-    if (doc.ownerId.toHexString() === viewer.id) return true;
-    return !!doc.caseId && this.caseAccess.canViewCase(viewer, doc.caseId.toHexString());
+    if (!doc || !(await this.attachments.mayView(viewer, doc))) throw new AppError('MEDIA_NOT_FOUND');
+    return this.store.file(doc, variant);
   }
 
   private findOwn(ownerId: Types.ObjectId, sha256: string) {
-    return this.media.findOne({ ownerId, sha256 }).lean<MediaDoc>();
+    return this.store.media.findOne({ ownerId, sha256 }).lean<MediaDoc>();
   }
-}
-
-/** Where a photo's bytes live: its content hash, one file per variant. */
-export function storageKey(sha256: string, variant: MediaVariant): string {
-  return variant === 'full' ? `${sha256}.jpg` : `${sha256}.thumb.jpg`;
 }

@@ -4,10 +4,9 @@ import { permissionScope, type CreateNoticeBody, type ManagedNoticeView, type No
 import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
 import { authorize } from '../../common/permissions';
-import { attachPhotos, claimPhotos } from '../cases/case-photos';
-import { WechatClient } from '../wechat/wechat.client';
+import { PhotoAttachments } from '../media/photo-attachments.service';
+import { ContentCheck } from '../wechat/content-check';
 import { mayManage, NoticeBoardService } from './notice-board.service';
-import { checkNoticeText } from './notice-text';
 import type { NoticeDoc } from './notice.model';
 
 /**
@@ -21,7 +20,10 @@ export class NoticeAuthoringService {
   board!: NoticeBoardService;
 
   @Inject()
-  wechat!: WechatClient;
+  contentCheck!: ContentCheck;
+
+  @Inject()
+  attachments!: PhotoAttachments;
 
   /** The community is the author's: a secretary's own; an admin's notices are city-wide (null). */
   async post(user: AuthUser, body: CreateNoticeBody): Promise<ManagedNoticeView> {
@@ -29,9 +31,8 @@ export class NoticeAuthoringService {
     const community = permissionScope(user.role, 'notice.manage') === 'city' ? null : user.community;
     authorize(user, 'notice.manage', { community });
     assertFuture(body.expiresAt);
-    await this.checkText(user, `${body.title}\n${body.body}`);
-    const connection = this.board.database.connection;
-    const photos = await claimPhotos(connection, user.id, body.photos);
+    await this.contentCheck.assertPublishable(user.openid, [body.title, body.body]);
+    const photos = await this.attachments.claim(user.id, body.photos);
     const doc = await this.board.notices.create({
       title: body.title,
       body: body.body,
@@ -42,7 +43,7 @@ export class NoticeAuthoringService {
       expiresAt: body.expiresAt,
       withdrawnAt: null,
     });
-    await attachPhotos(connection, photos, doc._id);
+    await this.attachments.attach({ kind: 'notice', id: doc._id }, photos);
     return this.board.open(user, doc._id.toHexString()) as Promise<ManagedNoticeView>;
   }
 
@@ -51,11 +52,11 @@ export class NoticeAuthoringService {
     const doc = await this.managed(user, id);
     if (changes.expiresAt) assertFuture(changes.expiresAt);
     if (changes.title !== undefined || changes.body !== undefined) {
-      await this.checkText(user, `${changes.title ?? doc.title}\n${changes.body ?? doc.body}`);
+      await this.contentCheck.assertPublishable(user.openid, [changes.title ?? doc.title, changes.body ?? doc.body]);
     }
     const { photos, ...fields } = changes;
     const set: Partial<NoticeDoc> = { ...fields };
-    if (photos) set.photos = await this.replacePhotos(user, doc, photos);
+    if (photos) set.photos = await this.attachments.replace(user.id, { kind: 'notice', id: doc._id }, doc.photos, photos);
     await this.board.notices.updateOne({ _id: doc._id }, { $set: set });
     return this.board.open(user, id) as Promise<ManagedNoticeView>;
   }
@@ -85,23 +86,6 @@ export class NoticeAuthoringService {
     return doc;
   }
 
-  /** Kept photos stay; new ones must be the editor's own unattached uploads; dropped ones are released. */
-  private async replacePhotos(user: AuthUser, doc: NoticeDoc, ids: string[]): Promise<Types.ObjectId[]> {
-    const current = new Set(doc.photos.map((p) => p.toHexString()));
-    const wanted = [...new Set(ids)];
-    const connection = this.board.database.connection;
-    const added = await claimPhotos(connection, user.id, wanted.filter((p) => !current.has(p)));
-    const dropped = doc.photos.filter((p) => !wanted.includes(p.toHexString()));
-    if (dropped.length > 0) {
-      await connection.collection('media').updateMany({ _id: { $in: dropped }, caseId: doc._id }, { $set: { caseId: null } });
-    }
-    await attachPhotos(connection, added, doc._id);
-    return wanted.map((p) => new Types.ObjectId(p));
-  }
-
-  private checkText(user: AuthUser, text: string): Promise<void> {
-    return checkNoticeText(this.wechat, text, user.openid);
-  }
 }
 
 function assertFuture(expiresAt: Date | null): void {

@@ -5,9 +5,10 @@ import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
 import { Database } from '../../common/database';
 import { isDuplicateKey } from '../../common/mongo-errors';
+import { toObjectId } from '../../common/object-id';
 import { can } from '../../common/permissions';
-import { AttachedPhotos } from '../media/media.attached';
-import type { MediaFile, MediaVariant } from '../media/media.service';
+import { PhotoAttachments } from '../media/photo-attachments.service';
+import type { MediaFile, MediaVariant } from '../media/media-store';
 import { NOTICE_MODEL, NOTICE_READ_MODEL, noticeReadSchema, noticeSchema, type NoticeDoc, type NoticeReadDoc } from './notice.model';
 import { decodeNoticeCursor, encodeNoticeCursor, isActive, toManagedNoticeView, toNoticeView } from './notice.view';
 
@@ -21,7 +22,7 @@ export class NoticeBoardService {
   database!: Database;
 
   @Inject()
-  photos!: AttachedPhotos;
+  photos!: PhotoAttachments;
 
   get notices() {
     return this.database.model<NoticeDoc>(NOTICE_MODEL, noticeSchema);
@@ -73,8 +74,7 @@ export class NoticeBoardService {
   /** A photo of a notice, for whoever may see the notice. */
   async photo(user: AuthUser, id: string, mediaId: string, variant: MediaVariant): Promise<MediaFile> {
     const doc = await this.visible(user, id);
-    if (!doc.photos.some((p) => p.toHexString() === mediaId)) throw new AppError('MEDIA_NOT_FOUND');
-    return this.photos.open(doc._id, mediaId, variant);
+    return this.photos.open({ kind: 'notice', id: doc._id }, mediaId, variant);
   }
 
   /** Current notices are for every signed-in reader; withdrawn or expired ones only for their managers. */
@@ -85,7 +85,8 @@ export class NoticeBoardService {
   }
 
   async load(id: string): Promise<NoticeDoc> {
-    const doc = /^[0-9a-f]{24}$/i.test(id) ? await this.notices.findById(id).lean<NoticeDoc>() : null;
+    const _id = toObjectId(id);
+    const doc = _id && (await this.notices.findById(_id).lean<NoticeDoc>());
     if (!doc) throw new AppError('NOTICE_NOT_FOUND');
     return doc;
   }

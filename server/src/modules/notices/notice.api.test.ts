@@ -4,6 +4,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { Types } from 'mongoose';
 import { startTestApi, type TestApi } from '../../../../tests/support/api-app';
+import { attachmentsOf } from '../../../../tests/support/attachments';
 import { loginAs, type TestUser } from '../../../../tests/support/auth';
 
 const MEDIA_DIR = mkdtempSync(path.join(os.tmpdir(), 'citycare-notices-'));
@@ -282,15 +283,20 @@ describe('photos', () => {
     await get(undefined, notice.photos[0]).expect(401);
   });
 
-  it("when a photo is someone else's or already on a notice, then 404 MEDIA_NOT_FOUND and no notice", async () => {
+  it("when a photo is someone else's, then 404 MEDIA_NOT_FOUND and no notice", async () => {
     const theirs = await uploadPhoto(residentA);
+    const res = await api.http().post('/api/notices').set('Authorization', secretaryA.auth).send(noticeBody({ title: '别人的图', photos: [theirs] })).expect(404);
+    expect(res.body.error.code).toBe('MEDIA_NOT_FOUND');
+    expect(await api.db.collection('notices').countDocuments({ title: '别人的图' })).toBe(0);
+  });
+
+  it('when the same photo goes on a second notice, then it shows on both', async () => {
     const used = await uploadPhoto(secretaryA);
-    await post(secretaryA, { photos: [used] });
-    for (const photos of [[theirs], [used]]) {
-      const res = await api.http().post('/api/notices').set('Authorization', secretaryA.auth).send(noticeBody({ title: '重复用图', photos })).expect(404);
-      expect(res.body.error.code).toBe('MEDIA_NOT_FOUND');
-    }
-    expect(await api.db.collection('notices').countDocuments({ title: '重复用图' })).toBe(0);
+    const first = await post(secretaryA, { photos: [used] });
+    const second = await post(secretaryA, { title: '重复用图', photos: [used] });
+    expect(await attachmentsOf(api.db, [used])).toEqual({ [used]: [`notice:${first.id}`, `notice:${second.id}`].sort() });
+    await get(residentA, `/api/notices/${first.id}/photos/${used}`).expect(200);
+    await get(residentA, `/api/notices/${second.id}/photos/${used}`).expect(200);
   });
 
   it('when photos are replaced, then kept ones stay, a new one is attached and a dropped one is released', async () => {
@@ -298,9 +304,7 @@ describe('photos', () => {
     const notice = await post(secretaryA, { photos: [keep, drop] });
     const res = await api.http().patch(`/api/notices/${notice.id}`).set('Authorization', secretaryA.auth).send({ photos: [keep, add] }).expect(200);
     expect(res.body.photos.map((u: string) => u.split('/').pop())).toEqual([keep, add]);
-    const media = await api.db.collection('media').find({ _id: { $in: [keep, drop, add].map((id) => new Types.ObjectId(id)) } }).toArray();
-    const attachedTo = Object.fromEntries(media.map((m) => [String(m._id), m.caseId ? String(m.caseId) : null]));
-    expect(attachedTo).toEqual({ [keep]: notice.id, [drop]: null, [add]: notice.id });
+    expect(await attachmentsOf(api.db, [keep, drop, add])).toEqual({ [keep]: [`notice:${notice.id}`], [drop]: [], [add]: [`notice:${notice.id}`] });
     await get(residentA, `/api/notices/${notice.id}/photos/${drop}`).expect(404);
   });
 });

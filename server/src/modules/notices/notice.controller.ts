@@ -3,8 +3,8 @@ import type { Context } from '@midwayjs/koa';
 import { createNoticeBody, managedNoticesQuery, noticeListQuery, updateNoticeBody } from '@citycare/shared';
 import { requireUser } from '../../common/auth-user';
 import { validate } from '../../common/validate';
-import { sendPhoto } from '../media/media.attached';
-import type { MediaVariant } from '../media/media.service';
+import { sendPhoto } from '../media/send-photo';
+import type { MediaVariant } from '../media/media-store';
 import { NoticeAuthoringService } from './notice-authoring.service';
 import { NoticeBoardService } from './notice-board.service';
 

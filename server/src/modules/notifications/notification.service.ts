@@ -8,6 +8,7 @@ import { isDuplicateKey } from '../../common/mongo-errors';
 /** Which subscribe-message template a notification uses (each is an env setting). */
 export const NOTIFICATION_TEMPLATES = {
   case_status: 'WECHAT_TEMPLATE_CASE_STATUS',
+  case_staff: 'WECHAT_TEMPLATE_CASE_STAFF',
   booking: 'WECHAT_TEMPLATE_BOOKING',
 } as const;
 export type NotificationTemplate = keyof typeof NOTIFICATION_TEMPLATES;

@@ -1,6 +1,7 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { Database } from '../../common/database';
 import { env } from '../../config/env';
+import { UserService } from '../users/user.service';
 import { WechatClient } from '../wechat/wechat.client';
 import { NOTIFICATION_TEMPLATES, type NotificationTemplate } from './notification.service';
 import { OUTBOX_CLAIM_MODEL, OUTBOX_MODEL, outboxClaimSchema, outboxSchema, type OutboxDoc } from './outbox.model';
@@ -31,6 +32,9 @@ export class OutboxWorker {
 
   @Inject()
   wechat!: WechatClient;
+
+  @Inject()
+  users!: UserService;
 
   private get outbox() {
     return this.database.model<OutboxDoc>(OUTBOX_MODEL, outboxSchema);
@@ -67,10 +71,10 @@ export class OutboxWorker {
   private async deliver(entry: OutboxDoc, now: Date): Promise<keyof OutboxRunReport> {
     const attempts = entry.attempts + 1;
     try {
-      const user = await this.database.connection.collection('users').findOne({ _id: entry.userId }, { projection: { openid: 1 } });
-      if (!user) throw Object.assign(new Error('recipient no longer exists'), { permanent: true });
+      const openid = await this.users.openid(entry.userId);
+      if (!openid) throw Object.assign(new Error('recipient no longer exists'), { permanent: true });
       await this.wechat.sendSubscribeMessage({
-        toOpenid: user.openid as string,
+        toOpenid: openid,
         templateId: env(NOTIFICATION_TEMPLATES[entry.template as NotificationTemplate] ?? 'WECHAT_TEMPLATE_CASE_STATUS'),
         page: entry.page,
         data: entry.data,

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { Types, type FilterQuery } from 'mongoose';
 import {
-  CASE_STATUSES,
-  isOpen,
+  isObjectIdString,
+  NOT_OPEN_STATUSES,
   OPEN311_MAX_REQUESTS,
+  OPEN_STATUSES,
   wgs84ToGcj02,
   type Open311Created,
   type Open311Discovery,
@@ -16,18 +17,15 @@ import {
 } from '@citycare/shared';
 import { AppError } from '../../common/app-error';
 import { CaseIntakeService } from '../cases/case-intake.service';
-import { CaseTimelineService } from '../cases/case-timeline.service';
+import { CaseLookup } from '../cases/case-lookup';
 import { CategoryService } from '../cases/category.service';
 import type { CaseDoc } from '../cases/case.model';
-import type { CaseEventDoc } from '../cases/case-event.model';
 import type { CategoryDoc } from '../cases/category.model';
 import { StationService } from '../stations/station.service';
 import { IntegrationUsers } from '../hotline/integration-users';
 import { requestRange, w3c } from './open311.dates';
 import { toOpen311Request, toOpen311Service } from './open311.view';
 
-const OPEN_STATUSES = CASE_STATUSES.filter(isOpen);
-const CLOSED_STATUSES = CASE_STATUSES.filter((s) => !isOpen(s));
 const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
 
 /** Open311 GeoReport v2 over our categories (services) and cases (service requests), public view only. */
@@ -38,7 +36,7 @@ export class GeoReportService {
   categories!: CategoryService;
 
   @Inject()
-  timeline!: CaseTimelineService;
+  cases!: CaseLookup;
 
   @Inject()
   stations!: StationService;
@@ -77,19 +75,19 @@ export class GeoReportService {
     const filter: FilterQuery<CaseDoc> = {};
     if (q.service_request_id) {
       // "This overrides all other arguments." An id that is not one of ours matches nothing.
-      filter._id = { $in: q.service_request_id.filter((id) => /^[0-9a-f]{24}$/i.test(id)).map((id) => new Types.ObjectId(id)) };
+      filter._id = { $in: q.service_request_id.filter(isObjectIdString).map((id) => new Types.ObjectId(id)) };
     } else {
       const { start, end } = requestRange(q.start_date, q.end_date, now);
       filter.createdAt = { $gte: start, $lte: end };
       if (q.service_code) filter.category = { $in: q.service_code };
-      if (q.status?.length === 1) filter.status = { $in: q.status[0] === 'open' ? OPEN_STATUSES : CLOSED_STATUSES };
+      if (q.status?.length === 1) filter.status = { $in: q.status[0] === 'open' ? OPEN_STATUSES : NOT_OPEN_STATUSES };
     }
-    const docs = await this.timeline.cases.find(filter).sort({ createdAt: -1, _id: -1 }).limit(OPEN311_MAX_REQUESTS).lean<CaseDoc[]>();
+    const docs = await this.cases.newest(filter, OPEN311_MAX_REQUESTS);
     return this.views(docs, now);
   }
 
   async request(id: string): Promise<Open311Request[]> {
-    const doc = /^[0-9a-f]{24}$/i.test(id) ? await this.timeline.load(id) : null;
+    const doc = await this.cases.load(id);
     if (!doc) throw new AppError('NOT_FOUND', '服务请求不存在');
     return this.views([doc], new Date());
   }
@@ -119,7 +117,7 @@ export class GeoReportService {
       publicDescription: false,
     };
     const doc = await this.intake.submit(reporter, body, `open311:${randomUUID()}`, 'hotline');
-    const station = await this.stationNames([doc.stationId]);
+    const station = await this.stations.names([doc.stationId]);
     return [
       {
         service_request_id: doc._id.toHexString(),
@@ -139,8 +137,8 @@ export class GeoReportService {
     if (!docs.length) return [];
     const [categories, stations, replies] = await Promise.all([
       this.categories.all(),
-      this.stationNames(docs.map((d) => d.stationId)),
-      this.latestReplies(docs.map((d) => d._id)),
+      this.stations.names(docs.map((d) => d.stationId)),
+      this.cases.latestPublicReplies(docs.map((d) => d._id)),
     ]);
     return docs.map((doc) =>
       toOpen311Request(doc, {
@@ -150,22 +148,5 @@ export class GeoReportService {
         now,
       }),
     );
-  }
-
-  private async stationNames(ids: Types.ObjectId[]): Promise<Map<string, string>> {
-    const docs = await this.stations.stations.find({ _id: { $in: ids } }).select('name').lean<Array<{ _id: Types.ObjectId; name: string }>>();
-    return new Map(docs.map((s) => [s._id.toHexString(), s.name]));
-  }
-
-  /** The newest public reply of each case (officers' replies are public by design; internal notes are not). */
-  private async latestReplies(caseIds: Types.ObjectId[]): Promise<Map<string, string>> {
-    const events = await this.timeline.events
-      .find({ caseId: { $in: caseIds }, kind: 'reply', public: true })
-      .select('caseId seq text')
-      .sort({ seq: 1 })
-      .lean<Array<Pick<CaseEventDoc, 'caseId' | 'seq' | 'text'>>>();
-    const latest = new Map<string, string>();
-    for (const e of events) if (e.text) latest.set(e.caseId.toHexString(), e.text);
-    return latest;
   }
 }

@@ -6,9 +6,9 @@ import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
 import { isDuplicateKey } from '../../common/mongo-errors';
 import { authorize } from '../../common/permissions';
-import { claimPhotos } from '../cases/case-photos';
 import { CaseIntakeService } from '../cases/case-intake.service';
-import { WechatClient } from '../wechat/wechat.client';
+import { PhotoAttachments } from '../media/photo-attachments.service';
+import { ContentCheck } from '../wechat/content-check';
 import { PatrolQueryService } from './patrol-query.service';
 import type { PatrolDoc } from './patrol.model';
 
@@ -26,7 +26,10 @@ export class PatrolLogService {
   intake!: CaseIntakeService;
 
   @Inject()
-  wechat!: WechatClient;
+  contentCheck!: ContentCheck;
+
+  @Inject()
+  attachments!: PhotoAttachments;
 
   /**
    * Idempotent by the officer's key. Problems become cases first (each with a
@@ -49,9 +52,9 @@ export class PatrolLogService {
     if (new Set(allPhotos).size !== allPhotos.length) {
       throw new AppError('VALIDATION_FAILED', '同一张照片只能使用一次', [{ field: 'photos', code: 'VALIDATION_FAILED', message: '同一张照片只能使用一次' }]);
     }
-    const connection = this.query.database.connection;
-    const photos = await claimPhotos(connection, user.id, body.photos);
-    await this.checkText(user, [body.area, body.notes, ...body.problems.map((p) => p.description)]);
+    const photos = await this.attachments.claim(user.id, body.photos);
+    // Checked before any case is raised, so a risky problem text leaves nothing half-done.
+    await this.contentCheck.assertPublishable(user.openid, [body.area, body.notes, ...body.problems.map((p) => p.description)]);
 
     const caseIds: Types.ObjectId[] = [];
     for (const [i, problem] of body.problems.entries()) {
@@ -71,7 +74,7 @@ export class PatrolLogService {
         photos,
         caseIds,
       });
-      await connection.collection('media').updateMany({ _id: { $in: photos }, caseId: null }, { $set: { caseId: log._id } });
+      await this.attachments.attach({ kind: 'patrol', id: log._id }, photos);
       return this.query.view(log.toObject());
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
@@ -84,13 +87,5 @@ export class PatrolLogService {
   private replay(log: PatrolDoc, bodyHash: string): Promise<PatrolView> {
     if (log.bodyHash !== bodyHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
     return this.query.view(log);
-  }
-
-  /** Checked before any case is raised, so a risky problem text leaves nothing half-done. */
-  private async checkText(user: AuthUser, texts: string[]): Promise<void> {
-    for (const text of texts.filter(Boolean)) {
-      const verdict = await this.wechat.checkText(text, user.openid, 2);
-      if (verdict.suggest === 'risky') throw new AppError('CONTENT_RISKY', `内容未通过安全检测（${verdict.reason}），请修改后再提交`);
-    }
   }
 }

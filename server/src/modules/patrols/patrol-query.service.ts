@@ -1,23 +1,19 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { Types, type FilterQuery } from 'mongoose';
-import { chinaDate, chinaDayStart, DAY_MS, type CaseStatus, type PatrolDayList, type PatrolView } from '@citycare/shared';
+import { chinaDate, chinaDayStart, DAY_MS, type PatrolDayList, type PatrolView } from '@citycare/shared';
 import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
 import { Database } from '../../common/database';
 import { authorize, can } from '../../common/permissions';
-import { AttachedPhotos } from '../media/media.attached';
-import type { MediaFile, MediaVariant } from '../media/media.service';
+import { toObjectId } from '../../common/object-id';
+import { CaseLookup } from '../cases/case-lookup';
+import { PhotoAttachments } from '../media/photo-attachments.service';
+import { UserService } from '../users/user.service';
+import type { MediaFile, MediaVariant } from '../media/media-store';
 import { PATROL_MODEL, patrolSchema, type PatrolDoc } from './patrol.model';
 
 /** A day of one station is a few dozen logs; this bounds a city-wide day for an admin. */
 const MAX_LOGS_PER_DAY = 1000;
-
-interface CaseLinkDoc {
-  _id: Types.ObjectId;
-  category: string;
-  status: CaseStatus;
-  address: string;
-}
 
 /**
  * Reading the patrol log: leads (patrol.read) see their station's, admins any
@@ -30,7 +26,13 @@ export class PatrolQueryService {
   database!: Database;
 
   @Inject()
-  photos!: AttachedPhotos;
+  photos!: PhotoAttachments;
+
+  @Inject()
+  users!: UserService;
+
+  @Inject()
+  cases!: CaseLookup;
 
   get patrols() {
     return this.database.model<PatrolDoc>(PATROL_MODEL, patrolSchema);
@@ -52,8 +54,7 @@ export class PatrolQueryService {
 
   async photo(user: AuthUser, id: string, mediaId: string, variant: MediaVariant): Promise<MediaFile> {
     const log = await this.visible(user, id);
-    if (!log.photos.some((p) => p.toHexString() === mediaId)) throw new AppError('MEDIA_NOT_FOUND');
-    return this.photos.open(log._id, mediaId, variant);
+    return this.photos.open({ kind: 'patrol', id: log._id }, mediaId, variant);
   }
 
   async view(doc: PatrolDoc): Promise<PatrolView> {
@@ -72,9 +73,10 @@ export class PatrolQueryService {
     return { officerId: new Types.ObjectId(user.id) };
   }
 
-  private async visible(user: AuthUser, id: string): Promise<PatrolDoc> {
+  async visible(user: AuthUser, id: string): Promise<PatrolDoc> {
     if (!can(user, 'patrol.read') && !can(user, 'patrol.write')) throw new AppError('FORBIDDEN');
-    const doc = /^[0-9a-f]{24}$/i.test(id) ? await this.patrols.findById(id).lean<PatrolDoc>() : null;
+    const _id = toObjectId(id);
+    const doc = _id && (await this.patrols.findById(_id).lean<PatrolDoc>());
     const mine = doc?.officerId.toHexString() === user.id;
     if (!doc || !(mine || can(user, 'patrol.read', { stationId: doc.stationId.toHexString() }))) throw new AppError('PATROL_NOT_FOUND');
     return doc;
@@ -82,24 +84,16 @@ export class PatrolQueryService {
 
   /** Views for a set of logs: officer names and case summaries in one query each. */
   private async views(docs: PatrolDoc[]): Promise<PatrolView[]> {
-    const connection = this.database.connection;
     const officerIds = [...new Set(docs.map((d) => d.officerId.toHexString()))].map((id) => new Types.ObjectId(id));
-    const caseIds = docs.flatMap((d) => d.caseIds);
-    const [officers, cases] = await Promise.all([
-      connection.collection('users').find({ _id: { $in: officerIds } }, { projection: { name: 1 } }).toArray(),
-      caseIds.length === 0
-        ? Promise.resolve([] as CaseLinkDoc[])
-        : connection.collection<CaseLinkDoc>('cases').find({ _id: { $in: caseIds } }, { projection: { category: 1, status: 1, address: 1 } }).toArray(),
-    ]);
-    const names = new Map(officers.map((u) => [String(u._id), (u.name as string) || '队员']));
-    const links = new Map(cases.map((c) => [String(c._id), { id: String(c._id), category: c.category, status: c.status, address: c.address }]));
+    const [officers, cases] = await Promise.all([this.users.contacts(officerIds), this.cases.summaries(docs.flatMap((d) => d.caseIds))]);
+    const links = new Map([...cases.values()].map((c) => [c._id.toHexString(), { id: c._id.toHexString(), category: c.category, status: c.status, address: c.address }]));
     return docs.map((d) => {
       const id = d._id.toHexString();
       return {
         id,
         stationId: d.stationId.toHexString(),
         officerId: d.officerId.toHexString(),
-        officerName: names.get(d.officerId.toHexString()) ?? '队员',
+        officerName: officers.get(d.officerId.toHexString())?.name || '队员',
         date: chinaDate(d.startedAt),
         startedAt: d.startedAt.toISOString(),
         endedAt: d.endedAt.toISOString(),

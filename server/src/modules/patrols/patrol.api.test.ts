@@ -4,6 +4,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { Types } from 'mongoose';
 import { startTestApi, type TestApi } from '../../../../tests/support/api-app';
+import { attachmentsOf } from '../../../../tests/support/attachments';
 import { loginAs, type TestUser } from '../../../../tests/support/auth';
 import { seedDemoData } from '../../seed/seed-demo';
 
@@ -157,8 +158,7 @@ describe('photos', () => {
     await get(leadA, `${log.photos[0]}/thumb`).expect(200);
     await get(leadB, log.photos[0]).expect(404);
     await get(leadA, `/api/staff/patrols/${log.id}/photos/${problemPhoto}`).expect(404); // the case's photo, not the log's
-    const media = await api.db.collection('media').find({ _id: { $in: [logPhoto, problemPhoto].map((id) => new Types.ObjectId(id)) } }).toArray();
-    expect(Object.fromEntries(media.map((m) => [String(m._id), String(m.caseId)]))).toEqual({ [logPhoto]: log.id, [problemPhoto]: log.cases[0].id });
+    expect(await attachmentsOf(api.db, [logPhoto, problemPhoto])).toEqual({ [logPhoto]: [`patrol:${log.id}`], [problemPhoto]: [`case:${log.cases[0].id}`] });
   });
 
   it('when one photo is used twice in a submission, or is not the officer\'s, then nothing is written', async () => {

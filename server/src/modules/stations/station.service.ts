@@ -1,5 +1,4 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import { isValidObjectId } from 'mongoose';
 import {
   boundingBox,
   EARTH_RADIUS_M,
@@ -14,6 +13,7 @@ import {
 } from '@citycare/shared';
 import { Database } from '../../common/database';
 import { AppError } from '../../common/app-error';
+import { toObjectId } from '../../common/object-id';
 import { STATION_MODEL, stationSchema, type StationDoc } from './station.model';
 import { SUMMARY_FIELDS, toStationDetail, toStationSummary } from './station.view';
 import { StationDirectory } from './station-directory';
@@ -75,10 +75,29 @@ export class StationService {
   }
 
   async getById(id: string): Promise<StationDetail> {
-    if (!isValidObjectId(id) || !/^[0-9a-f]{24}$/i.test(id)) throw new AppError('STATION_NOT_FOUND');
-    const doc = await this.stations.findById(id).lean<StationDoc>();
+    const _id = toObjectId(id);
+    const doc = _id && (await this.stations.findById(_id).lean<StationDoc>());
     if (!doc) throw new AppError('STATION_NOT_FOUND');
     return toStationDetail(doc);
+  }
+
+  /** Station names by id: from the directory's snapshot, and from the database for any it does not hold yet. */
+  async names(ids: ReadonlyArray<{ toHexString(): string }>): Promise<Map<string, string>> {
+    const wanted = new Set(ids.map((id) => id.toHexString()));
+    const names = new Map<string, string>();
+    for (const d of await this.directory.all()) if (wanted.has(d._id.toHexString())) names.set(d._id.toHexString(), d.name);
+    const missing = [...wanted].filter((id) => !names.has(id)).map((id) => toObjectId(id)!);
+    if (missing.length > 0) {
+      const docs = await this.stations.find({ _id: { $in: missing } }).select('name').lean<Array<Pick<StationDoc, '_id' | 'name'>>>();
+      for (const d of docs) names.set(d._id.toHexString(), d.name);
+    }
+    return names;
+  }
+
+  /** The station serving a community, if any (its id), for scoping a lead's view of community figures. */
+  async servingCommunity(community: string): Promise<string | null> {
+    const doc = await this.stations.findOne({ community }).select('_id').lean<Pick<StationDoc, '_id'>>();
+    return doc ? doc._id.toHexString() : null;
   }
 }
 

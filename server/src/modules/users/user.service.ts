@@ -1,11 +1,11 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import { isValidObjectId, Types } from 'mongoose';
+import { Types } from 'mongoose';
 import type { MeResponse, Role } from '@citycare/shared';
 import { Database } from '../../common/database';
 import { AppError } from '../../common/app-error';
 import { USER_MODEL, userSchema, type UserDoc } from './user.model';
 import { isDuplicateKey } from '../../common/mongo-errors';
-
+import { toObjectId } from '../../common/object-id';
 
 @Provide()
 @Scope(ScopeEnum.Singleton)
@@ -42,29 +42,55 @@ export class UserService {
     return matchedCount ? this.users.findOne(filter).lean<UserDoc>() : null;
   }
 
+  async find(id: Types.ObjectId): Promise<UserDoc | null> {
+    return this.users.findById(id).lean<UserDoc>();
+  }
+
   async getById(id: string): Promise<UserDoc> {
-    const user = isValidObjectId(id) ? await this.users.findById(id).lean<UserDoc>() : null;
+    const _id = toObjectId(id);
+    const user = _id && (await this.users.findById(_id).lean<UserDoc>());
     if (!user) throw new AppError('USER_NOT_FOUND');
     return user;
   }
 
   async setPhone(id: string, phone: string): Promise<UserDoc> {
-    const user = isValidObjectId(id) ? await this.updateAndRead({ _id: id }, { phone }) : null;
+    const _id = toObjectId(id);
+    const user = _id && (await this.updateAndRead({ _id }, { phone }));
     if (!user) throw new AppError('USER_NOT_FOUND');
     return user;
   }
 
   async update(id: string, changes: { name: string }): Promise<UserDoc> {
-    const user = isValidObjectId(id) ? await this.updateAndRead({ _id: id }, changes) : null;
+    const _id = toObjectId(id);
+    const user = _id && (await this.updateAndRead({ _id }, changes));
     if (!user) throw new AppError('USER_NOT_FOUND');
     return user;
   }
 
   async setRole(id: string, assignment: { role: Role; stationId: string | null; community: string | null }): Promise<UserDoc> {
     const set = { ...assignment, stationId: assignment.stationId ? new Types.ObjectId(assignment.stationId) : null };
-    const user = isValidObjectId(id) ? await this.updateAndRead({ _id: id }, set) : null;
+    const _id = toObjectId(id);
+    const user = _id && (await this.updateAndRead({ _id }, set));
     if (!user) throw new AppError('USER_NOT_FOUND');
     return user;
+  }
+
+  /** How staff reach people: name and phone (the views mask it), by user id; users gone are left out. */
+  async contacts(ids: readonly Types.ObjectId[]): Promise<Map<string, Pick<UserDoc, 'name' | 'phone'>>> {
+    if (ids.length === 0) return new Map();
+    const docs = await this.users.find({ _id: { $in: [...ids] } }).select('name phone').lean<Array<Pick<UserDoc, '_id' | 'name' | 'phone'>>>();
+    return new Map(docs.map((u) => [u._id.toHexString(), { name: u.name, phone: u.phone }]));
+  }
+
+  async openid(id: Types.ObjectId): Promise<string | null> {
+    const user = await this.users.findById(id).select('openid').lean<Pick<UserDoc, 'openid'>>();
+    return user?.openid ?? null;
+  }
+
+  /** The officers and leads working at a station. */
+  async staffOf(stationId: Types.ObjectId): Promise<Types.ObjectId[]> {
+    const docs = await this.users.find({ stationId }).select('role').lean<Array<Pick<UserDoc, '_id' | 'role'>>>();
+    return docs.filter((u) => u.role === 'officer' || u.role === 'lead').map((u) => u._id);
   }
 
   async findDemoByOpenid(openid: string): Promise<UserDoc | null> {

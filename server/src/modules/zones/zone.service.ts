@@ -12,9 +12,10 @@ import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
 import { Database } from '../../common/database';
 import { isDuplicateKey } from '../../common/mongo-errors';
+import { toObjectId } from '../../common/object-id';
 import { authorize } from '../../common/permissions';
 import { StationService } from '../stations/station.service';
-import { WechatClient } from '../wechat/wechat.client';
+import { ContentCheck } from '../wechat/content-check';
 import { ZONE_MODEL, zoneSchema, type ZoneDoc } from './zone.model';
 import { toZoneView } from './zone.view';
 
@@ -41,7 +42,7 @@ export class ZoneService {
   stations!: StationService;
 
   @Inject()
-  wechat!: WechatClient;
+  contentCheck!: ContentCheck;
 
   get zones() {
     return this.database.model<ZoneDoc>(ZONE_MODEL, zoneSchema);
@@ -85,7 +86,7 @@ export class ZoneService {
     authorize(user, 'zone.manage', { stationId });
     await this.stations.getById(stationId);
     const { stationId: _ignored, ...fields } = body;
-    await this.checkText(user, fields);
+    await this.contentCheck.assertPublishable(user.openid, [fields.name, fields.address, fields.hours, fields.rules]);
     try {
       const doc = await this.zones.create({ ...fields, stationId: new Types.ObjectId(stationId), createdBy: new Types.ObjectId(user.id) });
       return toZoneView(doc.toObject());
@@ -97,7 +98,7 @@ export class ZoneService {
 
   async update(user: AuthUser, id: string, changes: UpdateZoneBody): Promise<ZoneView> {
     const doc = await this.managed(user, id);
-    await this.checkText(user, changes);
+    await this.contentCheck.assertPublishable(user.openid, [changes.name, changes.address, changes.hours, changes.rules]);
     try {
       await this.zones.updateOne({ _id: doc._id }, { $set: changes });
     } catch (err) {
@@ -122,16 +123,10 @@ export class ZoneService {
   }
 
   private async load(id: string): Promise<ZoneDoc> {
-    const doc = /^[0-9a-f]{24}$/i.test(id) ? await this.zones.findById(id).lean<ZoneDoc>() : null;
+    const _id = toObjectId(id);
+    const doc = _id && (await this.zones.findById(_id).lean<ZoneDoc>());
     if (!doc) throw new AppError('ZONE_NOT_FOUND');
     return doc;
   }
 
-  /** Zone texts are shown to every resident: they pass the content check like any user text. */
-  private async checkText(user: AuthUser, fields: Partial<Record<'name' | 'address' | 'hours' | 'rules', string>>) {
-    const text = [fields.name, fields.address, fields.hours, fields.rules].filter(Boolean).join('\n');
-    if (!text) return;
-    const verdict = await this.wechat.checkText(text, user.openid, 2);
-    if (verdict.suggest === 'risky') throw new AppError('CONTENT_RISKY', `内容未通过安全检测（${verdict.reason}），请修改后再提交`);
-  }
 }

@@ -1,0 +1,59 @@
+import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { CASE_STATUS_LABELS, chinaTime, type CaseStatus } from '@citycare/shared';
+import { NotificationService } from '../notifications/notification.service';
+import { UserService } from '../users/user.service';
+import type { CaseDoc } from './case.model';
+import type { CaseEventDoc } from './case-event.model';
+import { audienceOf } from './case-audience';
+import { CaseStore } from './case-store';
+
+/** WeChat subscribe-message fields: a "thing" holds at most 20 characters. */
+const THING_CHARS = 20;
+
+/** Queues the subscribe messages a new timeline entry calls for (see `audienceOf`). */
+@Provide()
+@Scope(ScopeEnum.Singleton)
+export class CaseNotifier {
+  @Inject()
+  store!: CaseStore;
+
+  @Inject()
+  notifications!: NotificationService;
+
+  @Inject()
+  users!: UserService;
+
+  async entryWritten(doc: CaseDoc, entry: Pick<CaseEventDoc, 'seq' | 'public' | 'actorId' | 'to' | 'text' | 'kind' | 'at'>): Promise<void> {
+    const followers = [doc.reporterId, ...(await this.store.mergedReporters(doc._id))];
+    const audience = audienceOf(doc, entry, followers);
+    const id = doc._id.toHexString();
+    const status = CASE_STATUS_LABELS[(entry.to ?? doc.status) as CaseStatus];
+    const time = chinaTime(entry.at);
+    await this.notifications.enqueue(unique(audience.followers), {
+      template: 'case_status',
+      dedupeKey: `case:${id}:${entry.seq}`,
+      page: `pages/case/index?id=${id}`,
+      data: {
+        thing1: { value: doc.address.slice(0, THING_CHARS) },
+        phrase2: { value: status },
+        thing3: { value: (entry.text ?? status).slice(0, THING_CHARS) },
+        time4: { value: time },
+      },
+    });
+    if (!audience.staff) return;
+    await this.notifications.enqueue(await this.users.staffOf(doc.stationId), {
+      template: 'case_staff',
+      dedupeKey: `case-staff:${id}:${entry.seq}`,
+      page: `pages/staff/case/index?id=${id}`,
+      data: {
+        thing1: { value: doc.address.slice(0, THING_CHARS) },
+        thing2: { value: (entry.text ?? '居民有新的反馈').slice(0, THING_CHARS) },
+        time3: { value: time },
+      },
+    });
+  }
+}
+
+function unique<T extends { toHexString(): string }>(ids: T[]): T[] {
+  return [...new Map(ids.map((id) => [id.toHexString(), id])).values()];
+}

@@ -1,0 +1,89 @@
+import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import type { FilterQuery, Types } from 'mongoose';
+import { Database } from '../../common/database';
+import { toObjectId } from '../../common/object-id';
+import { CASE_MODEL, caseSchema, type CaseDoc } from './case.model';
+import { CASE_EVENT_MODEL, caseEventSchema, type CaseEventDoc } from './case-event.model';
+import { CATEGORY_MODEL, categorySchema, type CategoryDoc } from './category.model';
+import { IDEMPOTENCY_MODEL, idempotencySchema, type IdempotencyDoc } from './idempotency.model';
+import { RATING_MODEL, ratingSchema, type RatingDoc } from './rating.model';
+
+/**
+ * The cases module's collections and the reads other parts of the module
+ * (and other modules, through its services) need. Writes to a case go
+ * through `CaseTimelineService`, never straight to `cases`.
+ */
+@Provide()
+@Scope(ScopeEnum.Singleton)
+export class CaseStore {
+  @Inject()
+  database!: Database;
+
+  get cases() {
+    return this.database.model<CaseDoc>(CASE_MODEL, caseSchema);
+  }
+  /** Timeline entries (case_events): one per case version. */
+  get entries() {
+    return this.database.model<CaseEventDoc>(CASE_EVENT_MODEL, caseEventSchema);
+  }
+  get ratings() {
+    return this.database.model<RatingDoc>(RATING_MODEL, ratingSchema);
+  }
+  get idempotencyKeys() {
+    return this.database.model<IdempotencyDoc>(IDEMPOTENCY_MODEL, idempotencySchema);
+  }
+  get categories() {
+    return this.database.model<CategoryDoc>(CATEGORY_MODEL, categorySchema);
+  }
+
+  /** The stored case document as it is (a half-applied move not rolled forward: see CaseTimelineService.load). */
+  async storedCase(id: string | Types.ObjectId): Promise<CaseDoc | null> {
+    const _id = toObjectId(id);
+    return _id ? this.cases.findById(_id).lean<CaseDoc>() : null;
+  }
+
+  /** A case's timeline in order; `publicOnly` leaves out internal notes. */
+  timeline(caseId: Types.ObjectId, publicOnly = false): Promise<CaseEventDoc[]> {
+    const filter: FilterQuery<CaseEventDoc> = { caseId, ...(publicOnly ? { public: true } : {}) };
+    return this.entries.find(filter).sort({ seq: 1 }).lean<CaseEventDoc[]>();
+  }
+
+  /** Entries written after `seq` (a move whose case patch was not applied yet). */
+  entriesAfter(caseId: Types.ObjectId, seq: number): Promise<CaseEventDoc[]> {
+    return this.entries.find({ caseId, seq: { $gt: seq } }).sort({ seq: 1 }).lean<CaseEventDoc[]>();
+  }
+
+  /** Reporters of the duplicates merged into a case: they follow it. */
+  async mergedReporters(caseId: Types.ObjectId): Promise<Types.ObjectId[]> {
+    const merged = await this.cases.find({ mergedInto: caseId, status: 'duplicate' }).select('reporterId').lean<Pick<CaseDoc, 'reporterId'>[]>();
+    return merged.map((m) => m.reporterId);
+  }
+
+  async hasMergedReport(caseId: Types.ObjectId, reporterId: Types.ObjectId): Promise<boolean> {
+    return !!(await this.cases.exists({ mergedInto: caseId, reporterId, status: 'duplicate' }));
+  }
+
+  /** The newest public reply of each case (officers' replies are public; internal notes are not). */
+  async latestPublicReplies(caseIds: Types.ObjectId[]): Promise<Map<string, string>> {
+    const entries = await this.entries
+      .find({ caseId: { $in: caseIds }, kind: 'reply', public: true })
+      .select('caseId seq text')
+      .sort({ seq: 1 })
+      .lean<Array<Pick<CaseEventDoc, 'caseId' | 'seq' | 'text'>>>();
+    const latest = new Map<string, string>();
+    for (const e of entries) if (e.text) latest.set(e.caseId.toHexString(), e.text);
+    return latest;
+  }
+
+  /** Newest first, at most `limit`: the Open311 request list. */
+  newest(filter: FilterQuery<CaseDoc>, limit: number): Promise<CaseDoc[]> {
+    return this.cases.find(filter).sort({ createdAt: -1, _id: -1 }).limit(limit).lean<CaseDoc[]>();
+  }
+
+  /** Short summaries (category, status, address) of cases by id, for links from other records. */
+  async summaries(ids: Types.ObjectId[]): Promise<Map<string, Pick<CaseDoc, '_id' | 'category' | 'status' | 'address'>>> {
+    if (ids.length === 0) return new Map();
+    const docs = await this.cases.find({ _id: { $in: ids } }).select('category status address').lean<Array<Pick<CaseDoc, '_id' | 'category' | 'status' | 'address'>>>();
+    return new Map(docs.map((d) => [d._id.toHexString(), d]));
+  }
+}

@@ -1,0 +1,35 @@
+import type { Schema } from 'mongoose';
+import type { PhotoOwner } from './media/photo-owner';
+
+/** A class the dependency-injection container can build (a Midway provider). */
+export type ProviderClass<T> = new (...args: any[]) => T;
+
+/** A model a module stores: its name and schema (whose indexes are created at start-up). */
+export type ModelDefinition = readonly [name: string, schema: Schema<any>];
+
+/** Work a module runs in the background, every `intervalMs` (0 turns it off). */
+export interface JobDefinition {
+  name: string;
+  intervalMs: () => number;
+  job: ProviderClass<{ runOnce(): Promise<unknown> }>;
+}
+
+/** A one-off data change run at start-up, idempotent, before requests are served. */
+export interface Migration {
+  name: string;
+  run(): Promise<number>;
+}
+
+/**
+ * What a module declares to the application: its models (and so its indexes),
+ * its background jobs, its start-up migrations, and the kinds of things it
+ * owns that photos can be attached to. `configuration.ts` collects these from
+ * `modules/index.ts`; nothing in `common/` knows the modules.
+ */
+export interface ModuleManifest {
+  name: string;
+  models?: ModelDefinition[];
+  jobs?: JobDefinition[];
+  migrations?: Array<ProviderClass<Migration>>;
+  photoOwners?: Array<ProviderClass<PhotoOwner>>;
+}

@@ -1,0 +1,68 @@
+import type { Readable } from 'node:stream';
+import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { Types } from 'mongoose';
+import { Database } from '../../common/database';
+import { toObjectId } from '../../common/object-id';
+import { MEDIA_MODEL, mediaSchema, type MediaDoc } from './media.model';
+import { MEDIA_ATTACHMENT_MODEL, mediaAttachmentSchema, type MediaAttachmentDoc } from './media-attachment.model';
+import { MEDIA_STORAGE, type MediaStorage } from './media.storage';
+
+export type MediaVariant = 'full' | 'thumb';
+
+export interface MediaFile {
+  body: Readable;
+  bytes: number;
+  etag: string;
+}
+
+/** A photo document from before attachments were documents: `caseId` held any owner's id. */
+export interface LegacyAttachedMedia {
+  _id: Types.ObjectId;
+  caseId: Types.ObjectId;
+}
+
+/** The media module's collections and the stored bytes behind them. */
+@Provide()
+@Scope(ScopeEnum.Singleton)
+export class MediaStore {
+  @Inject()
+  database!: Database;
+
+  @Inject(MEDIA_STORAGE)
+  storage!: MediaStorage;
+
+  get media() {
+    return this.database.model<MediaDoc>(MEDIA_MODEL, mediaSchema);
+  }
+
+  get attachments() {
+    return this.database.model<MediaAttachmentDoc>(MEDIA_ATTACHMENT_MODEL, mediaAttachmentSchema);
+  }
+
+  async photo(id: string | Types.ObjectId): Promise<MediaDoc | null> {
+    const _id = toObjectId(id);
+    return _id ? this.media.findById(_id).lean<MediaDoc>() : null;
+  }
+
+  /** The stored JPEG of a photo; its id is a strong validator, since the bytes behind it never change. */
+  async file(doc: MediaDoc, variant: MediaVariant): Promise<MediaFile> {
+    const body = await this.storage.get(storageKey(doc.sha256, variant));
+    const id = doc._id.toHexString();
+    if (!body) throw new Error(`media ${id}: ${variant} missing from storage`);
+    return { body, bytes: variant === 'full' ? doc.bytes : doc.thumbBytes, etag: `"${id}${variant === 'thumb' ? '-thumb' : ''}"` };
+  }
+
+  /** Photos still carrying the old single `caseId` link (read raw: the schema no longer has the field). */
+  legacyAttached(): AsyncIterable<LegacyAttachedMedia> {
+    return this.media.collection.find<LegacyAttachedMedia>({ caseId: { $type: 'objectId' } }, { projection: { caseId: 1 } });
+  }
+
+  async dropLegacyLink(id: Types.ObjectId): Promise<void> {
+    await this.media.collection.updateOne({ _id: id }, { $unset: { caseId: '' } });
+  }
+}
+
+/** Where a photo's bytes live: its content hash, one file per variant. */
+export function storageKey(sha256: string, variant: MediaVariant): string {
+  return variant === 'full' ? `${sha256}.jpg` : `${sha256}.thumb.jpg`;
+}

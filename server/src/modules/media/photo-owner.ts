@@ -1,0 +1,24 @@
+import type { Types } from 'mongoose';
+import type { AuthUser } from '../../common/auth-user';
+
+/** The kinds of things a photo can be attached to, each owned by its own module. */
+export const ATTACHMENT_KINDS = ['case', 'notice', 'patrol', 'event'] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+
+/** One thing a photo is attached to: a case, a notice, a patrol log or an event. */
+export interface AttachedTo {
+  kind: AttachmentKind;
+  id: Types.ObjectId;
+}
+
+/**
+ * What the media module asks the module that owns a kind of thing: may this
+ * viewer see it (and so its photos)? Owners are registered at start-up from
+ * the module manifests, so media imports none of them.
+ */
+export interface PhotoOwner {
+  readonly kind: AttachmentKind;
+  canView(viewer: AuthUser, id: Types.ObjectId): Promise<boolean>;
+  /** Whether a thing of this kind has this id (used to migrate old attachments). */
+  exists(id: Types.ObjectId): Promise<boolean>;
+}

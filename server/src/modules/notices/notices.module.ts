@@ -1,0 +1,12 @@
+import type { ModuleManifest } from '../manifest';
+import { NOTICE_MODEL, NOTICE_READ_MODEL, noticeReadSchema, noticeSchema } from './notice.model';
+import { NoticePhotoOwner } from './notice-photo-owner';
+
+export const NOTICES_MODULE: ModuleManifest = {
+  name: 'notices',
+  models: [
+    [NOTICE_MODEL, noticeSchema],
+    [NOTICE_READ_MODEL, noticeReadSchema],
+  ],
+  photoOwners: [NoticePhotoOwner],
+};

@@ -1,0 +1,13 @@
+import { envInt } from '../../config/env';
+import type { ModuleManifest } from '../manifest';
+import { OUTBOX_CLAIM_MODEL, OUTBOX_MODEL, outboxClaimSchema, outboxSchema } from './outbox.model';
+import { OutboxWorker } from './outbox.worker';
+
+export const NOTIFICATIONS_MODULE: ModuleManifest = {
+  name: 'notifications',
+  models: [
+    [OUTBOX_MODEL, outboxSchema],
+    [OUTBOX_CLAIM_MODEL, outboxClaimSchema],
+  ],
+  jobs: [{ name: 'outbox', intervalMs: () => envInt('JOBS_INTERVAL_MS'), job: OutboxWorker }],
+};

@@ -1,0 +1,4 @@
+import type { ModuleManifest } from '../manifest';
+import { STATION_MODEL, stationSchema } from './station.model';
+
+export const STATIONS_MODULE: ModuleManifest = { name: 'stations', models: [[STATION_MODEL, stationSchema]] };

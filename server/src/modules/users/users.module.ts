@@ -1,0 +1,4 @@
+import type { ModuleManifest } from '../manifest';
+import { USER_MODEL, userSchema } from './user.model';
+
+export const USERS_MODULE: ModuleManifest = { name: 'users', models: [[USER_MODEL, userSchema]] };
