@@ -50,6 +50,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: {
       CITYCARE_API_BASE_URL: JSON.stringify(apiBaseUrl(taroEnv)),
+      // The case-status template the server sends (WECHAT_TEMPLATE_CASE_STATUS); '' asks for none.
+      CITYCARE_SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(process.env.CITYCARE_SUBSCRIBE_TEMPLATE_IDS ?? ''),
     },
     alias: {
       '@citycare/shared': SHARED_SRC,
