@@ -58,7 +58,8 @@ describe('首页 and 工作站 (H5)', () => {
     expect([...distances].sort((a, b) => a - b)).toEqual(distances);
 
     await page.getByTestId('station-search').locator('input').fill('嘉麟');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="stations-page"] [data-testid="station-card"]').length === 1);
+    await cards.nth(1).waitFor({ state: 'detached' });
+    expect(await cards.count()).toBe(1);
     await snap(page, 'stations');
     expect(errors).toEqual([]);
   });

@@ -16,13 +16,13 @@ export default function MyCasesPage() {
 
   if (list.state.status === 'error' && needsSignIn(list.state.error)) {
     return (
-      <Screen testId="my-cases-page">
+      <Screen tab testId="my-cases-page">
         <SignInPrompt back="myCases" />
       </Screen>
     );
   }
   return (
-    <Screen testId="my-cases-page">
+    <Screen tab testId="my-cases-page">
       <View className="gap-top" />
       <InfiniteList
         state={list.state}

@@ -31,7 +31,7 @@ export default function HomePage() {
   });
 
   return (
-    <Screen testId="home-page">
+    <Screen tab testId="home-page">
       <View className="hero">
         <Text className="home__brand">城管进社区</Text>
         <Text className="hero__title">有事找城管，就在家门口</Text>

@@ -43,7 +43,7 @@ export default function MePage() {
   };
 
   return (
-    <Screen testId="me-page">
+    <Screen tab testId="me-page">
       <View className="hero">
         <Text className="hero__title" data-testid="me-name">
           {user ? user.name : '未登录'}

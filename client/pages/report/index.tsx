@@ -34,7 +34,7 @@ export default function ReportPage() {
 
   if (!user && process.env.TARO_ENV === 'h5') {
     return (
-      <Screen testId="report-page">
+      <Screen tab testId="report-page">
         <SignInPrompt back="report" message="登录后即可随手拍，反映身边的城市管理问题" />
       </Screen>
     );
@@ -42,7 +42,7 @@ export default function ReportPage() {
 
   if (sent) {
     return (
-      <Screen testId="report-page">
+      <Screen tab testId="report-page">
         <View className="section report__sent" data-testid="report-sent">
           <Text className="report__sent-title">已提交，感谢您的反映</Text>
           <Text className="muted">
@@ -68,7 +68,7 @@ export default function ReportPage() {
   };
 
   return (
-    <Screen testId="report-page">
+    <Screen tab testId="report-page">
       <View className="hero">
         <Text className="hero__title">随手拍</Text>
         <Text className="hero__subtitle">拍下身边的城市管理问题，工作站按承诺时限处理</Text>

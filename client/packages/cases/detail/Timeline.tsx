@@ -9,8 +9,8 @@ function headline(entry: TimelineEntry): string {
   return entry.to ? CASE_STATUS_LABELS[entry.to] : '已提交';
 }
 
-/** The public timeline, newest first: status changes and the officers' replies. */
-export default function Timeline({ entries }: { entries: TimelineEntry[] }) {
+/** The public timeline, newest first: status changes and the officers' replies, then the report itself. */
+export default function Timeline({ entries, reportedAt }: { entries: TimelineEntry[]; reportedAt: string }) {
   const newestFirst = [...entries].sort((a, b) => b.seq - a.seq);
   return (
     <View className="timeline" data-testid="case-timeline">
@@ -25,6 +25,13 @@ export default function Timeline({ entries }: { entries: TimelineEntry[] }) {
           </View>
         </View>
       ))}
+      <View className="timeline__entry" data-testid="timeline-entry">
+        <View className="timeline__dot" />
+        <View className="timeline__body">
+          <Text className="timeline__headline">提交报事</Text>
+          <Text className="timeline__meta">{formatDateTime(reportedAt)}</Text>
+        </View>
+      </View>
     </View>
   );
 }

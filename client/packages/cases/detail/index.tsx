@@ -78,7 +78,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
       )}
       <View className="section">
         <Text className="section__title">处理进度</Text>
-        <Timeline entries={detail.timeline} />
+        <Timeline entries={detail.timeline} reportedAt={c.createdAt} />
       </View>
     </Screen>
   );
