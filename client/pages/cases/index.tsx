@@ -7,6 +7,7 @@ import InfiniteList from '../../components/InfiniteList';
 import Screen from '../../components/Screen';
 import SignInPrompt from '../../components/SignInPrompt';
 import { go } from '../../services/router';
+import './index.css';
 
 /** 我的报事: my cases, newest first, with status, overdue and 待评价 marks. */
 export default function MyCasesPage() {
@@ -16,13 +17,13 @@ export default function MyCasesPage() {
 
   if (list.state.status === 'error' && needsSignIn(list.state.error)) {
     return (
-      <Screen tab testId="my-cases-page">
+      <Screen tab className="my-cases" testId="my-cases-page">
         <SignInPrompt back="myCases" />
       </Screen>
     );
   }
   return (
-    <Screen tab testId="my-cases-page">
+    <Screen tab className="my-cases" testId="my-cases-page">
       <View className="gap-top" />
       <InfiniteList
         state={list.state}
