@@ -50,6 +50,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: {
       CITYCARE_API_BASE_URL: JSON.stringify(apiBaseUrl(taroEnv)),
+      // The case-status template the server sends (WECHAT_TEMPLATE_CASE_STATUS); '' asks for none.
+      CITYCARE_SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(process.env.CITYCARE_SUBSCRIBE_TEMPLATE_IDS ?? ''),
     },
     alias: {
       '@citycare/shared': SHARED_SRC,
@@ -67,6 +69,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       compile: { include: [SHARED_SRC] },
+      // Components' class names never collide, so the order of their CSS across pages is free.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

@@ -1,15 +1,17 @@
 import { ERRORS, isErrorCode, type ErrorBody, type ErrorCode } from '@citycare/shared';
 
-/** Failures that never reached the API's error handler. */
-export type ClientErrorCode = 'NETWORK_ERROR' | 'TIMEOUT' | 'BAD_RESPONSE';
+/** Failures that never reached the API's error handler, or that the client decides itself. */
+export type ClientErrorCode = 'NETWORK_ERROR' | 'TIMEOUT' | 'BAD_RESPONSE' | 'SIGN_IN_REQUIRED';
 
 const CLIENT_MESSAGES: Record<ClientErrorCode, string> = {
   NETWORK_ERROR: '网络连接失败，请检查网络后重试',
   TIMEOUT: '网络请求超时，请稍后重试',
   BAD_RESPONSE: '服务器返回了无法识别的内容，请稍后再试',
+  SIGN_IN_REQUIRED: '请先登录',
 };
 
 function codeForStatus(status: number): ErrorCode {
+  if (status === 401) return 'UNAUTHENTICATED';
   if (status === 404) return 'NOT_FOUND';
   if (status === 405) return 'METHOD_NOT_ALLOWED';
   if (status === 413) return 'PAYLOAD_TOO_LARGE';
@@ -35,6 +37,16 @@ export class ApiError extends Error {
     return this.status === 404;
   }
 
+  /** The session is missing or no longer valid: sign in (again). */
+  get needsSignIn(): boolean {
+    return this.status === 401 || this.code === 'SIGN_IN_REQUIRED';
+  }
+
+  /** Worth trying again as it is: the request never got an answer, or the server was away. */
+  get isTransient(): boolean {
+    return this.status === 0 || this.status >= 500 || this.status === 429;
+  }
+
   static client(code: ClientErrorCode): ApiError {
     return new ApiError(code, CLIENT_MESSAGES[code], 0);
   }
@@ -58,4 +70,10 @@ export function isApiError(value: unknown): value is ApiError {
 /** The text to show for any thrown value. */
 export function messageOf(error: unknown): string {
   return isApiError(error) ? error.message : CLIENT_MESSAGES.NETWORK_ERROR;
+}
+
+/** Taro reports timeouts and offline alike through `errMsg`; tell them apart for the resident. */
+export function transportError(failure: unknown): ApiError {
+  const errMsg = String((failure as { errMsg?: string } | null)?.errMsg ?? failure ?? '');
+  return ApiError.client(/timeout|超时/i.test(errMsg) ? 'TIMEOUT' : 'NETWORK_ERROR');
 }

@@ -1,3 +1,16 @@
 export { ApiError, isApiError, messageOf } from './error';
-export { request } from './request';
+export { request, withSession } from './request';
 export { stations } from './stations';
+export { account } from './account';
+export { cases, type NewCase } from './cases';
+export { events, bookings } from './events';
+export { notices } from './notices';
+export { zones } from './zones';
+export { uploadPhoto } from './upload';
+export { newIdempotencyKey } from './idempotency';
+export { queryKeys } from './keys';
+export { invalidate, clearCache } from './cache';
+export { useQuery, useCursorList, needsSignIn, type QueryState, type CursorListState } from './hooks';
+export { PHASE2_READY, residentExtras } from './phase2';
+export { signInExchanges, type SignInMethod } from './sign-in';
+export { adoptLogin, currentSession, forgetSession, onSessionChange, signIn, updateSessionUser } from './session';

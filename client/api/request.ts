@@ -1,52 +1,38 @@
-import Taro from '@tarojs/taro';
-import { ApiError } from './error';
+import { isApiError } from './error';
+import { sendJson, type HttpOptions } from './http';
+import { renewSession, sessionToken } from './session';
 
-export const DEFAULT_TIMEOUT_MS = 10_000;
+export { DEFAULT_TIMEOUT_MS, type QueryValue } from './http';
 
-export type QueryValue = string | number | boolean | undefined;
-
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  query?: Record<string, QueryValue>;
-  body?: unknown;
-  timeoutMs?: number;
+export interface RequestOptions extends HttpOptions {
+  /** Send the session token (signing in on demand); a 401 renews the session and retries once. */
+  auth?: boolean;
+  /** Sent as the Idempotency-Key header: the same key makes a retried write land once. */
+  idempotencyKey?: string;
 }
 
-function toQueryString(query: Record<string, QueryValue> = {}): string {
-  const parts = Object.entries(query)
-    .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined)
-    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
-  return parts.length ? `?${parts.join('&')}` : '';
-}
-
-/** Taro reports timeouts and offline alike through `errMsg`; tell them apart for the resident. */
-function transportError(failure: unknown): ApiError {
-  const errMsg = String((failure as { errMsg?: string } | null)?.errMsg ?? failure ?? '');
-  return ApiError.client(/timeout|超时/i.test(errMsg) ? 'TIMEOUT' : 'NETWORK_ERROR');
+/**
+ * Runs `call` with a session token. On 401 the session is renewed — one renewal at a time,
+ * shared by every request that failed with the same token — and `call` runs once more.
+ */
+export async function withSession<T>(call: (token: string) => Promise<T>): Promise<T> {
+  const token = await sessionToken();
+  try {
+    return await call(token);
+  } catch (error) {
+    if (!isApiError(error) || error.status !== 401) throw error;
+    return call(await renewSession(token));
+  }
 }
 
 /**
  * The one way the client talks to the API: JSON in, JSON out, typed.
  * Resolves with the body on 2xx; otherwise rejects with an ApiError.
  */
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  // Taro types `data` as string | object | ArrayBuffer; we ask for JSON and check below.
-  let response: Taro.request.SuccessCallbackResult<string | TaroGeneral.IAnyObject | ArrayBuffer>;
-  try {
-    response = await Taro.request({
-      url: `${CITYCARE_API_BASE_URL}${path}${toQueryString(options.query)}`,
-      method: options.method ?? 'GET',
-      data: options.body as Record<string, unknown> | undefined,
-      header: { Accept: 'application/json' },
-      dataType: 'json',
-      timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    });
-  } catch (failure) {
-    throw transportError(failure);
-  }
-  const { statusCode, data } = response;
-  if (statusCode < 200 || statusCode >= 300) throw ApiError.fromResponse(statusCode, data);
-  // A proxy's HTML page parses to a string: that is not our API answering.
-  if (data === null || typeof data !== 'object') throw ApiError.client('BAD_RESPONSE');
-  return data as T;
+export function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { auth, idempotencyKey, ...http } = options;
+  const headers: Record<string, string> = { ...http.headers };
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+  if (!auth) return sendJson<T>(path, { ...http, headers });
+  return withSession((token) => sendJson<T>(path, { ...http, headers: { ...headers, Authorization: `Bearer ${token}` } }));
 }

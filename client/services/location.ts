@@ -50,3 +50,22 @@ export async function openLocationSettings(): Promise<boolean> {
   const { authSetting } = await Taro.openSetting();
   return authSetting['scope.userLocation'] === true;
 }
+
+export interface PickedPlace extends LatLng {
+  name: string;
+  address: string;
+}
+
+/**
+ * weapp: the resident moves a pin on WeChat's map (chooseLocation, GCJ-02). Resolves null when
+ * they close it, or on a platform without that picker (H5 edits the address by hand instead).
+ */
+export async function pickPlace(near?: LatLng): Promise<PickedPlace | null> {
+  if (process.env.TARO_ENV !== 'weapp') return null;
+  try {
+    const res = await Taro.chooseLocation(near ? { latitude: near.lat, longitude: near.lng } : {});
+    return { lat: res.latitude, lng: res.longitude, name: res.name, address: res.address || res.name };
+  } catch {
+    return null; // closed without choosing
+  }
+}

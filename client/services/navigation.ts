@@ -1,12 +1,13 @@
 import Taro from '@tarojs/taro';
 import type { StationSummary } from '@citycare/shared';
+import { go } from './router';
 
 /**
  * Turn-by-turn to a station. weapp opens WeChat's built-in map (GCJ-02, which is what
  * we store); a browser has no such API, so H5 hands over to AMap's public marker page,
  * which also takes GCJ-02.
  */
-export async function navigateToStation(station: StationSummary): Promise<void> {
+export async function navigateToStation(station: Pick<StationSummary, 'lat' | 'lng' | 'name' | 'address'>): Promise<void> {
   if (process.env.TARO_ENV === 'h5') {
     const query = `position=${station.lng},${station.lat}&name=${encodeURIComponent(station.name)}&coordinate=gaode&callnative=1`;
     window.location.href = `https://uri.amap.com/marker?${query}`;
@@ -27,12 +28,6 @@ export async function navigateToStation(station: StationSummary): Promise<void> 
   }
 }
 
-export async function openStationPage(id: string): Promise<void> {
-  const url = `/pages/station/index?id=${encodeURIComponent(id)}`;
-  try {
-    await Taro.navigateTo({ url });
-  } catch {
-    // navigateTo refuses once ten pages are stacked; replacing the current one still gets there.
-    await Taro.redirectTo({ url });
-  }
+export function openStationPage(id: string): Promise<void> {
+  return go('stationDetail', { id });
 }

@@ -7,6 +7,8 @@ declare module '*.css';
 
 /** API origin, set at build time from CITYCARE_API_BASE_URL ('' = same origin, for H5). */
 declare const CITYCARE_API_BASE_URL: string;
+/** Subscribe-message template ids (comma-separated) asked for after a report; '' = none. */
+declare const CITYCARE_SUBSCRIBE_TEMPLATE_IDS: string;
 
 declare namespace NodeJS {
   interface ProcessEnv {

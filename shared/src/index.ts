@@ -25,4 +25,6 @@ export * from './api/zones';
 export * from './api/figures';
 export * from './api/hotline';
 export * from './api/open311';
+export * from './api/media';
+export * from './api/resident';
 export * from './china-day';

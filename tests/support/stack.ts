@@ -31,7 +31,7 @@ export interface Stack {
  * (server/dist) serving `staticDir`, on a free port, against a database of the
  * calling test file's own in the embedded database, seeded with the demo data.
  */
-export async function startStack(opts: { staticDir: string; testFile?: string }): Promise<Stack> {
+export async function startStack(opts: { staticDir: string; testFile?: string; env?: NodeJS.ProcessEnv }): Promise<Stack> {
   const uri = process.env.MONGODB_URI;
   if (!uri) throw new Error('MONGODB_URI is unset: run this under jest (tests/support/global-setup.js starts the database)');
   const testFile = opts.testFile ?? expect.getState().testPath;
@@ -51,6 +51,7 @@ export async function startStack(opts: { staticDir: string; testFile?: string })
     STATIC_DIR: opts.staticDir,
     LOG_LEVEL: 'warn',
     NODE_ENV: 'test',
+    ...opts.env,
   });
   try {
     await waitUntilHealthy(api, baseUrl);

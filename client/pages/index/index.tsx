@@ -1,109 +1,56 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import LocationNotice from '../../components/LocationNotice';
-import StationCard from '../../components/StationCard';
-import StationMap from '../../components/StationMap';
-import StationSkeleton from '../../components/StationSkeleton';
-import StatusView from '../../components/StatusView';
-import { useNearbyStations, type NearbyState } from '../../hooks/useNearbyStations';
-import { openLocationSettings } from '../../services/location';
-import { openStationPage } from '../../services/navigation';
-import { formatDistance } from '@citycare/shared';
+import { invalidate, queryKeys } from '../../api';
+import Screen from '../../components/Screen';
+import { useResidentLocation } from '../../hooks/useResidentLocation';
+import { go } from '../../services/router';
+import type { RouteName } from '../../routes';
+import { useAppState } from '../../store/app-store';
+import AwaitingRating from './AwaitingRating';
+import LatestNotices from './LatestNotices';
+import NearestStation from './NearestStation';
+import NearbyZones from './NearbyZones';
 import './index.css';
 
-const IS_WEAPP = process.env.TARO_ENV === 'weapp';
+const QUICK_ACTIONS: Array<{ route: RouteName; label: string; hint: string }> = [
+  { route: 'report', label: '随手拍', hint: '反映问题' },
+  { route: 'stations', label: '工作站', hint: '找到身边的城管' },
+  { route: 'events', label: '开放日', hint: '预约参观座谈' },
+  { route: 'notices', label: '公告', hint: '社区通知' },
+];
 
-/** Home: the stations nearest to the resident, or all of them when we have no position. */
-export default function IndexPage() {
-  const { state, reload } = useNearbyStations();
+/** 首页: the nearest station, quick actions, my community's notices, cases to rate, stall zones. */
+export default function HomePage() {
+  const { location, relocate } = useResidentLocation();
+  const user = useAppState((s) => s.user);
 
   usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh());
+    invalidate(queryKeys.notices.all());
+    invalidate(queryKeys.cases.all());
+    void relocate().finally(() => Taro.stopPullDownRefresh());
   });
 
-  // weapp remembers a refusal, so asking again needs the settings page.
-  const allowLocation = async (): Promise<void> => {
-    if (state.phase === 'fallback' && state.reason === 'denied' && IS_WEAPP) {
-      if (!(await openLocationSettings())) return;
-    }
-    await reload();
-  };
-
   return (
-    <View className="page home">
-      <View className="home__hero">
+    <Screen tab testId="home-page">
+      <View className="hero">
         <Text className="home__brand">城管进社区</Text>
-        <Text className="home__title">有事找城管，就在家门口</Text>
-        <Text className="home__subtitle">{heroSubtitle(state)}</Text>
+        <Text className="hero__title">有事找城管，就在家门口</Text>
+        <Text className="hero__subtitle">{user ? `${user.name}，您好` : '找工作站、随手拍、约开放日'}</Text>
       </View>
-      <View className="home__body">{renderBody(state, reload, allowLocation)}</View>
-    </View>
+      <View className="hero__overlap">
+        <NearestStation location={location} onRelocate={() => void relocate()} />
+      </View>
+      <View className="section home__actions">
+        {QUICK_ACTIONS.map((action) => (
+          <View key={action.route} className="home__action" hoverClass="home__action--pressed" data-testid={`quick-${action.route}`} onClick={() => void go(action.route)}>
+            <Text className="home__action-label">{action.label}</Text>
+            <Text className="home__action-hint">{action.hint}</Text>
+          </View>
+        ))}
+      </View>
+      {user && <AwaitingRating />}
+      {user && <LatestNotices />}
+      <NearbyZones location={location} />
+    </Screen>
   );
-}
-
-function heroSubtitle(state: NearbyState): string {
-  switch (state.phase) {
-    case 'locating':
-      return '正在定位…';
-    case 'loading':
-      return '正在查找附近的工作站…';
-    case 'nearby':
-      return state.items.length ? '离您最近的城管工作站，按距离排列' : '附近暂无工作站';
-    case 'fallback':
-      return `全部 ${state.items.length} 个社区工作站`;
-    case 'error':
-      return '加载失败';
-  }
-}
-
-function renderBody(state: NearbyState, reload: () => Promise<void>, allowLocation: () => Promise<void>) {
-  switch (state.phase) {
-    case 'locating':
-    case 'loading':
-      return <StationSkeleton />;
-    case 'error':
-      return (
-        <StatusView tone="error" title="加载失败" message={state.message} actionText="重试" onAction={() => void reload()} />
-      );
-    case 'nearby':
-      if (state.items.length === 0) {
-        return (
-          <StatusView
-            tone="empty"
-            title="附近暂无城管工作站"
-            message={`${formatDistance(state.searchedRadiusM)}范围内没有找到工作站，可拨打 12345 热线反映问题`}
-            actionText="重新定位"
-            onAction={() => void reload()}
-          />
-        );
-      }
-      return (
-        <>
-          {IS_WEAPP && <StationMap center={state.at} stations={state.items} onSelect={(id) => void openStationPage(id)} />}
-          {state.items.map((station) => (
-            <StationCard key={station.id} station={station} distanceM={station.distanceM} />
-          ))}
-        </>
-      );
-    case 'fallback':
-      return (
-        <>
-          <LocationNotice
-            reason={state.reason}
-            actionText={state.reason === 'denied' && IS_WEAPP ? '去开启定位' : '重新定位'}
-            onAction={() => void allowLocation()}
-          />
-          {state.items.length === 0 ? (
-            <StatusView tone="empty" title="暂无工作站" message="工作站信息正在整理中，请稍后再来看看" />
-          ) : (
-            <>
-              {IS_WEAPP && <StationMap stations={state.items} onSelect={(id) => void openStationPage(id)} />}
-              {state.items.map((station) => (
-                <StationCard key={station.id} station={station} />
-              ))}
-            </>
-          )}
-        </>
-      );
-  }
 }

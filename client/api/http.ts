@@ -1,0 +1,47 @@
+import Taro from '@tarojs/taro';
+import { ApiError, transportError } from './error';
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export type QueryValue = string | number | boolean | undefined;
+
+export interface HttpOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+export function apiUrl(path: string, query: Record<string, QueryValue> = {}): string {
+  const parts = Object.entries(query)
+    .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined)
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+  return `${CITYCARE_API_BASE_URL}${path}${parts.length ? `?${parts.join('&')}` : ''}`;
+}
+
+/** An answer's body, or the ApiError for it: 2xx with a JSON object, anything else fails. */
+export function bodyOf<T>(statusCode: number, data: unknown): T {
+  if (statusCode < 200 || statusCode >= 300) throw ApiError.fromResponse(statusCode, data);
+  // A proxy's HTML page parses to a string: that is not our API answering.
+  if (data === null || typeof data !== 'object') throw ApiError.client('BAD_RESPONSE');
+  return data as T;
+}
+
+/** One HTTP exchange with the API, JSON in and out; knows nothing of sessions. */
+export async function sendJson<T>(path: string, options: HttpOptions = {}): Promise<T> {
+  let response: Taro.request.SuccessCallbackResult<string | TaroGeneral.IAnyObject | ArrayBuffer>;
+  try {
+    response = await Taro.request({
+      url: apiUrl(path, options.query),
+      method: options.method ?? 'GET',
+      data: options.body as Record<string, unknown> | undefined,
+      header: { Accept: 'application/json', ...options.headers },
+      dataType: 'json',
+      timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    });
+  } catch (failure) {
+    throw transportError(failure);
+  }
+  return bodyOf<T>(response.statusCode, response.data);
+}

@@ -1,0 +1,43 @@
+import type { LatLng } from '@citycare/shared';
+
+// The one query-key factory: every cached read is named here, so invalidating after a write
+// ("my cases changed") names a prefix instead of guessing strings.
+
+/** ~100 m grid, so small GPS jitter reuses the cached answer. */
+const cell = (at: LatLng) => [Math.round(at.lat * 1000) / 1000, Math.round(at.lng * 1000) / 1000] as const;
+
+export const queryKeys = {
+  stations: {
+    all: () => ['stations'] as const,
+    nearest: (at: LatLng) => ['stations', 'nearest', ...cell(at)] as const,
+    list: () => ['stations', 'list'] as const,
+    detail: (id: string) => ['stations', 'detail', id] as const,
+  },
+  zones: {
+    near: (at: LatLng, radiusM: number) => ['zones', 'near', ...cell(at), radiusM] as const,
+    ofStation: (stationId: string) => ['zones', 'station', stationId] as const,
+  },
+  cases: {
+    all: () => ['cases'] as const,
+    mine: () => ['cases', 'mine'] as const,
+    detail: (id: string) => ['cases', 'detail', id] as const,
+  },
+  events: {
+    all: () => ['events'] as const,
+    upcoming: (stationId?: string) => ['events', 'upcoming', stationId ?? 'all'] as const,
+    detail: (id: string) => ['events', 'detail', id] as const,
+  },
+  bookings: {
+    all: () => ['bookings'] as const,
+    mine: () => ['bookings', 'mine'] as const,
+    detail: (id: string) => ['bookings', 'detail', id] as const,
+  },
+  notices: {
+    all: () => ['notices'] as const,
+    list: () => ['notices', 'list'] as const,
+    detail: (id: string) => ['notices', 'detail', id] as const,
+  },
+  me: () => ['me'] as const,
+};
+
+export type QueryKey = readonly (string | number)[];

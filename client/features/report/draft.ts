@@ -1,0 +1,67 @@
+import { isIdempotencyKey, newIdempotencyKey } from '../../api/idempotency';
+import { readStored, removeStored, STORAGE_KEYS, writeStored } from '../../services/storage';
+import { emptyReportForm, type ReportForm } from './form';
+import { settleAfterRestart, type DraftPhoto } from './photos';
+
+// The 随手拍 draft: the form plus its Idempotency-Key, kept in storage on every change so it
+// survives leaving the page and restarting the app. The key is made when a new form opens and
+// kept until the case is accepted, so a resend after a lost answer lands the same case.
+
+export interface ReportDraft {
+  version: 1;
+  form: ReportForm;
+  idempotencyKey: string;
+  savedAt: number;
+}
+
+export function newDraft(): ReportDraft {
+  return { version: 1, form: emptyReportForm(), idempotencyKey: newIdempotencyKey(), savedAt: Date.now() };
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+
+function restorePhotos(value: unknown): DraftPhoto[] {
+  if (!Array.isArray(value)) return [];
+  const photos = value.filter(
+    (p): p is DraftPhoto => !!p && isString((p as DraftPhoto).key) && isString((p as DraftPhoto).localPath) && isString((p as DraftPhoto).status),
+  );
+  return settleAfterRestart(photos);
+}
+
+/** A stored draft made safe to use: unknown shapes give a new draft, never a crash. */
+export function restoreDraft(stored: unknown): ReportDraft {
+  const draft = stored as Partial<ReportDraft> | undefined;
+  if (!draft || draft.version !== 1 || !draft.form || !isIdempotencyKey(draft.idempotencyKey)) return newDraft();
+  const f = draft.form as Partial<ReportForm>;
+  const place = f.place && typeof f.place.lat === 'number' && typeof f.place.lng === 'number' ? { lat: f.place.lat, lng: f.place.lng, address: isString(f.place.address) ? f.place.address : '' } : null;
+  return {
+    version: 1,
+    idempotencyKey: draft.idempotencyKey,
+    savedAt: typeof draft.savedAt === 'number' ? draft.savedAt : Date.now(),
+    form: {
+      category: isString(f.category) ? f.category : null,
+      description: isString(f.description) ? f.description : '',
+      photos: restorePhotos(f.photos),
+      place,
+      zoneId: isString(f.zoneId) ? f.zoneId : null,
+      anonymous: f.anonymous === true,
+    },
+  };
+}
+
+export function loadDraft(): ReportDraft {
+  return restoreDraft(readStored(STORAGE_KEYS.reportDraft));
+}
+
+export function saveDraft(draft: ReportDraft): void {
+  writeStored(STORAGE_KEYS.reportDraft, { ...draft, savedAt: Date.now() });
+}
+
+export function clearDraft(): void {
+  removeStored(STORAGE_KEYS.reportDraft);
+}
+
+/** True when the resident has put anything in the form worth keeping. */
+export function hasContent(form: ReportForm): boolean {
+  return !!(form.category || form.description.trim() || form.photos.length || form.zoneId);
+}

@@ -1,0 +1,66 @@
+import { MAX_CASE_PHOTOS } from '@citycare/shared';
+
+// The report's photo list as pure steps: add, progress, uploaded, failed, retry, remove.
+// The page drives uploads (usePhotoUploads); this file decides what the list looks like.
+
+export type PhotoStatus = 'preparing' | 'uploading' | 'uploaded' | 'failed';
+
+export interface DraftPhoto {
+  key: string;
+  /** What the resident picked: shown as the preview, and re-read for a retry. */
+  localPath: string;
+  status: PhotoStatus;
+  /** Upload progress 0–100. */
+  progress: number;
+  mediaId?: string;
+  error?: string;
+}
+
+export const MAX_PHOTOS = MAX_CASE_PHOTOS;
+
+let counter = 0;
+const newKey = (): string => `p${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+export function slotsLeft(list: readonly DraftPhoto[]): number {
+  return Math.max(0, MAX_PHOTOS - list.length);
+}
+
+/** Adds picked photos up to the limit; the extra ones are dropped (the picker asks for no more). */
+export function addPhotos(list: readonly DraftPhoto[], paths: readonly string[]): DraftPhoto[] {
+  const added = paths.slice(0, slotsLeft(list)).map((localPath) => ({ key: newKey(), localPath, status: 'preparing' as const, progress: 0 }));
+  return [...list, ...added];
+}
+
+function update(list: readonly DraftPhoto[], key: string, patch: Partial<DraftPhoto>): DraftPhoto[] {
+  return list.map((photo) => (photo.key === key ? { ...photo, ...patch } : photo));
+}
+
+export const photoSteps = {
+  uploading: (list: readonly DraftPhoto[], key: string) => update(list, key, { status: 'uploading', progress: 0, error: undefined }),
+  progress: (list: readonly DraftPhoto[], key: string, progress: number) =>
+    update(list, key, { progress: Math.max(0, Math.min(100, Math.round(progress))) }),
+  uploaded: (list: readonly DraftPhoto[], key: string, mediaId: string) => update(list, key, { status: 'uploaded', progress: 100, mediaId, error: undefined }),
+  failed: (list: readonly DraftPhoto[], key: string, error: string) => update(list, key, { status: 'failed', error }),
+  retry: (list: readonly DraftPhoto[], key: string) => update(list, key, { status: 'preparing', progress: 0, error: undefined, mediaId: undefined }),
+  remove: (list: readonly DraftPhoto[], key: string) => list.filter((photo) => photo.key !== key),
+};
+
+export function photosBusy(list: readonly DraftPhoto[]): boolean {
+  return list.some((photo) => photo.status === 'preparing' || photo.status === 'uploading');
+}
+
+export function photosFailed(list: readonly DraftPhoto[]): number {
+  return list.filter((photo) => photo.status === 'failed').length;
+}
+
+/** The media ids to send, in the order the resident sees the photos. */
+export function uploadedMediaIds(list: readonly DraftPhoto[]): string[] {
+  return list.filter((photo) => photo.status === 'uploaded' && photo.mediaId).map((photo) => photo.mediaId as string);
+}
+
+/** After a restart nothing is uploading any more: unfinished photos wait for a retry. */
+export function settleAfterRestart(list: readonly DraftPhoto[]): DraftPhoto[] {
+  return list.map((photo) =>
+    photo.status === 'uploaded' ? photo : { ...photo, status: 'failed', progress: 0, error: '上次未上传完成，点击重试' },
+  );
+}

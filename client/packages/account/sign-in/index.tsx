@@ -1,0 +1,112 @@
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import type { DemoUser } from '@citycare/shared';
+import { adoptLogin, clearCache, messageOf, signIn, signInExchanges, type SignInMethod } from '../../../api';
+import Button from '../../../components/Button';
+import Screen from '../../../components/Screen';
+import Skeleton from '../../../components/Skeleton';
+import StatusView from '../../../components/StatusView';
+import { useQuery } from '../../../api/hooks';
+import { ROUTES, type RouteName } from '../../../routes';
+import { go, goBack } from '../../../services/router';
+import './index.css';
+
+const IS_WEAPP = process.env.TARO_ENV === 'weapp';
+
+function newResidentOpenid(): string {
+  return `h5-resident-${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+}
+
+/**
+ * Sign in. weapp: WeChat's own login. H5 (the browser preview): 演示登录 — pick a seeded demo
+ * resident, or start as a new resident — when the server has the demo login on.
+ */
+export default function SignInPage() {
+  const { params } = useRouter();
+  const back = params.back && params.back in ROUTES ? (params.back as RouteName) : undefined;
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const demo = useQuery(IS_WEAPP ? null : ['auth', 'demo-users'], () => signInExchanges.demoUsers());
+
+  const finish = async (): Promise<void> => {
+    clearCache();
+    if (back && 'tab' in ROUTES[back]) await go(back as 'home');
+    else await goBack();
+  };
+
+  const run = async (login: () => Promise<unknown>): Promise<void> => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await login();
+      await finish();
+    } catch (error) {
+      setFailure(messageOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const as = (method: Exclude<SignInMethod, { kind: 'wechat' }>) => () =>
+    run(async () => {
+      const login = method.kind === 'demo' ? await signInExchanges.demo(method.openid) : await signInExchanges.wechatCode(`dev:${method.openid}`);
+      adoptLogin(login, method);
+    });
+
+  if (IS_WEAPP) {
+    return (
+      <Screen testId="sign-in-page">
+        <View className="section gap-top">
+          <Button block loading={busy} onClick={() => void run(signIn)}>
+            微信一键登录
+          </Button>
+          {failure && <Text className="sign-in__error">{failure}</Text>}
+        </View>
+      </Screen>
+    );
+  }
+
+  const { state } = demo;
+  return (
+    <Screen testId="sign-in-page">
+      <View className="hero">
+        <Text className="hero__title">演示登录</Text>
+        <Text className="hero__subtitle">浏览器预览版：选择一位演示居民，或以新居民身份体验</Text>
+      </View>
+      <View className="section hero__overlap">
+        {state.status === 'loading' ? (
+          <Skeleton count={1} />
+        ) : state.status === 'error' ? (
+          <StatusView tone="error" title="演示登录未开启" message={`${messageOf(state.error)}。请在微信小程序中使用，或以 DEV_LOGIN=1 启动服务`} />
+        ) : (
+          <DemoResidents users={state.data.items} busy={busy} onPick={(openid) => void as({ kind: 'demo', openid })()} />
+        )}
+        <View className="gap-top">
+          <Button kind="secondary" block disabled={busy} testId="sign-in-new" onClick={() => void as({ kind: 'new-resident', openid: newResidentOpenid() })()}>
+            以新居民身份体验
+          </Button>
+        </View>
+        {failure && (
+          <Text className="sign-in__error" data-testid="sign-in-error">
+            {failure}
+          </Text>
+        )}
+      </View>
+    </Screen>
+  );
+}
+
+function DemoResidents({ users, busy, onPick }: { users: DemoUser[]; busy: boolean; onPick: (openid: string) => void }) {
+  const residents = users.filter((u) => u.role === 'resident');
+  return (
+    <View data-testid="demo-users">
+      {residents.map((u) => (
+        <View key={u.openid} className="sign-in__user" hoverClass="sign-in__user--pressed" data-testid="demo-user" onClick={() => !busy && onPick(u.openid)}>
+          <Text className="sign-in__name">{u.name}</Text>
+          <Text className="muted">{u.community ?? '未选择社区'}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,109 @@
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import type { BookingView } from '@citycare/shared';
+import { bookings, invalidate, messageOf, needsSignIn, queryKeys, useQuery } from '../../../api';
+import Badge from '../../../components/Badge';
+import Button from '../../../components/Button';
+import QrCode from '../../../components/QrCode';
+import Screen from '../../../components/Screen';
+import Sheet from '../../../components/Sheet';
+import SignInPrompt from '../../../components/SignInPrompt';
+import Skeleton from '../../../components/Skeleton';
+import StatusView from '../../../components/StatusView';
+import { bookingBadge } from '../../../features/events/booking-status';
+import { formatDateTime, formatTimeRange } from '../../../services/format';
+import './index.css';
+
+/** One booking: the code as a QR for the officer, waitlist position, cancel until the cut-off. */
+export default function BookingPage() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const query = useQuery(id ? queryKeys.bookings.detail(id) : null, () => bookings.get(id));
+  const { state } = query;
+  if (state.status === 'loading') return <Screen><Skeleton count={1} /></Screen>;
+  if (state.status === 'error') {
+    return (
+      <Screen>
+        {needsSignIn(state.error) ? (
+          <SignInPrompt back="bookings" />
+        ) : (
+          <StatusView tone="error" title="加载失败" message={messageOf(state.error)} actionText="重试" onAction={() => void query.refresh()} />
+        )}
+      </Screen>
+    );
+  }
+  return <BookingCard booking={state.data} />;
+}
+
+function BookingCard({ booking }: { booking: BookingView }) {
+  const [cancelling, setCancelling] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const badge = bookingBadge(booking.status);
+
+  const [confirming, setConfirming] = useState(false);
+
+  const cancel = async (): Promise<void> => {
+    setConfirming(false);
+    setCancelling(true);
+    setFailure(null);
+    try {
+      await bookings.cancel(booking.id);
+      invalidate(queryKeys.bookings.all());
+      invalidate(queryKeys.events.all());
+    } catch (error) {
+      setFailure(messageOf(error));
+    } finally {
+      setCancelling(false);
+    }
+  };
+
+  return (
+    <Screen testId="booking-page">
+      <View className="section gap-top booking">
+        <Text className="section__title">{booking.event.title}</Text>
+        <Text className="muted booking__line">
+          {booking.event.stationName} · {booking.event.place}
+        </Text>
+        <Text className="booking__line">
+          {formatTimeRange(booking.session.startAt, booking.session.endAt)} · {booking.partySize} 人
+        </Text>
+        <View className="booking__status">
+          <Badge tone={badge.tone} text={badge.text} testId="booking-page-status" />
+        </View>
+        {booking.status === 'confirmed' && (
+          <View className="booking__qr">
+            <QrCode value={booking.code} testId="booking-qr" />
+            <Text className="booking__code" data-testid="booking-code">
+              {booking.code}
+            </Text>
+            <Text className="muted">到场后请向工作人员出示此码签到</Text>
+          </View>
+        )}
+        {booking.status === 'waitlisted' && (
+          <Text className="booking__waitlist" data-testid="booking-waitlist">
+            候补第 {booking.waitlistPosition} 位，有人取消后将按顺序为您递补
+          </Text>
+        )}
+        {booking.checkedInAt && <Text className="muted booking__line">已于 {formatDateTime(booking.checkedInAt)} 签到</Text>}
+        {failure && <Text className="booking__error">{failure}</Text>}
+        {booking.canCancel && (
+          <View className="gap-top">
+            <Button kind="danger" block loading={cancelling} testId="booking-cancel" onClick={() => setConfirming(true)}>
+              取消预约
+            </Button>
+            <Text className="muted booking__line">可取消至 {formatDateTime(booking.session.cancelCutoffAt)}</Text>
+          </View>
+        )}
+      </View>
+      <Sheet open={confirming} title="取消预约" onClose={() => setConfirming(false)}>
+        <Text className="booking__line">确定取消这次预约吗？名额将让给候补的居民。</Text>
+        <View className="gap-top">
+          <Button kind="danger" block testId="booking-cancel-confirm" onClick={() => void cancel()}>
+            确认取消
+          </Button>
+        </View>
+      </Sheet>
+    </Screen>
+  );
+}

@@ -1,0 +1,51 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { bookings, messageOf, needsSignIn, queryKeys, useQuery } from '../../../api';
+import Badge from '../../../components/Badge';
+import Screen from '../../../components/Screen';
+import SignInPrompt from '../../../components/SignInPrompt';
+import Skeleton from '../../../components/Skeleton';
+import StatusView from '../../../components/StatusView';
+import { bookingBadge } from '../../../features/events/booking-status';
+import { formatTimeRange } from '../../../services/format';
+import { go } from '../../../services/router';
+import './index.css';
+
+/** 我的预约: live and cancelled bookings, newest first. */
+export default function MyBookingsPage() {
+  const mine = useQuery(queryKeys.bookings.mine(), () => bookings.mine());
+  usePullDownRefresh(() => void mine.refresh().finally(() => Taro.stopPullDownRefresh()));
+  const { state } = mine;
+  return (
+    <Screen testId="bookings-page">
+      <View className="section gap-top">
+        {state.status === 'loading' ? (
+          <Skeleton count={2} />
+        ) : state.status === 'error' ? (
+          needsSignIn(state.error) ? (
+            <SignInPrompt back="bookings" />
+          ) : (
+            <StatusView tone="error" title="加载失败" message={messageOf(state.error)} actionText="重试" onAction={() => void mine.refresh()} />
+          )
+        ) : state.data.items.length === 0 ? (
+          <StatusView tone="empty" title="还没有预约" message="去看看近期的开放日吧" actionText="查看开放日" onAction={() => void go('events')} />
+        ) : (
+          state.data.items.map((b) => {
+            const badge = bookingBadge(b.status);
+            return (
+              <View key={b.id} className="row row--between booking-row" data-testid="booking-row" onClick={() => void go('booking', { id: b.id })}>
+                <View>
+                  <Text className="section__title">{b.event.title}</Text>
+                  <Text className="muted booking-row__block">
+                    {formatTimeRange(b.session.startAt, b.session.endAt)} · {b.partySize} 人
+                  </Text>
+                </View>
+                <Badge tone={badge.tone} text={badge.text} testId="booking-status" />
+              </View>
+            );
+          })
+        )}
+      </View>
+    </Screen>
+  );
+}

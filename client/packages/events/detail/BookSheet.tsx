@@ -1,0 +1,61 @@
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { MAX_PARTY_SIZE, type EventSessionView } from '@citycare/shared';
+import { bookings, invalidate, messageOf, queryKeys } from '../../../api';
+import Button from '../../../components/Button';
+import Sheet from '../../../components/Sheet';
+import { formatTimeRange } from '../../../services/format';
+import { go } from '../../../services/router';
+
+/** Party size (1–4) and 确认预约; a full session puts the party on the waitlist (候补). */
+export default function BookSheet({ session, onClose }: { session: EventSessionView | null; onClose: () => void }) {
+  const [party, setParty] = useState(1);
+  const [sending, setSending] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  if (!session) return null;
+
+  const book = async (): Promise<void> => {
+    setSending(true);
+    setFailure(null);
+    try {
+      const booking = await bookings.book(session.id, party);
+      invalidate(queryKeys.bookings.all());
+      invalidate(queryKeys.events.all());
+      onClose();
+      await go('booking', { id: booking.id });
+    } catch (error) {
+      setFailure(messageOf(error));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <Sheet open title="预约场次" onClose={onClose} testId="book-sheet">
+      <Text className="event-detail__time">{formatTimeRange(session.startAt, session.endAt)}</Text>
+      <View className="event-detail__party">
+        <Text className="field__label">到场人数（含本人）</Text>
+        <View className="row">
+          <Button kind="plain" size="sm" disabled={party <= 1} testId="party-minus" onClick={() => setParty(party - 1)}>
+            －
+          </Button>
+          <Text className="event-detail__party-count" data-testid="party-size">
+            {party}
+          </Text>
+          <Button kind="plain" size="sm" disabled={party >= MAX_PARTY_SIZE} testId="party-plus" onClick={() => setParty(party + 1)}>
+            ＋
+          </Button>
+        </View>
+      </View>
+      <Text className="muted event-detail__block">
+        {session.seatsLeft >= party ? `剩余 ${session.seatsLeft} 个名额` : '名额不足时将进入候补，有人取消后按顺序递补'}
+      </Text>
+      {failure && <Text className="event-detail__error">{failure}</Text>}
+      <View className="gap-top">
+        <Button block loading={sending} testId="book-confirm" onClick={() => void book()}>
+          确认预约
+        </Button>
+      </View>
+    </Sheet>
+  );
+}

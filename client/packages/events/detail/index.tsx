@@ -1,0 +1,67 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { EVENT_KIND_LABELS, type EventSessionView } from '@citycare/shared';
+import { events, messageOf, queryKeys, useQuery } from '../../../api';
+import Badge from '../../../components/Badge';
+import Button from '../../../components/Button';
+import PhotoPlaceholder from '../../../components/PhotoPlaceholder';
+import Screen from '../../../components/Screen';
+import Skeleton from '../../../components/Skeleton';
+import StatusView from '../../../components/StatusView';
+import { formatDateTime, formatTimeRange } from '../../../services/format';
+import BookSheet from './BookSheet';
+import './index.css';
+
+/** One open day or meeting: its sessions with seats left; book a session for a party of 1–4. */
+export default function EventDetailPage() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const query = useQuery(id ? queryKeys.events.detail(id) : null, () => events.get(id));
+  const [choosing, setChoosing] = useState<EventSessionView | null>(null);
+  usePullDownRefresh(() => void query.refresh().finally(() => Taro.stopPullDownRefresh()));
+
+  const { state } = query;
+  if (state.status === 'loading') return <Screen><Skeleton count={2} /></Screen>;
+  if (state.status === 'error') {
+    return (
+      <Screen>
+        <StatusView tone="error" title="加载失败" message={messageOf(state.error)} actionText="重试" onAction={() => void query.refresh()} />
+      </Screen>
+    );
+  }
+  const event = state.data;
+  return (
+    <Screen testId="event-detail">
+      <View className="section gap-top">
+        <View className="row row--between">
+          <Text className="section__title">{event.title}</Text>
+          <Badge text={EVENT_KIND_LABELS[event.kind]} />
+        </View>
+        <Text className="muted event-detail__block">
+          {event.stationName} · {event.place}
+        </Text>
+        <Text className="event-detail__description">{event.description}</Text>
+        <PhotoPlaceholder count={event.photos.length} />
+      </View>
+      <View className="section">
+        <Text className="section__title">场次</Text>
+        {event.sessions.map((session) => (
+          <View key={session.id} className="event-detail__session" data-testid="event-session">
+            <View>
+              <Text className="event-detail__time">{formatTimeRange(session.startAt, session.endAt)}</Text>
+              <Text className="muted event-detail__block" data-testid="session-seats">
+                {session.cancelled ? '本场已取消' : `共 ${session.capacity} 个名额，剩余 ${session.seatsLeft} 个${session.waitlisted ? `，${session.waitlisted} 组候补` : ''}`}
+              </Text>
+              <Text className="muted event-detail__block">可取消至 {formatDateTime(session.cancelCutoffAt)}</Text>
+            </View>
+            <Button size="sm" disabled={!session.bookable} testId="session-book" onClick={() => setChoosing(session)}>
+              {session.bookable ? (session.seatsLeft > 0 ? '预约' : '候补') : '不可预约'}
+            </Button>
+          </View>
+        ))}
+      </View>
+      <BookSheet session={choosing} onClose={() => setChoosing(null)} />
+    </Screen>
+  );
+}

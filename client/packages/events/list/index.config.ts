@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '开放日',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,30 @@
+import { Text, View } from '@tarojs/components';
+import { categoryByCode, categoryPromise, REPORT_CATEGORIES } from '../../features/report/form';
+
+/** The problem categories as chips; the chosen one shows its promise (受理/办结 hours). */
+export default function CategoryPicker({ value, onChange, error }: { value: string | null; onChange: (code: string) => void; error?: string }) {
+  const chosen = categoryByCode(value);
+  return (
+    <View data-testid="report-category">
+      <Text className="field__label">问题类型</Text>
+      <View className="report__chips">
+        {REPORT_CATEGORIES.map((c) => (
+          <Text
+            key={c.code}
+            className={`report__chip${c.code === value ? ' report__chip--on' : ''}`}
+            data-testid={`category-${c.code}`}
+            onClick={() => onChange(c.code)}
+          >
+            {c.name}
+          </Text>
+        ))}
+      </View>
+      {chosen && (
+        <Text className="report__promise" data-testid="category-promise">
+          承诺：{categoryPromise(chosen)}
+        </Text>
+      )}
+      {error && <Text className="report__error">{error}</Text>}
+    </View>
+  );
+}

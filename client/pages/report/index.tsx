@@ -1,0 +1,127 @@
+import { Switch, Text, View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import type { CaseDetail } from '@citycare/shared';
+import { PHASE2_READY } from '../../api';
+import Button from '../../components/Button';
+import ComingSoon from '../../components/ComingSoon';
+import Field from '../../components/Field';
+import PhotoPicker from '../../components/PhotoPicker';
+import Screen from '../../components/Screen';
+import SignInPrompt from '../../components/SignInPrompt';
+import { isReady, validateReport, type ReportErrors } from '../../features/report/form';
+import { useReportForm } from '../../features/report/useReportForm';
+import { go } from '../../services/router';
+import { useAppState } from '../../store/app-store';
+import CategoryPicker from './CategoryPicker';
+import PlaceSection from './PlaceSection';
+import ReportSummary from './ReportSummary';
+import './index.css';
+
+/** 随手拍: category with its promise, description, photos, place, anonymous; summary, then send. */
+export default function ReportPage() {
+  const user = useAppState((s) => s.user);
+  const report = useReportForm();
+  const [errors, setErrors] = useState<ReportErrors>({});
+  const [reviewing, setReviewing] = useState(false);
+  const [sent, setSent] = useState<CaseDetail | null>(null);
+  const { form } = report;
+
+  // Errors shown after a failed check follow the form as the resident fixes it.
+  useEffect(() => {
+    if (Object.keys(errors).length) setErrors(validateReport(form));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [form]);
+
+  if (!user && process.env.TARO_ENV === 'h5') {
+    return (
+      <Screen tab testId="report-page">
+        <SignInPrompt back="report" message="登录后即可随手拍，反映身边的城市管理问题" />
+      </Screen>
+    );
+  }
+
+  if (sent) {
+    return (
+      <Screen tab testId="report-page">
+        <View className="section report__sent" data-testid="report-sent">
+          <Text className="report__sent-title">已提交，感谢您的反映</Text>
+          <Text className="muted">
+            {sent.case.stationName} 将在 {new Date(sent.case.acceptBy).toLocaleString('zh-CN', { hour12: false })} 前受理
+          </Text>
+          <View className="report__sent-actions">
+            <Button testId="report-view-case" onClick={() => void go('caseDetail', { id: sent.case.id })}>
+              查看进度
+            </Button>
+            <Button kind="secondary" onClick={() => setSent(null)}>
+              再拍一个
+            </Button>
+          </View>
+        </View>
+      </Screen>
+    );
+  }
+
+  const review = (): void => {
+    const found = validateReport(form);
+    setErrors(found);
+    if (isReady(found)) setReviewing(true);
+  };
+
+  return (
+    <Screen tab testId="report-page">
+      <View className="hero">
+        <Text className="hero__title">随手拍</Text>
+        <Text className="hero__subtitle">拍下身边的城市管理问题，工作站按承诺时限处理</Text>
+      </View>
+      <View className="section hero__overlap">
+        <CategoryPicker value={form.category} onChange={(category) => report.patch({ category })} error={errors.category} />
+      </View>
+      <View className="section">
+        <Field
+          label="问题描述"
+          value={form.description}
+          onChange={(description) => report.patch({ description })}
+          placeholder="请描述问题的具体情况，如时间、持续多久"
+          maxLength={500}
+          multiline
+          error={errors.description}
+          testId="report-description"
+        />
+        <View className="report__label">
+          <Text className="field__label">现场照片</Text>
+          <Text className="muted">最多 9 张，自动压缩后上传</Text>
+        </View>
+        <PhotoPicker photos={form.photos} onAdd={() => void report.addFromDevice()} onRetry={report.retryPhoto} onRemove={report.removePhoto} />
+        {errors.photos && <Text className="report__error">{errors.photos}</Text>}
+      </View>
+      <View className="section">
+        <PlaceSection form={form} onPatch={report.patch} error={errors.place} />
+        {!PHASE2_READY.nearbyCases && (
+          <ComingSoon title="附近已有人反映" message="提交前将显示附近 100 米内同类未办结的问题，可选择“我也遇到”一起跟进" />
+        )}
+      </View>
+      <View className="section row row--between">
+        <View>
+          <Text className="field__label">匿名反映</Text>
+          <Text className="muted report__block">开启后工作人员也看不到您的姓名和电话</Text>
+        </View>
+        <Switch checked={form.anonymous} onChange={(e) => report.patch({ anonymous: e.detail.value })} data-testid="report-anonymous" />
+      </View>
+      <View className="report__submit">
+        <Button block testId="report-review" onClick={review}>
+          下一步：确认信息
+        </Button>
+      </View>
+      <ReportSummary
+        open={reviewing}
+        form={form}
+        onClose={() => setReviewing(false)}
+        submit={report.submit}
+        onSent={(detail) => {
+          setReviewing(false);
+          setSent(detail);
+        }}
+      />
+    </Screen>
+  );
+}

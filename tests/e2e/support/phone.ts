@@ -1,0 +1,48 @@
+// A phone-sized headless Chromium against the stack, shared by the e2e tests.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const H5_DIR = path.resolve(__dirname, '../../../dist/h5');
+export const SHOTS_DIR = path.resolve(__dirname, '../../../test-results/e2e');
+export const JIALIN = '海安市城管局嘉麟社区工作站'; // seeded at GCJ-02 32.5368, 120.4592
+
+// The browser reports WGS-84 and the H5 client converts to GCJ-02 (gcoord via @citycare/shared).
+// This WGS-84 point is GCJ-02 (32.539498, 120.4592): 300 m due north of 嘉麟, whose nearest
+// other demo station is over 1 km away.
+export const NEAR_JIALIN_WGS84 = { latitude: 32.541394, longitude: 120.454509 };
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export function assertH5Built(): void {
+  if (!fs.existsSync(path.join(H5_DIR, 'index.html'))) {
+    throw new Error(`${H5_DIR}/index.html is missing: run \`npm run build:h5\` before this test`);
+  }
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** A phone-sized page; uncaught script errors are collected for the test to check. */
+export async function openPhone(browser: Browser, contexts: BrowserContext[], options: { located: boolean }): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    ...(options.located ? { geolocation: NEAR_JIALIN_WGS84, permissions: ['geolocation'] } : { permissions: [] }),
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { page, errors };
+}
+
+export async function snap(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SHOTS_DIR, { recursive: true });
+  await page.waitForTimeout(400); // let a page slide-in finish
+  await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`) });
+}
