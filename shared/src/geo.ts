@@ -1,6 +1,6 @@
 // Geo helpers on GCJ-02 lat/lng numbers (what WeChat returns). FerretDB has no
 // geo indexes, so the server queries a bounding box with $gte/$lte and then
-// sorts by haversine distance in the app (DESIGN.md §3).
+// sorts by haversine distance in the app (docs/design.md, "Data rules").
 
 export interface LatLng {
   lat: number;

@@ -27,7 +27,7 @@ export function buildConfig(): MidwayConfig {
           options: {
             dbName: env('MONGODB_DB'),
             // Fail fast instead of queueing when the database is away, so
-            // requests get a 503 within ~2 s and never hang (DESIGN.md §3).
+            // requests get a 503 within ~2 s and never hang (docs/design.md, "Data rules").
             bufferCommands: false,
             autoIndex: false,
             autoCreate: false,

@@ -1,5 +1,5 @@
 // Open311 GeoReport v2 response shapes (the JSON form; XML is the same tree).
-// Only the public view of a case (DESIGN.md §4) ever takes this shape.
+// Only the public view of a case (docs/design.md, "The case lifecycle") ever takes this shape.
 
 export interface Open311Service {
   service_code: string;

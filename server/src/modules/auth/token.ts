@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-/** Session lifetimes (DESIGN.md §6). */
+/** Session lifetimes (docs/design.md, "Accounts and security"). */
 export const SESSION_IDLE_MS = 7 * 24 * 3600 * 1000;
 export const SESSION_ABSOLUTE_MS = 30 * 24 * 3600 * 1000;
 /** lastSeenAt is written at most this often, not on every request. */

@@ -1,5 +1,5 @@
 import { checkinBody, createBookingBody, createEventBody, createSessionBody, listEventsQuery, staffEventsQuery, updateEventBody, updateSessionBody } from '@citycare/shared';
-import type { RouteDoc } from '../openapi/route-doc';
+import { withThumbnail, type RouteDoc } from '../openapi/route-doc';
 
 const event = { type: 'object', description: 'EventView: the event with its sessions (EventSessionView: capacity, seatsTaken, seatsLeft, waitlisted, bookable)' };
 const events = { type: 'object', description: 'EventList: items (EventView[])' };
@@ -13,7 +13,7 @@ const door = 'officer or lead of its station, admin';
 export const EVENT_ROUTES: RouteDoc[] = [
   { method: 'get', path: '/api/events', summary: 'Upcoming open days and meetings (by station, kind), soonest first, with their coming sessions and seats left', tag: 'events', query: listEventsQuery, response: events, errors: ['INVALID_LIMIT', 'UNKNOWN_FIELD'], access: 'public' },
   { method: 'get', path: '/api/events/{id}', summary: 'One event with all its sessions (past and cancelled ones flagged)', tag: 'events', params: { id: 'event id' }, response: event, errors: ['EVENT_NOT_FOUND'], access: 'public' },
-  { method: 'get', path: '/api/events/{id}/photos/{mediaId}', summary: "An event photo (JPEG; /thumb for the 480 px thumbnail), with ETag and private immutable caching", tag: 'events', params: { id: 'event id', mediaId: 'photo id' }, response: { type: 'string', description: 'image/jpeg' }, errors: ['EVENT_NOT_FOUND', 'MEDIA_NOT_FOUND'], access: 'public' },
+  ...withThumbnail({ method: 'get', path: '/api/events/{id}/photos/{mediaId}', summary: "An event photo (JPEG; /thumb for the 480 px thumbnail), with ETag and private immutable caching", tag: 'events', params: { id: 'event id', mediaId: 'photo id' }, response: { type: 'string', description: 'image/jpeg' }, errors: ['EVENT_NOT_FOUND', 'MEDIA_NOT_FOUND'], access: 'public' }),
   {
     method: 'post',
     path: '/api/bookings',

@@ -3,7 +3,7 @@ import { startTestApi, type TestApi } from '../../../../tests/support/api-app';
 import { loginAs, type TestUser } from '../../../../tests/support/auth';
 import { book, buildWorld, ledger, newSession, type World } from '../../../../tests/support/events';
 
-// No overbooking under any concurrency (DESIGN.md §3, SCORECARD R1/R2): the
+// No overbooking under any concurrency (docs/design.md, "Data rules", SCORECARD R1/R2): the
 // unique seat and booking indexes decide, never a counter.
 
 const RESIDENTS = 200;

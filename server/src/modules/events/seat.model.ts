@@ -3,7 +3,7 @@ import { Schema, type Types } from 'mongoose';
 /**
  * One occupied seat of a session. `{sessionId, seat}` is unique and seat is
  * 1..capacity, so a session can never hold more seats than its capacity: a
- * booking claims its seats by inserting these documents (DESIGN.md §3).
+ * booking claims its seats by inserting these documents (docs/design.md, "Data rules").
  * A seat with no booking is a blocker: it keeps a seat above a reduced
  * capacity out of reach of a booker who read the old capacity.
  */

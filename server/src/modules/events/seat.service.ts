@@ -12,7 +12,7 @@ const CLAIM_ROUNDS = 8;
  * Seats as documents: a seat is taken by inserting `{sessionId, seat}`, which
  * the unique index lets exactly one writer do, and seat numbers come from
  * 1..capacity. So however many requests race, a session never holds more
- * seats than its capacity (DESIGN.md §3). Seat numbers are internal tokens,
+ * seats than its capacity (docs/design.md, "Data rules"). Seat numbers are internal tokens,
  * not places in a room.
  */
 @Provide()

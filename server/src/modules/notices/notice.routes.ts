@@ -1,5 +1,5 @@
 import { createNoticeBody, managedNoticesQuery, noticeListQuery, updateNoticeBody } from '@citycare/shared';
-import type { RouteDoc } from '../openapi/route-doc';
+import { withThumbnail, type RouteDoc } from '../openapi/route-doc';
 
 const notice = { type: 'object', description: 'NoticeView: id, title, body, photos (URLs), community (null: city-wide), pinned, expiresAt, createdAt, updatedAt' };
 const managed = { type: 'object', description: 'ManagedNoticeView: NoticeView plus withdrawnAt, expired, readCount' };
@@ -38,7 +38,7 @@ export const NOTICE_ROUTES: RouteDoc[] = [
     errors: ['UNAUTHENTICATED', 'NOTICE_NOT_FOUND'],
     access: 'signed in (withdrawn/expired: its managers only)',
   },
-  {
+  ...withThumbnail({
     method: 'get',
     path: '/api/notices/{id}/photos/{mediaId}',
     summary: "A notice's photo (JPEG; append /thumb for the thumbnail), for whoever may see the notice",
@@ -47,7 +47,7 @@ export const NOTICE_ROUTES: RouteDoc[] = [
     response: { type: 'string', format: 'binary' },
     errors: ['UNAUTHENTICATED', 'NOTICE_NOT_FOUND', 'MEDIA_NOT_FOUND'],
     access: 'signed in',
-  },
+  }),
   {
     method: 'post',
     path: '/api/notices',

@@ -25,7 +25,7 @@ export interface RequestContext {
 }
 
 /**
- * The public view of a case (DESIGN.md §4) in GeoReport v2 terms: category,
+ * The public view of a case (docs/design.md, "The case lifecycle") in GeoReport v2 terms: category,
  * status, outcome and replies (as status_notes), dates, station, a rounded
  * location; the description only when the reporter allowed it. Never the
  * reporter, never photos (no media_url), never the exact point or address.

@@ -16,6 +16,13 @@ export interface RouteDoc {
   errors: ErrorCode[];
   /** Who may call it; 'public' for anyone. */
   access: string;
+  /** The pattern the controller registers when it differs from `path` (one handler serving several documented paths). */
+  servedBy?: string;
+}
+
+/** A photo route and its thumbnail twin (`…/thumb`, the 480 px variant), documented alike. */
+export function withThumbnail(route: RouteDoc): RouteDoc[] {
+  return [route, { ...route, path: `${route.path}/thumb`, summary: `${route.summary} — the 480 px thumbnail` }];
 }
 
 export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { createPatrolBody, patrolListQuery } from '@citycare/shared';
-import type { RouteDoc } from '../openapi/route-doc';
+import { withThumbnail, type RouteDoc } from '../openapi/route-doc';
 
 const patrol = {
   type: 'object',
@@ -41,7 +41,7 @@ export const PATROL_ROUTES: RouteDoc[] = [
     access: "lead: their station's; admin: all or stationId; officer: their own",
   },
   { method: 'get', path: '/api/staff/patrols/{id}', summary: 'One patrol log with its cases', tag: 'patrols', params: id, response: patrol, errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'PATROL_NOT_FOUND'], access: 'its officer, leads of its station, admin' },
-  {
+  ...withThumbnail({
     method: 'get',
     path: '/api/staff/patrols/{id}/photos/{mediaId}',
     summary: "A patrol log's photo (JPEG; append /thumb for the thumbnail)",
@@ -50,5 +50,5 @@ export const PATROL_ROUTES: RouteDoc[] = [
     response: { type: 'string', format: 'binary' },
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'PATROL_NOT_FOUND', 'MEDIA_NOT_FOUND'],
     access: 'its officer, leads of its station, admin',
-  },
+  }),
 ];

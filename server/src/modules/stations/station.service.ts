@@ -52,7 +52,7 @@ export class StationService {
 
   /**
    * The station a case at `point` goes to: the one whose community boundary
-   * contains it, else the nearest (DESIGN.md §4 routing).
+   * contains it, else the nearest (docs/design.md, "The case lifecycle", routing).
    */
   async routeFor(point: LatLng): Promise<NearbyStation | undefined> {
     const candidates = await this.stations

@@ -12,7 +12,7 @@ import type { UserDoc } from './user.model';
 
 const findQuery = z.strictObject({ openid: z.string().min(1).max(64) });
 
-/** Admins appoint officers, leads and secretaries (DESIGN.md §1). */
+/** Admins appoint officers, leads and secretaries (docs/design.md, "Users"). */
 @Controller('/api/admin/users')
 export class AdminUserController {
   @Inject()

@@ -37,7 +37,7 @@ interface SecCheckReply {
 }
 
 /**
- * WechatPort over HTTP (DESIGN.md §6). In the app, Midway builds it from the
+ * WechatPort over HTTP (docs/design.md, "Accounts and security"). In the app, Midway builds it from the
  * `wechat` config block if there is one, else from WECHAT_* in the
  * environment; tests pass a config to the constructor.
  */

@@ -48,7 +48,7 @@ export class ZoneService {
     return this.database.model<ZoneDoc>(ZONE_MODEL, zoneSchema);
   }
 
-  /** Near a point: a bounding box, then haversine distance in the app (DESIGN.md §3); else by name. */
+  /** Near a point: a bounding box, then haversine distance in the app (docs/design.md, "Data rules"); else by name. */
   async list(search: ZoneSearch): Promise<ZoneList> {
     const filter: FilterQuery<ZoneDoc> = {};
     if (search.stationId) filter.stationId = new Types.ObjectId(search.stationId);

@@ -57,7 +57,7 @@ export interface WechatStandin {
 }
 
 /**
- * Starts a local HTTP server with WeChat's server API contract (DESIGN.md §6),
+ * Starts a local HTTP server with WeChat's server API contract (docs/design.md, "Accounts and security"),
  * for tests and for running without a real AppID. Besides codes from
  * control.issueLoginCode, jscode2session accepts `dev:<openid>` (letters,
  * digits, _ and -, up to 64) as a reusable code, so a dev or H5 client can
