@@ -54,7 +54,8 @@ export function queryInt(code: ErrorCode, min: number, max: number) {
 }
 
 /** A MongoDB ObjectId as 24 hex characters: the one pattern for ids in paths and bodies. */
-export const OBJECT_ID_PATTERN = /^[0-9a-f]{24}$/i;
+export const OBJECT_ID_CHARS = '[0-9a-fA-F]{24}';
+export const OBJECT_ID_PATTERN = new RegExp(`^${OBJECT_ID_CHARS}$`);
 
 export const isObjectIdString = (value: unknown): value is string => typeof value === 'string' && OBJECT_ID_PATTERN.test(value);
 

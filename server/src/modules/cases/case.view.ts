@@ -2,6 +2,7 @@ import {
   allowedMoves,
   isOpen,
   maskPhone,
+  OBJECT_ID_CHARS,
   type CaseView,
   type StaffCaseView,
   type TimelineEntry,
@@ -92,11 +93,13 @@ export function toTimeline(events: CaseEventDoc[], includeInternal: boolean): Ti
 }
 
 /** Opaque keyset cursor: "<ms>_<id>". */
+const CURSOR = new RegExp(`^(\\d{1,15})_(${OBJECT_ID_CHARS})$`);
+
 export function encodeCursor(date: Date, id: { toHexString(): string }): string {
   return `${date.getTime()}_${id.toHexString()}`;
 }
 
 export function decodeCursor(cursor: string): { date: Date; id: string } | null {
-  const match = /^(\d{1,15})_([0-9a-f]{24})$/.exec(cursor);
+  const match = CURSOR.exec(cursor);
   return match ? { date: new Date(Number(match[1])), id: match[2] } : null;
 }

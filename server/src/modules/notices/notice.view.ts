@@ -1,4 +1,4 @@
-import type { ManagedNoticeView, NoticeView } from '@citycare/shared';
+import { OBJECT_ID_CHARS, type ManagedNoticeView, type NoticeView } from '@citycare/shared';
 import type { NoticeDoc } from './notice.model';
 
 export const noticePhotoUrl = (noticeId: string, mediaId: string) => `/api/notices/${noticeId}/photos/${mediaId}`;
@@ -36,7 +36,9 @@ export function encodeNoticeCursor(doc: Pick<NoticeDoc, 'pinned' | 'createdAt' |
   return `${doc.pinned ? 1 : 0}-${doc.createdAt.getTime()}-${doc._id.toHexString()}`;
 }
 
+const CURSOR = new RegExp(`^([01])-(\\d{1,15})-(${OBJECT_ID_CHARS})$`);
+
 export function decodeNoticeCursor(cursor: string): { pinned: boolean; createdAt: Date; id: string } | null {
-  const match = /^([01])-(\d{1,15})-([0-9a-f]{24})$/.exec(cursor);
+  const match = CURSOR.exec(cursor);
   return match ? { pinned: match[1] === '1', createdAt: new Date(Number(match[2])), id: match[3] } : null;
 }
