@@ -1,13 +1,7 @@
+import type { UploadedMedia } from '@citycare/shared';
 import type { MediaDoc } from './media.model';
 
-/** What an upload returns; the client puts `id` in a case's photos. */
-export interface UploadedMedia {
-  id: string;
-  url: string;
-  thumbUrl: string;
-  width: number;
-  height: number;
-}
+export type { UploadedMedia };
 
 export function mediaUrl(id: string): string {
   return `/api/media/${id}`;

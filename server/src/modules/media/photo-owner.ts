@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
 
 /** The kinds of things a photo can be attached to, each owned by its own module. */
@@ -21,4 +22,12 @@ export interface PhotoOwner {
   canView(viewer: AuthUser, id: Types.ObjectId): Promise<boolean>;
   /** Whether a thing of this kind has this id (used to migrate old attachments). */
   exists(id: Types.ObjectId): Promise<boolean>;
+}
+
+/** "May see it?" from a module's own check that throws its not-found/forbidden AppError when not. */
+export function passes(check: Promise<unknown>): Promise<boolean> {
+  return check.then(
+    () => true,
+    (err) => (err instanceof AppError ? false : Promise.reject(err)),
+  );
 }

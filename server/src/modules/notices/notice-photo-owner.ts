@@ -1,8 +1,7 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import type { Types } from 'mongoose';
-import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
-import type { PhotoOwner } from '../media/photo-owner';
+import { passes, type PhotoOwner } from '../media/photo-owner';
 import { NoticeBoardService } from './notice-board.service';
 
 /** A notice's photos are for whoever may see the notice. */
@@ -15,10 +14,7 @@ export class NoticePhotoOwner implements PhotoOwner {
   board!: NoticeBoardService;
 
   async canView(viewer: AuthUser, id: Types.ObjectId): Promise<boolean> {
-    return this.board.visible(viewer, id.toHexString()).then(
-      () => true,
-      (err) => (err instanceof AppError ? false : Promise.reject(err)),
-    );
+    return passes(this.board.visible(viewer, id.toHexString()));
   }
 
   async exists(id: Types.ObjectId): Promise<boolean> {

@@ -1,8 +1,7 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import type { Types } from 'mongoose';
-import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
-import type { PhotoOwner } from '../media/photo-owner';
+import { passes, type PhotoOwner } from '../media/photo-owner';
 import { PatrolQueryService } from './patrol-query.service';
 
 /** A patrol log's photos are for whoever may read the log (its officer, the station's lead, admins). */
@@ -15,10 +14,7 @@ export class PatrolPhotoOwner implements PhotoOwner {
   query!: PatrolQueryService;
 
   async canView(viewer: AuthUser, id: Types.ObjectId): Promise<boolean> {
-    return this.query.visible(viewer, id.toHexString()).then(
-      () => true,
-      (err) => (err instanceof AppError ? false : Promise.reject(err)),
-    );
+    return passes(this.query.visible(viewer, id.toHexString()));
   }
 
   async exists(id: Types.ObjectId): Promise<boolean> {
