@@ -16,6 +16,7 @@ import { MODULES } from './modules';
 import { UPLOAD_CONFIG } from './modules/media/media.upload';
 import { PhotoAttachments } from './modules/media/photo-attachments.service';
 import { AuthMiddleware } from './modules/auth/auth.middleware';
+import { AccountService } from './modules/users/account.service';
 import { Open311Middleware } from './modules/open311/open311.middleware';
 
 @Configuration({
@@ -44,6 +45,8 @@ export class MainConfiguration implements ILifeCycle {
     await ensureIndexes(this.database, MODULES.flatMap((m) => m.models ?? []));
     const photos = await this.container.getAsync(PhotoAttachments);
     for (const owner of MODULES.flatMap((m) => m.photoOwners ?? [])) photos.registerOwner(await this.container.getAsync(owner));
+    const account = await this.container.getAsync(AccountService);
+    for (const holder of MODULES.flatMap((m) => m.personalData ?? [])) account.registerHolder(await this.container.getAsync(holder));
     await runMigrations(this.database, await Promise.all(MODULES.flatMap((m) => m.migrations ?? []).map((c) => this.container.getAsync(c))));
     this.jobs = new JobTimers(this.logger);
     this.jobs.start(

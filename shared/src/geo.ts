@@ -67,6 +67,9 @@ export function isInBox(p: LatLng, box: BoundingBox): boolean {
 }
 
 /** Rounds a point to a grid of about `cellM` metres, for public views of a location. */
+/** Where the public may see a case: on a grid of about 100 m (Open311, followers, nearby hints). */
+export const PUBLIC_GRID_M = 100;
+
 export function roundToGrid(p: LatLng, cellM = 100): LatLng {
   const step = toDeg(cellM / EARTH_RADIUS_M);
   const round = (v: number): number => Number((Math.round(v / step) * step).toFixed(6));

@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   'case.transfer': { lead: 'station', admin: 'city' },
   'case.reopen': { lead: 'station', admin: 'city' },
   'case.rate': { resident: 'own', secretary: 'own' },
+  // 我也遇到: a resident follows a case someone else reported (its public view).
+  'case.follow': { resident: 'own', secretary: 'own' },
   'media.upload': { resident: 'own', secretary: 'own', officer: 'own', lead: 'own', admin: 'own' },
   'user.manage': { admin: 'city' },
   // Open days and meetings: leads run their station's, anyone signed in books.

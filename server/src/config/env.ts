@@ -18,6 +18,11 @@ export const ENV_VARS = {
   DB_TIMEOUT_MS: { default: '1500', description: 'Server selection timeout: how long a query waits for an unreachable database before failing (503)' },
   STATIC_DIR: { default: '', description: 'Folder with the H5 build to serve at / (empty: serve nothing)' },
   MEDIA_DIR: { default: '.data/media', description: 'Folder for uploaded photos (re-encoded JPEGs and thumbnails); relative paths are from the repository root' },
+  PHOTO_URL_SECRET: {
+    default: '',
+    description: 'Secret (≥ 32 characters) for signing photo URLs that <image> loads without a token; every API process must share it. Empty: a random secret per process (one process only)',
+  },
+  PHOTO_URL_TTL_S: { default: '3600', description: 'How long a signed photo URL is valid, in seconds (at most 3600); URLs are issued on half-TTL boundaries so repeated pages reuse them (and the image cache)' },
   LOG_LEVEL: { default: 'info', description: 'debug | info | warn | error' },
   DEV_LOGIN: { default: '0', description: '1 enables the demo-user login for development and the H5 preview; refused when NODE_ENV=production' },
   WECHAT_TEMPLATE_CASE_STATUS: { default: 'case-status-demo', description: 'Subscribe-message template id for case status changes and replies' },

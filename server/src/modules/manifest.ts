@@ -1,5 +1,6 @@
 import type { Schema } from 'mongoose';
 import type { PhotoOwner } from './media/photo-owner';
+import type { PersonalDataHolder } from './users/personal-data';
 
 /** A class the dependency-injection container can build (a Midway provider). */
 export type ProviderClass<T> = new (...args: any[]) => T;
@@ -22,8 +23,8 @@ export interface Migration {
 
 /**
  * What a module declares to the application: its models (and so its indexes),
- * its background jobs, its start-up migrations, and the kinds of things it
- * owns that photos can be attached to. `configuration.ts` collects these from
+ * its background jobs, its start-up migrations, the kinds of things it owns
+ * that photos can be attached to, and what it holds about a person. `configuration.ts` collects these from
  * `modules/index.ts`; nothing in `common/` knows the modules.
  */
 export interface ModuleManifest {
@@ -32,4 +33,6 @@ export interface ModuleManifest {
   jobs?: JobDefinition[];
   migrations?: Array<ProviderClass<Migration>>;
   photoOwners?: Array<ProviderClass<PhotoOwner>>;
+  /** What it holds about a person, for "export my data" and "delete my account". */
+  personalData?: Array<ProviderClass<PersonalDataHolder>>;
 }

@@ -1,8 +1,13 @@
 import type { CaseMove, CaseOutcome, CaseStatus } from '../case-lifecycle';
 import type { CaseSource } from '../categories';
+import type { SignedPhoto } from './media';
 
-/** status: a lifecycle move; reply: public; note: staff only; rating: the reporter's stars. */
-export type TimelineKind = 'status' | 'reply' | 'note' | 'photo' | 'rating';
+/**
+ * status: a lifecycle move; reply: an officer's public reply; note: staff only;
+ * rating: the reporter's stars; supplement: the reporter's 补充说明 (reporter and staff);
+ * erasure: the reporter deleted their account and the report was anonymised (staff only).
+ */
+export type TimelineKind = 'status' | 'reply' | 'note' | 'photo' | 'rating' | 'supplement' | 'erasure';
 
 export interface TimelineEntry {
   seq: number;
@@ -15,7 +20,7 @@ export interface TimelineEntry {
   outcome?: CaseOutcome;
   /** 1–5, on a rating entry. */
   score?: number;
-  photos: string[];
+  photos: SignedPhoto[];
   /** The officer's role label for replies; never a resident's identity. */
   actor: string;
 }
@@ -25,7 +30,7 @@ export interface CaseView {
   category: string;
   categoryName: string;
   description: string;
-  photos: string[];
+  photos: SignedPhoto[];
   lat: number;
   lng: number;
   address: string;
@@ -45,6 +50,12 @@ export interface CaseView {
   updatedAt: string;
   /** The moves the caller may make now. */
   allowedMoves: CaseMove[];
+  /**
+   * How the caller stands to the case: its reporter, a follower (我也遇到, or a
+   * merged duplicate's reporter: the public view only — no description unless
+   * allowed, no photos, no address, a location rounded to ~100 m), or staff.
+   */
+  relation: 'reporter' | 'follower' | 'staff';
 }
 
 /** What staff see besides the case: the reporter (never for anonymous cases), masked phone. */

@@ -1,3 +1,4 @@
+import type { SignedPhoto } from './media';
 // Response shapes of the open-day and meeting endpoints (开放日、座谈会).
 import type { BookingStatus, EventKind } from '../schemas/events';
 
@@ -29,7 +30,7 @@ export interface EventView {
   kind: EventKind;
   description: string;
   place: string;
-  photos: string[];
+  photos: SignedPhoto[];
   cancelled: boolean;
   sessions: EventSessionView[];
 }

@@ -1,3 +1,16 @@
+/**
+ * A photo as the API shows it: URLs that <image> can load without an
+ * Authorization header, signed (HMAC over media id + variant + expiry) and
+ * valid for at most an hour; a tampered or expired URL answers 403.
+ */
+export interface SignedPhoto {
+  id: string;
+  url: string;
+  thumbUrl: string;
+  /** ISO instant after which both URLs answer 403. */
+  expiresAt: string;
+}
+
 /** POST /api/media: a stored photo (re-encoded JPEG without EXIF). */
 export interface UploadedMedia {
   /** 24 hex characters: what a case lists in `photos`. */

@@ -1,10 +1,11 @@
+import type { SignedPhoto } from './media';
 /** A notice as residents see it. */
 export interface NoticeView {
   id: string;
   title: string;
   body: string;
   /** Media URLs. */
-  photos: string[];
+  photos: SignedPhoto[];
   /** null: a city-wide notice from the bureau (全市公告). */
   community: string | null;
   pinned: boolean;

@@ -1,3 +1,4 @@
+import type { SignedPhoto } from './media';
 import type { CaseStatus } from '../case-lifecycle';
 
 /** A case raised from a patrol, as the log shows it. */
@@ -21,7 +22,7 @@ export interface PatrolView {
   area: string;
   notes: string;
   /** Media URLs. */
-  photos: string[];
+  photos: SignedPhoto[];
   cases: PatrolCaseLink[];
   createdAt: string;
 }

@@ -1,21 +1,10 @@
-// Resident routes of issue 7 §2/§3 that the server does not serve yet (phase 2). The client
-// is typed against these shapes (client/api/phase2.ts); the server implements them later.
+// Resident routes beyond reporting: nearby open cases and 我也遇到, 补充说明, choosing a
+// community, exporting and deleting one's data.
 import type { CaseStatus } from '../case-lifecycle';
 import type { CaseView, TimelineEntry } from './cases';
 import type { MeResponse } from './auth';
 import type { BookingView } from './events';
-
-/**
- * A photo as the API shows it: URLs that <image> can load without an Authorization header,
- * signed (HMAC over media id + variant + expiry) and valid for at most an hour.
- */
-export interface SignedPhoto {
-  id: string;
-  url: string;
-  thumbUrl: string;
-  /** ISO instant after which both URLs answer 403. */
-  expiresAt: string;
-}
+import type { SignedPhoto } from './media';
 
 /** GET /api/cases/nearby?lat=&lng=&category=&radiusM=100 — the public view of open cases close by. */
 export interface NearbyCase {
@@ -43,16 +32,9 @@ export interface NearbyCaseList {
 /** POST /api/cases/:id/follow (我也遇到) answers the case as a follower sees it. */
 export type FollowResult = { case: CaseView; timeline: TimelineEntry[] };
 
-/** POST /api/cases/:id/supplements (补充说明): the reporter adds text and photos to an open case. */
-export interface CaseSupplementBody {
-  text: string;
-  /** Media ids from POST /api/media, at most 9. */
-  photos: string[];
-}
-
-/** PUT /api/me/community — the community whose notices the resident reads. */
-export interface SetCommunityBody {
-  community: string;
+/** GET /api/communities — the communities residents may choose (each served by a station). */
+export interface CommunityList {
+  items: Array<{ name: string; stationId: string; stationName: string }>;
 }
 
 /** GET /api/me/export — everything the service holds about the caller, as a JSON download. */
@@ -64,4 +46,8 @@ export interface MyDataExport {
   /** Ids of cases the resident follows. */
   following: string[];
   noticeReads: Array<{ noticeId: string; readAt: string }>;
+  ratings: Array<{ caseId: string; score: number; comment: string | null; at: string }>;
+  /** Photos the resident uploaded (signed URLs, valid for an hour). */
+  photos: Array<SignedPhoto & { uploadedAt: string }>;
+  sessions: Array<{ createdAt: string; lastSeenAt: string; expiresAt: string; revoked: boolean }>;
 }

@@ -13,6 +13,12 @@ export const bindPhoneBody = z.strictObject({ code: wechatCode });
 /** POST /api/auth/dev — only with DEV_LOGIN=1, never in production. */
 export const devLoginBody = z.strictObject({ openid: z.string().min(1).max(64) });
 
+/** PUT /api/me/community — the community whose notices a resident reads (one served by a station). */
+export const setCommunityBody = z.strictObject({
+  community: z.string().trim().min(1).max(40),
+});
+export type SetCommunityBody = z.output<typeof setCommunityBody>;
+
 /** PATCH /api/me — what a user may change about themselves (never role, station or community). */
 export const updateMeBody = z.strictObject({
   name: z.string().trim().min(1).max(40),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CASE_OUTCOMES, CASE_STATUSES, STAFF_MOVE_NAMES } from '../case-lifecycle';
 import { CASE_SOURCES, MAX_CASE_PHOTOS, MAX_DESCRIPTION_CHARS } from '../categories';
-import { objectIdString, queryInt } from '../validation';
+import { objectIdString, queryInt, queryNumber } from '../validation';
 
 const lat = z.number({ error: 'INVALID_COORDINATES' }).min(-90, { error: 'INVALID_COORDINATES' }).max(90, { error: 'INVALID_COORDINATES' });
 const lng = z.number({ error: 'INVALID_COORDINATES' }).min(-180, { error: 'INVALID_COORDINATES' }).max(180, { error: 'INVALID_COORDINATES' });
@@ -24,11 +24,31 @@ export const createCaseBody = z.strictObject({
 });
 export type CreateCaseBody = z.output<typeof createCaseBody>;
 
-/** Keyset pagination: `before` is the opaque cursor of the last item seen. */
+/** Keyset pagination: `before` is the opaque cursor of the last item seen. `scope`: my reports, or cases I follow. */
 export const myCasesQuery = z.strictObject({
+  scope: z.enum(['mine', 'following']).optional(),
   before: z.string().regex(/^[\w-]{1,80}$/).optional(),
   limit: queryInt('INVALID_LIMIT', 1, 50).optional(),
 });
+
+/** Metres searched around a new report for open cases of the same category (附近已有人反映). */
+export const NEARBY_CASES_DEFAULT_RADIUS_M = 100;
+export const NEARBY_CASES_MAX_RADIUS_M = 500;
+
+/** GET /api/cases/nearby */
+export const nearbyCasesQuery = z.strictObject({
+  lat: queryNumber('INVALID_COORDINATES').pipe(z.number().min(-90, { error: 'INVALID_COORDINATES' }).max(90, { error: 'INVALID_COORDINATES' })),
+  lng: queryNumber('INVALID_COORDINATES').pipe(z.number().min(-180, { error: 'INVALID_COORDINATES' }).max(180, { error: 'INVALID_COORDINATES' })),
+  category: z.string().min(1).max(40),
+  radiusM: queryInt('VALIDATION_FAILED', 10, NEARBY_CASES_MAX_RADIUS_M).optional(),
+});
+
+/** POST /api/cases/:id/supplements (补充说明): the reporter adds text and photos to an open case. */
+export const caseSupplementBody = z.strictObject({
+  text: text(1000),
+  photos: photoIds.default([]),
+});
+export type CaseSupplementBody = z.input<typeof caseSupplementBody>;
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z

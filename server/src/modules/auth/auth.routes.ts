@@ -1,4 +1,4 @@
-import { bindPhoneBody, devLoginBody, setRoleBody, updateMeBody, wechatLoginBody } from '@citycare/shared';
+import { bindPhoneBody, devLoginBody, setRoleBody, updateMeBody, wechatLoginBody, setCommunityBody } from '@citycare/shared';
 import type { RouteDoc } from '../openapi/route-doc';
 
 const me = { type: 'object', description: 'MeResponse: id, role, name, phone (own, unmasked), stationId, community' };
@@ -29,6 +29,9 @@ export const AUTH_ROUTES: RouteDoc[] = [
   { method: 'get', path: '/api/auth/dev/users', summary: 'Demo users to choose from', tag: 'auth', response: { type: 'object' }, errors: ['DEV_LOGIN_DISABLED'], access: 'development' },
   { method: 'get', path: '/api/me', summary: 'The signed-in user', tag: 'me', response: me, errors: ['UNAUTHENTICATED', 'SESSION_EXPIRED'], access: 'signed in' },
   { method: 'patch', path: '/api/me', summary: 'Change my display name', tag: 'me', body: updateMeBody, response: me, errors: ['UNAUTHENTICATED', 'UNKNOWN_FIELD'], access: 'signed in' },
+  { method: 'put', path: '/api/me/community', summary: 'Choose the community whose notices I read (one served by a station: GET /api/communities)', tag: 'me', body: setCommunityBody, response: me, errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'COMMUNITY_NOT_FOUND'], access: 'resident' },
+  { method: 'get', path: '/api/me/export', summary: 'Everything held about me as a JSON file (MyDataExport: user, cases with timelines, follows, ratings, bookings, notice reads, photos, sessions)', tag: 'me', response: { type: 'object', description: 'MyDataExport' }, errors: ['UNAUTHENTICATED'], access: 'signed in' },
+  { method: 'delete', path: '/api/me', summary: 'Delete my account: personal data removed or anonymised, my cases kept anonymously for the figures, my sessions ended', tag: 'me', response: { type: 'object', description: '{ ok: true }' }, errors: ['UNAUTHENTICATED', 'FORBIDDEN'], access: 'resident' },
   {
     method: 'post',
     path: '/api/me/phone',

@@ -42,6 +42,16 @@ export class SessionService {
     return { token, expiresAt };
   }
 
+  /** A user's sessions (for their data export). */
+  ofUser(userId: Types.ObjectId): Promise<SessionDoc[]> {
+    return this.sessions.find({ userId }).lean<SessionDoc[]>();
+  }
+
+  /** Every session of a user, gone (their account is being deleted). */
+  async removeAll(userId: Types.ObjectId): Promise<void> {
+    await this.sessions.deleteMany({ userId });
+  }
+
   /** The user behind a bearer token; SESSION_EXPIRED for a token that is unknown, revoked or past expiry. */
   async resolve(token: string, now = new Date()): Promise<AuthUser> {
     if (!looksLikeToken(token)) throw new AppError('SESSION_EXPIRED');

@@ -20,10 +20,15 @@ export function actorsFor(mover: Mover, doc: Pick<CaseDoc, 'stationId'>): Actor[
   return MOVE_PERMISSIONS.filter((permission) => can(mover, permission, target));
 }
 
+/** How someone stands to a case; null: not at all (the case is 404 to them). */
+export type CaseRelation = 'staff' | 'reporter' | 'follower';
+
 /**
- * Who may see a case: staff of its station (case.queue), admins, and its
- * followers — its reporter and reporters of duplicates merged into it.
- * Cases' photos are visible to the same people (the `case` PhotoOwner).
+ * Who may see a case: staff of its station (case.queue) and admins see it
+ * all; its reporter sees it and its public entries; followers — residents who
+ * tapped 我也遇到, and reporters of duplicates merged into it — see its public
+ * view only. The case's photos are for staff and its reporter (the `case`
+ * PhotoOwner): the public view never shows photos.
  */
 @Provide()
 @Scope(ScopeEnum.Singleton)
@@ -37,15 +42,17 @@ export class CaseAccess implements PhotoOwner {
     return can(user, 'case.queue', { stationId: doc.stationId.toHexString() });
   }
 
-  /** Reporter, or reporter of a duplicate merged into this case. */
-  async follows(user: AuthUser, doc: Pick<CaseDoc, '_id' | 'reporterId'>): Promise<boolean> {
-    if (doc.reporterId.toHexString() === user.id) return true;
-    return this.store.hasMergedReport(doc._id, new Types.ObjectId(user.id));
+  async relationOf(user: AuthUser, doc: Pick<CaseDoc, '_id' | 'reporterId' | 'stationId'>): Promise<CaseRelation | null> {
+    if (this.isStaffFor(user, doc)) return 'staff';
+    if (doc.reporterId.toHexString() === user.id) return 'reporter';
+    const userId = new Types.ObjectId(user.id);
+    const [follows, merged] = await Promise.all([this.store.isFollower(doc._id, userId), this.store.hasMergedReport(doc._id, userId)]);
+    return follows || merged ? 'follower' : null;
   }
 
   async canView(user: AuthUser, id: Types.ObjectId): Promise<boolean> {
     const doc = await this.store.storedCase(id);
-    return !!doc && (this.isStaffFor(user, doc) || (await this.follows(user, doc)));
+    return !!doc && (this.isStaffFor(user, doc) || doc.reporterId.toHexString() === user.id);
   }
 
   async exists(id: Types.ObjectId): Promise<boolean> {

@@ -1,12 +1,14 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { Types } from 'mongoose';
-import { ratingConsequence } from '@citycare/shared';
+import { createHash } from 'node:crypto';
+import { isOpen, ratingConsequence } from '@citycare/shared';
 import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
 import { isDuplicateKey } from '../../common/mongo-errors';
 import { authorize } from '../../common/permissions';
 import { PhotoAttachments } from '../media/photo-attachments.service';
 import type { CaseDoc } from './case.model';
+import type { CaseRelation } from './case-access';
 import { CaseMovesService } from './case-moves.service';
 import { CaseStore } from './case-store';
 import { CaseTimelineService } from './case-timeline.service';
@@ -47,6 +49,66 @@ export class CaseActionsService {
     });
     await this.attachments.attach({ kind: 'case', id: doc._id }, photoIds);
     return updated;
+  }
+
+  /** 我也遇到: a resident follows an open case (found nearby, or through Open311) instead of reporting it again. */
+  async follow(user: AuthUser, caseId: string): Promise<CaseDoc> {
+    authorize(user, 'case.follow');
+    const doc = await this.timeline.load(caseId);
+    if (!doc) throw new AppError('CASE_NOT_FOUND');
+    if (!isOpen(doc.status)) throw new AppError('CASE_NOT_OPEN');
+    if (doc.reporterId.toHexString() !== user.id) await this.store.follow(doc._id, new Types.ObjectId(user.id));
+    return doc;
+  }
+
+  /**
+   * 补充说明: the reporter adds text and photos to their open case, seen by
+   * them and the station's staff (who are told). Idempotent by the client's
+   * key: a retry after a lost answer adds nothing.
+   */
+  async supplement(user: AuthUser, doc: CaseDoc, relation: CaseRelation, body: { text: string; photos: string[] }, key: string): Promise<CaseDoc> {
+    if (relation !== 'reporter') throw new AppError('FORBIDDEN', '只有报事人可以补充说明');
+    const mustBeOpen = (current: CaseDoc) => {
+      if (!isOpen(current.status)) throw new AppError('CASE_NOT_OPEN');
+    };
+    mustBeOpen(doc);
+    const photos = await this.attachments.claim(user.id, body.photos);
+    if (!(await this.claimKey(user, `supplement:${key}`, body, doc))) return (await this.timeline.load(doc._id)) ?? doc;
+    const updated = await this.timeline.appendAlways(
+      doc,
+      {
+        kind: 'supplement',
+        move: null,
+        from: null,
+        to: null,
+        text: body.text,
+        outcome: null,
+        score: null,
+        photos,
+        public: true,
+        actorId: new Types.ObjectId(user.id),
+        actorRole: user.role,
+        patch: {},
+      },
+      mustBeOpen,
+    );
+    await this.attachments.attach({ kind: 'case', id: doc._id }, photos);
+    return updated;
+  }
+
+  /** Claims an Idempotency-Key for a write on `doc`: false when it was used before for the same body (422 for another body). */
+  private async claimKey(user: AuthUser, key: string, body: unknown, doc: CaseDoc): Promise<boolean> {
+    const bodyHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+    const userId = new Types.ObjectId(user.id);
+    try {
+      await this.store.idempotencyKeys.create({ userId, key, bodyHash, caseId: doc._id, createdAt: new Date() });
+      return true;
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      const record = await this.store.idempotencyKeys.findOne({ userId, key }).lean<{ bodyHash: string }>();
+      if (record && record.bodyHash !== bodyHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+      return false;
+    }
   }
 
   /**

@@ -3,33 +3,37 @@ import { audienceOf } from './case-audience';
 
 const reporter = new Types.ObjectId();
 const merged = new Types.ObjectId();
+const follower = new Types.ObjectId();
 const officer = new Types.ObjectId();
-const followers = [reporter, merged];
+const followers = { reporter, others: [merged, follower] };
 const app = { source: 'miniprogram' as const };
 const ids = (list: Types.ObjectId[]) => list.map(String);
 
 describe('who hears of a timeline entry', () => {
-  it("when an officer replies, then every follower hears and staff do not", () => {
-    const a = audienceOf(app, { public: true, actorId: officer }, followers);
-    expect(ids(a.followers)).toEqual(ids([reporter, merged]));
+  it('when an officer replies, then the reporter and every follower hear, and staff do not', () => {
+    const a = audienceOf(app, { public: true, actorId: officer, kind: 'reply' }, followers);
+    expect(ids(a.followers)).toEqual(ids([reporter, merged, follower]));
     expect(a.staff).toBe(false);
   });
 
-  it('when an officer writes an internal note, then no follower hears', () => {
-    expect(audienceOf(app, { public: false, actorId: officer }, followers)).toEqual({ followers: [], staff: false });
+  it('when an officer writes an internal note, then nobody but staff may see it and no follower hears', () => {
+    expect(audienceOf(app, { public: false, actorId: officer, kind: 'note' }, followers)).toEqual({ followers: [], staff: false });
   });
 
-  it('when the reporter writes (a rating, a 补充说明), then not the reporter but the other followers and the staff hear', () => {
-    const a = audienceOf(app, { public: true, actorId: reporter }, followers);
-    expect(ids(a.followers)).toEqual(ids([merged]));
-    expect(a.staff).toBe(true);
+  it('when the reporter rates or adds a 补充说明, then not the reporter, not the public-view followers, but the staff hear', () => {
+    for (const kind of ['rating', 'supplement'] as const) {
+      const a = audienceOf(app, { public: true, actorId: reporter, kind }, followers);
+      expect(a.followers).toEqual([]);
+      expect(a.staff).toBe(true);
+    }
   });
 
-  it('when the system moves a case, then followers hear', () => {
-    expect(ids(audienceOf(app, { public: true, actorId: null }, followers).followers)).toEqual(ids(followers));
+  it('when the system moves a case, then everyone following it hears', () => {
+    expect(ids(audienceOf(app, { public: true, actorId: null, kind: 'status' }, followers).followers)).toEqual(ids([reporter, merged, follower]));
   });
 
-  it('when the case came from the hotline, then its integration reporter is not sent WeChat messages', () => {
-    expect(audienceOf({ source: 'hotline' }, { public: true, actorId: officer }, [reporter]).followers).toEqual([]);
+  it('when the case came from the hotline, then its integration reporter is not sent WeChat messages, but a resident following it is', () => {
+    const a = audienceOf({ source: 'hotline' }, { public: true, actorId: officer, kind: 'status' }, { reporter, others: [follower] });
+    expect(ids(a.followers)).toEqual(ids([follower]));
   });
 });

@@ -1,27 +1,32 @@
 import type { Types } from 'mongoose';
 import type { CaseDoc } from './case.model';
 import type { CaseEventDoc } from './case-event.model';
+import { seesEntry } from './case.view';
 
-/** Who hears of a new timeline entry: its followers, and the station's staff. */
+/** The people who follow a case: its reporter, and followers (我也遇到, merged duplicates' reporters). */
+export interface CaseFollowers {
+  reporter: Types.ObjectId;
+  others: Types.ObjectId[];
+}
+
+/** Who hears of a new timeline entry: some of its followers, and perhaps the station's staff. */
 export interface Audience {
   followers: Types.ObjectId[];
   staff: boolean;
 }
 
 /**
- * Seeing an entry and being told of it are separate: followers (the reporter,
- * reporters of merged duplicates) are told of public entries they did not
- * write themselves; the station's staff are told of what a follower writes
- * (a rating, a 补充说明), since it asks for their attention. Hotline cases are
- * reported by an integration, which reads status back through its own API.
+ * Seeing an entry and being told of it are separate. Followers are told of
+ * entries they can see (`seesEntry`) that they did not write themselves; the
+ * station's staff are told of what a follower writes (a rating, a 补充说明),
+ * since it asks for their attention. A hotline case's reporter is the 12345
+ * integration, which reads status back through its own API.
  */
-export function audienceOf(
-  doc: Pick<CaseDoc, 'source'>,
-  entry: Pick<CaseEventDoc, 'public' | 'actorId'>,
-  followers: readonly Types.ObjectId[],
-): Audience {
+export function audienceOf(doc: Pick<CaseDoc, 'source'>, entry: Pick<CaseEventDoc, 'public' | 'actorId' | 'kind'>, followers: CaseFollowers): Audience {
   const actor = entry.actorId?.toHexString();
-  const byFollower = !!actor && followers.some((f) => f.toHexString() === actor);
-  const told = entry.public && doc.source !== 'hotline' ? followers.filter((f) => f.toHexString() !== actor) : [];
+  const told: Types.ObjectId[] = [];
+  if (doc.source !== 'hotline' && seesEntry('reporter', entry) && followers.reporter.toHexString() !== actor) told.push(followers.reporter);
+  if (seesEntry('follower', entry)) told.push(...followers.others.filter((f) => f.toHexString() !== actor));
+  const byFollower = !!actor && [followers.reporter, ...followers.others].some((f) => f.toHexString() === actor);
   return { followers: told, staff: byFollower };
 }

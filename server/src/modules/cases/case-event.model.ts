@@ -52,3 +52,5 @@ export const caseEventSchema = new Schema<CaseEventDoc>(
 );
 
 caseEventSchema.index({ caseId: 1, seq: 1 }, { unique: true });
+// What a person wrote, for their data export and erasure.
+caseEventSchema.index({ actorId: 1 });

@@ -23,9 +23,9 @@ export class CaseNotifier {
   @Inject()
   users!: UserService;
 
-  async entryWritten(doc: CaseDoc, entry: Pick<CaseEventDoc, 'seq' | 'public' | 'actorId' | 'to' | 'text' | 'kind' | 'at'>): Promise<void> {
-    const followers = [doc.reporterId, ...(await this.store.mergedReporters(doc._id))];
-    const audience = audienceOf(doc, entry, followers);
+  async entryWritten(doc: CaseDoc, entry: Pick<CaseEventDoc, 'seq' | 'public' | 'actorId' | 'to' | 'text' | 'kind' | 'at'> & Partial<Pick<CaseEventDoc, 'score'>>): Promise<void> {
+    const [merged, following] = await Promise.all([this.store.mergedReporters(doc._id), this.store.explicitFollowers(doc._id)]);
+    const audience = audienceOf(doc, entry, { reporter: doc.reporterId, others: [...merged, ...following] });
     const id = doc._id.toHexString();
     const status = CASE_STATUS_LABELS[(entry.to ?? doc.status) as CaseStatus];
     const time = chinaTime(entry.at);
@@ -47,7 +47,8 @@ export class CaseNotifier {
       page: `pages/staff/case/index?id=${id}`,
       data: {
         thing1: { value: doc.address.slice(0, THING_CHARS) },
-        thing2: { value: (entry.text ?? '居民有新的反馈').slice(0, THING_CHARS) },
+        // Never the resident's own words: a message can be read on a locked phone, and outlives their account.
+        thing2: { value: entry.kind === 'rating' ? `居民评价 ${entry.score ?? ''} 星` : '居民补充了说明' },
         time3: { value: time },
       },
     });

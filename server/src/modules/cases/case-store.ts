@@ -5,6 +5,8 @@ import { toObjectId } from '../../common/object-id';
 import { CASE_MODEL, caseSchema, type CaseDoc } from './case.model';
 import { CASE_EVENT_MODEL, caseEventSchema, type CaseEventDoc } from './case-event.model';
 import { CATEGORY_MODEL, categorySchema, type CategoryDoc } from './category.model';
+import { CASE_FOLLOWER_MODEL, caseFollowerSchema, type CaseFollowerDoc } from './case-follower.model';
+import { isDuplicateKey } from '../../common/mongo-errors';
 import { IDEMPOTENCY_MODEL, idempotencySchema, type IdempotencyDoc } from './idempotency.model';
 import { RATING_MODEL, ratingSchema, type RatingDoc } from './rating.model';
 
@@ -35,6 +37,9 @@ export class CaseStore {
   get categories() {
     return this.database.model<CategoryDoc>(CATEGORY_MODEL, categorySchema);
   }
+  get followers() {
+    return this.database.model<CaseFollowerDoc>(CASE_FOLLOWER_MODEL, caseFollowerSchema);
+  }
 
   /** The stored case document as it is (a half-applied move not rolled forward: see CaseTimelineService.load). */
   async storedCase(id: string | Types.ObjectId): Promise<CaseDoc | null> {
@@ -51,6 +56,42 @@ export class CaseStore {
   /** Entries written after `seq` (a move whose case patch was not applied yet). */
   entriesAfter(caseId: Types.ObjectId, seq: number): Promise<CaseEventDoc[]> {
     return this.entries.find({ caseId, seq: { $gt: seq } }).sort({ seq: 1 }).lean<CaseEventDoc[]>();
+  }
+
+  /** Adds a follower; following twice is harmless. */
+  async follow(caseId: Types.ObjectId, userId: Types.ObjectId): Promise<void> {
+    try {
+      await this.followers.create({ caseId, userId, at: new Date() });
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+    }
+  }
+
+  async isFollower(caseId: Types.ObjectId, userId: Types.ObjectId): Promise<boolean> {
+    return !!(await this.followers.exists({ caseId, userId }));
+  }
+
+  /** Who follows a case by 我也遇到 (not its reporter, not merged reporters). */
+  async explicitFollowers(caseId: Types.ObjectId): Promise<Types.ObjectId[]> {
+    return (await this.followers.find({ caseId }).select('userId').lean<Pick<CaseFollowerDoc, 'userId'>[]>()).map((f) => f.userId);
+  }
+
+  /** A user's follows, newest first, after a keyset cursor on (at, _id). */
+  followsOf(userId: Types.ObjectId, before: { date: Date; id: string } | null, limit: number): Promise<CaseFollowerDoc[]> {
+    const filter: FilterQuery<CaseFollowerDoc> = { userId };
+    if (before) filter.$or = [{ at: { $lt: before.date } }, { at: before.date, _id: { $lt: toObjectId(before.id)! } }];
+    return this.followers.find(filter).sort({ at: -1, _id: -1 }).limit(limit).lean<CaseFollowerDoc[]>();
+  }
+
+  /** How many people stand behind a case: its reporter, 我也遇到 followers and merged duplicates' reporters. */
+  async followerCount(caseId: Types.ObjectId): Promise<number> {
+    const [following, merged] = await Promise.all([this.followers.countDocuments({ caseId }), this.cases.countDocuments({ mergedInto: caseId, status: 'duplicate' })]);
+    return 1 + following + merged;
+  }
+
+  /** Open cases whose near key is one of `keys` (one equality lookup per key). */
+  async openNear(keys: string[]): Promise<CaseDoc[]> {
+    return (await Promise.all(keys.map((nearKey) => this.cases.find({ nearKey }).lean<CaseDoc[]>()))).flat();
   }
 
   /** Reporters of the duplicates merged into a case: they follow it. */

@@ -27,7 +27,7 @@ describe('one photo on several things', () => {
     expect(await attachmentsOf(api.db, [photo])).toEqual({ [photo]: [`case:${first}`, `case:${second}`].sort() });
     for (const id of [first, second]) {
       const view = await api.http().get(`/api/staff/cases/${id}`).set('Authorization', w.officerA.auth).expect(200);
-      expect(view.body.case.photos).toEqual([`/api/media/${photo}`]);
+      expect(view.body.case.photos.map((p: { id: string }) => p.id)).toEqual([photo]);
     }
     await api.http().get(`/api/media/${photo}`).set('Authorization', w.officerA.auth).expect(200);
   });
@@ -39,7 +39,7 @@ describe('one photo on several things', () => {
     await w.move(w.officerA, id, { move: 'start' }).expect(200);
     await api.http().post(`/api/staff/cases/${id}/replies`).set('Authorization', w.officerA.auth).send({ text: '已到场', photos: [photo] }).expect(201);
     const done = await w.move(w.officerA, id, { move: 'resolve', note: '已清理', outcome: 'fixed', photos: [photo] }).expect(200);
-    const withPhoto = done.body.timeline.filter((e: { photos: string[] }) => e.photos.includes(`/api/media/${photo}`));
+    const withPhoto = done.body.timeline.filter((e: { photos: Array<{ id: string }> }) => e.photos.some((p) => p.id === photo));
     expect(withPhoto.map((e: { kind: string }) => e.kind)).toEqual(['reply', 'status']);
     await api.http().get(`/api/media/${photo}`).set('Authorization', w.reporter.auth).expect(200);
   });

@@ -5,10 +5,11 @@ import { isDuplicateKey } from '../../common/mongo-errors';
 import type { CaseDoc } from './case.model';
 import type { CaseEventDoc } from './case-event.model';
 import { CaseNotifier } from './case-notifier';
+import { derivedFields } from './case-derived';
 import { CaseStore } from './case-store';
 
 export type NewEntry = Omit<CaseEventDoc, '_id' | 'caseId' | 'seq' | 'at'> & { at?: Date };
-export type NewCase = Omit<CaseDoc, '_id' | 'seq' | 'updatedAt'>;
+export type NewCase = Omit<CaseDoc, '_id' | 'seq' | 'updatedAt' | 'nearKey'>;
 
 /** An append that does not depend on the version (a reply, a note) retries a lost race this often. */
 const APPEND_ATTEMPTS = 50;
@@ -31,7 +32,7 @@ export class CaseTimelineService {
 
   /** Creates a case at version 0; everything after is a timeline entry. */
   async open(fields: NewCase): Promise<CaseDoc> {
-    const doc = await this.store.cases.create({ ...fields, seq: 0, updatedAt: fields.createdAt });
+    const doc = await this.store.cases.create({ ...fields, ...derivedFields(fields), seq: 0, updatedAt: fields.createdAt });
     return doc.toObject();
   }
 
@@ -76,8 +77,10 @@ export class CaseTimelineService {
   }
 
   private async applyPatch(doc: CaseDoc, seq: number, patch: Record<string, unknown>, at: Date): Promise<CaseDoc> {
-    await this.store.cases.updateOne({ _id: doc._id, seq: doc.seq }, { $set: { ...patch, seq, updatedAt: at } });
-    return { ...doc, ...patch, seq, updatedAt: at } as CaseDoc;
+    const next = { ...doc, ...patch } as CaseDoc;
+    const set = { ...patch, ...derivedFields(next), seq, updatedAt: at };
+    await this.store.cases.updateOne({ _id: doc._id, seq: doc.seq }, { $set: set });
+    return { ...next, ...set };
   }
 
   private async rollForward(doc: CaseDoc): Promise<CaseDoc> {

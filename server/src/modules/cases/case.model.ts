@@ -32,6 +32,8 @@ export interface CaseDoc {
   mergedInto: Types.ObjectId | null;
   escalated: boolean;
   rating: number | null;
+  /** Derived (case-derived.ts): category and grid cell while open, for 附近已有人反映; null once closed. */
+  nearKey: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -65,6 +67,7 @@ export const caseSchema = new Schema<CaseDoc>(
     mergedInto: { type: Schema.Types.ObjectId, default: null },
     escalated: { type: Boolean, required: true, default: false },
     rating: { type: Number, default: null },
+    nearKey: { type: String, default: null },
   },
   { collection: 'cases', timestamps: true, versionKey: false },
 );
@@ -75,3 +78,4 @@ caseSchema.index({ status: 1, resolvedAt: 1 });
 // Figures (三率) select a cohort by station or community and creation date.
 caseSchema.index({ stationId: 1, createdAt: 1 });
 caseSchema.index({ community: 1, createdAt: 1 });
+caseSchema.index({ nearKey: 1 });

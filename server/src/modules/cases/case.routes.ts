@@ -1,4 +1,4 @@
-import { caseMoveBody, caseRatingBody, caseReplyBody, createCaseBody, myCasesQuery, queueQuery } from '@citycare/shared';
+import { caseMoveBody, caseRatingBody, caseReplyBody, caseSupplementBody, createCaseBody, myCasesQuery, nearbyCasesQuery, queueQuery } from '@citycare/shared';
 import type { RouteDoc } from '../openapi/route-doc';
 
 const detail = { type: 'object', description: 'CaseDetail: case (CaseView; StaffCaseView with reporter for staff) and timeline' };
@@ -17,7 +17,38 @@ export const CASE_ROUTES: RouteDoc[] = [
     errors: ['UNAUTHENTICATED', 'UNKNOWN_FIELD', 'INVALID_COORDINATES', 'CONTENT_RISKY', 'IDEMPOTENCY_KEY_REUSED', 'MEDIA_NOT_FOUND', 'TOO_MANY_PHOTOS'],
     access: 'resident, secretary (吹哨), officer/lead (patrol)',
   },
-  { method: 'get', path: '/api/cases', summary: 'My cases, newest first (keyset: before)', tag: 'cases', query: myCasesQuery, response: page, errors: ['UNAUTHENTICATED'], access: 'signed in' },
+  { method: 'get', path: '/api/cases', summary: 'My cases newest first, or (scope=following) the cases I follow, most recently followed first (keyset: before)', tag: 'cases', query: myCasesQuery, response: page, errors: ['UNAUTHENTICATED'], access: 'signed in' },
+  {
+    method: 'get',
+    path: '/api/cases/nearby',
+    summary: '附近已有人反映: open cases of a category within radiusM (default 100, ≤ 500) of a point, nearest first, public view (NearbyCaseList)',
+    tag: 'cases',
+    query: nearbyCasesQuery,
+    response: { type: 'object', description: 'NearbyCaseList: items (NearbyCase: id, category, status, rounded lat/lng, distanceM, description if allowed, stationName, followers, following)' },
+    errors: ['UNAUTHENTICATED', 'INVALID_COORDINATES', 'VALIDATION_FAILED'],
+    access: 'signed in',
+  },
+  {
+    method: 'post',
+    path: '/api/cases/{id}/follow',
+    summary: '我也遇到: follow an open case instead of reporting it again; answers its public view (relation follower) and its public timeline',
+    tag: 'cases',
+    params: id,
+    response: detail,
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'CASE_NOT_FOUND', 'CASE_NOT_OPEN'],
+    access: 'resident, secretary',
+  },
+  {
+    method: 'post',
+    path: '/api/cases/{id}/supplements',
+    summary: '补充说明: the reporter adds text and photos to their open case (header Idempotency-Key); seen by them and the station, whose staff are told',
+    tag: 'cases',
+    params: id,
+    body: caseSupplementBody,
+    response: detail,
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'CASE_NOT_FOUND', 'CASE_NOT_OPEN', 'MEDIA_NOT_FOUND', 'TOO_MANY_PHOTOS', 'IDEMPOTENCY_KEY_REUSED'],
+    access: 'reporter',
+  },
   { method: 'get', path: '/api/cases/{id}', summary: 'A case with its timeline (public entries; internal notes for staff)', tag: 'cases', params: id, response: detail, errors: [...staffErrors], access: 'reporter, followers, staff of its station' },
   {
     method: 'post',

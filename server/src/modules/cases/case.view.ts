@@ -3,19 +3,26 @@ import {
   isOpen,
   maskPhone,
   OBJECT_ID_CHARS,
+  PUBLIC_GRID_M,
+  roundToGrid,
+  type Actor,
   type CaseView,
   type StaffCaseView,
   type TimelineEntry,
 } from '@citycare/shared';
 import type { CaseDoc } from './case.model';
 import type { CaseEventDoc } from './case-event.model';
-import type { Actor } from '@citycare/shared';
+import type { SignPhotos } from '../media/photo-urls';
+import type { CaseRelation } from './case-access';
+
 
 export interface ViewContext {
   categoryName: string;
   stationName: string;
   actors: Actor[];
   now: Date;
+  relation: CaseRelation;
+  sign: SignPhotos;
 }
 
 /** Derived, never stored: late for acceptance while submitted, or for resolution while open. */
@@ -24,16 +31,23 @@ export function isOverdue(doc: Pick<CaseDoc, 'status' | 'acceptBy' | 'resolveBy'
   return isOpen(doc.status) && now > doc.resolveBy;
 }
 
+/**
+ * A case as its reporter or staff see it; a follower gets its public view:
+ * the description only if the reporter allowed it, no photos, no address, a
+ * location on the ~100 m grid, no rating.
+ */
 export function toCaseView(doc: CaseDoc, ctx: ViewContext): CaseView {
+  const follower = ctx.relation === 'follower';
+  const where = follower ? roundToGrid({ lat: doc.lat, lng: doc.lng }, PUBLIC_GRID_M) : { lat: doc.lat, lng: doc.lng };
   return {
     id: doc._id.toHexString(),
     category: doc.category,
     categoryName: ctx.categoryName,
-    description: doc.description,
-    photos: doc.photos.map((p) => `/api/media/${p.toHexString()}`),
-    lat: doc.lat,
-    lng: doc.lng,
-    address: doc.address,
+    description: follower && !doc.publicDescription ? '' : doc.description,
+    photos: follower ? [] : ctx.sign(doc.photos),
+    lat: where.lat,
+    lng: where.lng,
+    address: follower ? '' : doc.address,
     anonymous: doc.anonymous,
     source: doc.source,
     status: doc.status,
@@ -45,10 +59,11 @@ export function toCaseView(doc: CaseDoc, ctx: ViewContext): CaseView {
     overdue: isOverdue(doc, ctx.now),
     escalated: doc.escalated,
     mergedInto: doc.mergedInto ? doc.mergedInto.toHexString() : null,
-    rating: doc.rating,
+    rating: follower ? null : doc.rating,
     createdAt: doc.createdAt.toISOString(),
     updatedAt: doc.updatedAt.toISOString(),
     allowedMoves: allowedMoves(doc.status, ctx.actors),
+    relation: ctx.relation,
   };
 }
 
@@ -73,10 +88,21 @@ const ROLE_ACTOR: Record<string, string> = {
   secretary: '社区书记',
 };
 
-/** Timeline entries; internal notes only for staff. Never a resident's identity. */
-export function toTimeline(events: CaseEventDoc[], includeInternal: boolean): TimelineEntry[] {
+/**
+ * Which entries someone sees: staff everything; the reporter the public
+ * entries (moves, replies, their ratings and 补充说明); followers only the
+ * public view's moves and officers' replies.
+ */
+export function seesEntry(relation: CaseRelation, entry: Pick<CaseEventDoc, 'public' | 'kind'>): boolean {
+  if (relation === 'staff') return true;
+  if (!entry.public) return false;
+  return relation === 'reporter' || entry.kind === 'status' || entry.kind === 'reply';
+}
+
+/** Timeline entries as `relation` sees them. Never a resident's identity; no photos in the public view. */
+export function toTimeline(events: CaseEventDoc[], relation: CaseRelation, sign: SignPhotos): TimelineEntry[] {
   return events
-    .filter((e) => e.public || includeInternal)
+    .filter((e) => seesEntry(relation, e))
     .map((e) => ({
       seq: e.seq,
       kind: e.kind,
@@ -87,7 +113,7 @@ export function toTimeline(events: CaseEventDoc[], includeInternal: boolean): Ti
       ...(e.text ? { text: e.text } : {}),
       ...(e.outcome ? { outcome: e.outcome } : {}),
       ...(e.score ? { score: e.score } : {}),
-      photos: e.photos.map((p) => `/api/media/${p.toHexString()}`),
+      photos: relation === 'follower' ? [] : sign(e.photos),
       actor: ROLE_ACTOR[e.actorRole] ?? '',
     }));
 }

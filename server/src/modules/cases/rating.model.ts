@@ -24,3 +24,4 @@ export const ratingSchema = new Schema<RatingDoc>(
 );
 
 ratingSchema.index({ caseId: 1 }, { unique: true });
+ratingSchema.index({ reporterId: 1 });

@@ -31,7 +31,7 @@ export class StaffCaseController {
 
   @Get('/:id')
   async detail(@Param('id') id: string) {
-    return this.query.render(requireUser(this.ctx), await this.staffCase(id), true);
+    return this.query.render(requireUser(this.ctx), await this.staffCase(id), 'staff');
   }
 
   @Post('/:id/moves')
@@ -43,7 +43,7 @@ export class StaffCaseController {
     if (!this.query.access.isStaffFor(user, moved)) {
       return { case: null, moved: { id, status: moved.status, stationId: moved.stationId.toHexString() } };
     }
-    return this.query.render(user, moved, true);
+    return this.query.render(user, moved, 'staff');
   }
 
   @Post('/:id/replies')
@@ -61,13 +61,13 @@ export class StaffCaseController {
     const { text, photos } = validate(caseReplyBody, body);
     const updated = await this.actions.comment(user, await this.staffCase(id), text, photos, internal);
     this.ctx.status = 201;
-    return this.query.render(user, updated, true);
+    return this.query.render(user, updated, 'staff');
   }
 
   /** Staff routes answer 404 for cases outside the caller's station, like any unseen case. */
   private async staffCase(id: string): Promise<CaseDoc> {
-    const { doc, staff } = await this.query.visibleCase(requireUser(this.ctx), id);
-    if (!staff) throw new AppError('CASE_NOT_FOUND');
+    const { doc, relation } = await this.query.visibleCase(requireUser(this.ctx), id);
+    if (relation !== 'staff') throw new AppError('CASE_NOT_FOUND');
     return doc;
   }
 }

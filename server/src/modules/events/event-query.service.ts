@@ -3,6 +3,7 @@ import { Types, type FilterQuery } from 'mongoose';
 import type { EventKind, EventList, EventSessionView, EventView } from '@citycare/shared';
 import type { AuthUser } from '../../common/auth-user';
 import { authorize } from '../../common/permissions';
+import { PhotoUrls } from '../media/photo-urls';
 import { StationService } from '../stations/station.service';
 import type { EventDoc } from './event.model';
 import type { EventSessionDoc } from './event-session.model';
@@ -24,6 +25,9 @@ export class EventQueryService {
 
   @Inject()
   stations!: StationService;
+
+  @Inject()
+  photoUrls!: PhotoUrls;
 
   /** Events with a session still to come, soonest first, with only those sessions. */
   async upcoming(filter: { stationId?: string; kind?: EventKind; limit?: number }): Promise<EventList> {
@@ -86,7 +90,7 @@ export class EventQueryService {
     const sessionViews = await this.sessionViews(sessions.filter((s) => wanted.has(s.eventId.toHexString())), now);
     return events.map((e) => {
       const id = e._id.toHexString();
-      return toEventView(e, names.get(e.stationId.toHexString()) ?? '', sessionViews.filter((s) => s.eventId === id));
+      return toEventView(e, names.get(e.stationId.toHexString()) ?? '', sessionViews.filter((s) => s.eventId === id), (ids) => this.photoUrls.sign(ids));
     });
   }
 

@@ -1,3 +1,4 @@
+import type { SignPhotos } from '../media/photo-urls';
 import type { AttendanceList, BookingView, EventSessionView, EventView } from '@citycare/shared';
 import type { BookingDoc, CancelledBookingDoc } from './booking.model';
 import type { EventDoc } from './event.model';
@@ -27,7 +28,7 @@ export function toSessionView(doc: EventSessionDoc, counts: SessionCounts, now: 
   };
 }
 
-export function toEventView(doc: EventDoc, stationName: string, sessions: EventSessionView[]): EventView {
+export function toEventView(doc: EventDoc, stationName: string, sessions: EventSessionView[], sign: SignPhotos): EventView {
   return {
     id: doc._id.toHexString(),
     stationId: doc.stationId.toHexString(),
@@ -37,8 +38,7 @@ export function toEventView(doc: EventDoc, stationName: string, sessions: EventS
     kind: doc.kind,
     description: doc.description,
     place: doc.place,
-    // Served through the event (public, like the event), not /api/media (uploader only).
-    photos: doc.photos.map((p) => `/api/events/${doc._id.toHexString()}/photos/${p.toHexString()}`),
+    photos: sign(doc.photos),
     cancelled: !!doc.cancelledAt,
     sessions,
   };

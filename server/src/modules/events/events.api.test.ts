@@ -75,13 +75,14 @@ describe('events: leads create, edit and cancel', () => {
     };
     const [one, two] = [await upload(w.leadA, 11), await upload(w.leadA, 12)];
     const res = await api.http().post('/api/staff/events').set('Authorization', w.leadA.auth).send(eventBody({ photos: [one, two] })).expect(201);
-    expect(res.body.photos).toEqual([`/api/events/${res.body.id}/photos/${one}`, `/api/events/${res.body.id}/photos/${two}`]);
-    const photo = await api.http().get(res.body.photos[0]).expect(200);
+    expect(res.body.photos.map((p: { id: string }) => p.id)).toEqual([one, two]);
+    await api.http().get(res.body.photos[0].url).expect(200); // the signed URL, no token
+    const photo = await api.http().get(`/api/events/${res.body.id}/photos/${one}`).expect(200);
     expect(photo.headers['content-type']).toBe('image/jpeg');
-    await api.http().get(`${res.body.photos[1]}/thumb`).set('Authorization', w.otherResident.auth).expect(200);
+    await api.http().get(`/api/events/${res.body.id}/photos/${two}/thumb`).set('Authorization', w.otherResident.auth).expect(200);
     // One photo may show on several events.
     const again = await api.http().post('/api/staff/events').set('Authorization', w.leadA.auth).send(eventBody({ photos: [one] })).expect(201);
-    await api.http().get(again.body.photos[0]).expect(200);
+    await api.http().get(`/api/events/${again.body.id}/photos/${one}`).expect(200);
     const someoneElses = await upload(w.leadB, 13);
     await api.http().patch(`/api/staff/events/${res.body.id}`).set('Authorization', w.leadA.auth).send({ photos: [someoneElses] }).expect(404);
     await api.http().get(`/api/events/${res.body.id}/photos/${someoneElses}`).expect(404);

@@ -6,6 +6,7 @@ import { BOOKING_MODEL, bookingSchema, CANCELLED_BOOKING_MODEL, cancelledBooking
 import { SESSION_LOCK_MODEL, sessionLockSchema, WAITLIST_MODEL, waitlistSchema } from './waitlist.model';
 import { CHECKIN_MODEL, checkinSchema } from './checkin.model';
 import { EventPhotoOwner } from './event-photo-owner';
+import { BookingPersonalData } from './booking-personal-data';
 
 /** The module's models (their unique indexes are what keeps bookings honest) and its photos. */
 export const EVENTS_MODULE: ModuleManifest = {
@@ -21,4 +22,5 @@ export const EVENTS_MODULE: ModuleManifest = {
     [CHECKIN_MODEL, checkinSchema],
   ],
   photoOwners: [EventPhotoOwner],
+  personalData: [BookingPersonalData],
 };

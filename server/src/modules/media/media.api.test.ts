@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { Types } from 'mongoose';
+import { PhotoUrls } from './photo-urls';
 import { startTestApi, type TestApi } from '../../../../tests/support/api-app';
 import { attachmentsOf } from '../../../../tests/support/attachments';
 import { loginAs, type TestUser } from '../../../../tests/support/auth';
@@ -94,8 +95,8 @@ describe('POST /api/media', () => {
     const res = await upload(resident, await make()).expect(201);
     expect(res.body).toEqual({
       id: expect.stringMatching(/^[0-9a-f]{24}$/),
-      url: `/api/media/${res.body.id}`,
-      thumbUrl: `/api/media/${res.body.id}/thumb`,
+      url: expect.stringMatching(new RegExp(`^/api/media/${res.body.id}\\?exp=\\d+&sig=[\\w-]{43}$`)),
+      thumbUrl: expect.stringMatching(new RegExp(`^/api/media/${res.body.id}/thumb\\?exp=\\d+&sig=[\\w-]{43}$`)),
       width,
       height,
     });
@@ -263,11 +264,13 @@ describe('POST /api/media', () => {
   });
 });
 
-describe('GET /api/media/:id', () => {
+describe('GET /api/media/:id with a token', () => {
+  // The plain paths: the caller's token decides (signed URLs are below).
   let mine: { id: string; url: string; thumbUrl: string };
 
   beforeAll(async () => {
-    mine = (await upload(resident, await jpeg(400, 300)).expect(201)).body;
+    const { id } = (await upload(resident, await jpeg(400, 300)).expect(201)).body;
+    mine = { id, url: `/api/media/${id}`, thumbUrl: `/api/media/${id}/thumb` };
   });
 
   it('when the ETag is sent back, then 304 with no body', async () => {
@@ -316,5 +319,63 @@ describe('GET /api/media/:id', () => {
     const refused = await api.http().get(mine.url).set('Authorization', elsewhere.auth).expect(404);
     expect(refused.body.error.code).toBe('MEDIA_NOT_FOUND');
     await api.http().get(mine.url).set('Authorization', neighbour.auth).expect(404);
+  });
+});
+
+describe('GET /api/media/:id with a signed URL (what <image> loads)', () => {
+  let signed: { id: string; url: string; thumbUrl: string };
+
+  beforeAll(async () => {
+    signed = (await upload(resident, await jpeg(320, 240)).expect(201)).body;
+  });
+
+  const withQuery = (url: string, change: (q: URLSearchParams) => void) => {
+    const [path, query] = url.split('?');
+    const q = new URLSearchParams(query);
+    change(q);
+    return `${path}?${q.toString()}`;
+  };
+
+  it('when the URL is as issued, then anyone gets the photo without a token', async () => {
+    const res = await api.http().get(signed.url).expect(200);
+    expect(res.headers['content-type']).toBe('image/jpeg');
+    expect(res.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    await api.http().get(signed.thumbUrl).expect(200);
+  });
+
+  it('when the signature, the expiry, the id or the variant is changed, then 403 MEDIA_URL_INVALID', async () => {
+    const other = (await upload(resident, await jpeg(300, 200)).expect(201)).body.id as string;
+    const tampered = [
+      withQuery(signed.url, (q) => q.set('sig', `${q.get('sig')!.slice(0, -2)}AA`)),
+      withQuery(signed.url, (q) => q.set('exp', String(Number(q.get('exp')) + 3600))),
+      signed.url.replace(signed.id, other),
+      signed.url.replace('?', '/thumb?'),
+      withQuery(signed.url, (q) => q.delete('sig')),
+      withQuery(signed.url, (q) => q.set('exp', 'soon')),
+    ];
+    for (const url of tampered) {
+      const res = await api.http().get(url).expect(403);
+      expectError(res, 'MEDIA_URL_INVALID');
+    }
+  });
+
+  it('when the URL has expired, then 403 MEDIA_URL_EXPIRED', async () => {
+    const urls = await api.app.getApplicationContext().getAsync(PhotoUrls);
+    const [old] = urls.sign([signed.id], new Date(Date.now() - 2 * 3600_000));
+    expect(new Date(old.expiresAt).getTime()).toBeLessThan(Date.now());
+    const res = await api.http().get(old.url).expect(403);
+    expectError(res, 'MEDIA_URL_EXPIRED');
+    await api.http().get(old.thumbUrl).expect(403);
+  });
+
+  it('when a URL is issued, then it expires within an hour, and a page reloaded soon gets the same URL', async () => {
+    const urls = await api.app.getApplicationContext().getAsync(PhotoUrls);
+    const now = new Date(Math.floor(Date.now() / 1_800_000) * 1_800_000 + 10_000); // just after a half-hour step
+    const [a] = urls.sign([signed.id], now);
+    const [b] = urls.sign([signed.id], new Date(now.getTime() + 60_000));
+    const ttl = new Date(a.expiresAt).getTime() - now.getTime();
+    expect(ttl).toBeGreaterThan(1_800_000);
+    expect(ttl).toBeLessThanOrEqual(3600_000);
+    expect([b.url, b.thumbUrl]).toEqual([a.url, a.thumbUrl]);
   });
 });

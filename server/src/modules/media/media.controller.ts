@@ -36,8 +36,14 @@ export class MediaController {
     return this.send(id, 'thumb');
   }
 
+  /**
+   * With `exp` and `sig` (a signed URL the API handed out) the URL is the
+   * permission; without them the caller's token is checked against who may see
+   * the photo. Either way the answer is private: no shared cache may keep it.
+   */
   private async send(id: string, variant: MediaVariant) {
-    // private: the photo is only for those allowed to see it, so no shared cache may keep it.
-    sendPhoto(this.ctx, await this.media.open(requireUser(this.ctx), id, variant));
+    const { exp, sig } = this.ctx.query;
+    const file = exp !== undefined || sig !== undefined ? await this.media.openSigned(id, variant, exp, sig) : await this.media.open(requireUser(this.ctx), id, variant);
+    sendPhoto(this.ctx, file);
   }
 }

@@ -36,3 +36,5 @@ export const mediaSchema = new Schema<MediaDoc>(
 // A retried upload of the same bytes by the same user is one photo, even
 // when the two requests race (insert-or-find on this index).
 mediaSchema.index({ ownerId: 1, sha256: 1 }, { unique: true });
+// Whether anyone else still has the same bytes, before deleting them.
+mediaSchema.index({ sha256: 1 });

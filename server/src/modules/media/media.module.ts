@@ -2,6 +2,7 @@ import type { ModuleManifest } from '../manifest';
 import { MEDIA_MODEL, mediaSchema } from './media.model';
 import { MEDIA_ATTACHMENT_MODEL, mediaAttachmentSchema } from './media-attachment.model';
 import { LegacyAttachmentsMigration } from './legacy-attachments.migration';
+import { MediaPersonalData } from './media-personal-data';
 
 export const MEDIA_MODULE: ModuleManifest = {
   name: 'media',
@@ -10,4 +11,5 @@ export const MEDIA_MODULE: ModuleManifest = {
     [MEDIA_ATTACHMENT_MODEL, mediaAttachmentSchema],
   ],
   migrations: [LegacyAttachmentsMigration],
+  personalData: [MediaPersonalData],
 };

@@ -8,6 +8,7 @@ import { processPhoto } from './media.image';
 import type { MediaDoc } from './media.model';
 import { MediaStore, storageKey, type MediaFile, type MediaVariant } from './media-store';
 import { PhotoAttachments } from './photo-attachments.service';
+import { PhotoUrls } from './photo-urls';
 import { toUploadedMedia, type UploadedMedia } from './media.view';
 
 @Provide()
@@ -18,6 +19,9 @@ export class MediaService {
   @Inject()
   attachments!: PhotoAttachments;
 
+  @Inject()
+  urls!: PhotoUrls;
+
   /**
    * Stores a photo for `owner`: re-encoded, stored under the hash of the
    * uploaded bytes, recorded once per owner. A retry of the same bytes
@@ -27,7 +31,7 @@ export class MediaService {
     const ownerId = new Types.ObjectId(owner.id);
     const sha256 = createHash('sha256').update(input).digest('hex');
     const existing = await this.findOwn(ownerId, sha256);
-    if (existing) return { created: false, media: toUploadedMedia(existing) };
+    if (existing) return { created: false, media: toUploadedMedia(existing, this.urls) };
 
     const photo = await processPhoto(input);
     // Bytes first, then the document: a document never points at nothing.
@@ -42,13 +46,13 @@ export class MediaService {
         bytes: photo.full.length,
         thumbBytes: photo.thumb.length,
       });
-      return { created: true, media: toUploadedMedia(doc) };
+      return { created: true, media: toUploadedMedia(doc, this.urls) };
     } catch (err) {
       // The same upload raced this one and won: it is the same photo.
       if (!isDuplicateKey(err)) throw err;
       const winner = await this.findOwn(ownerId, sha256);
       if (!winner) throw err;
-      return { created: false, media: toUploadedMedia(winner) };
+      return { created: false, media: toUploadedMedia(winner, this.urls) };
     }
   }
 
@@ -57,6 +61,16 @@ export class MediaService {
     const doc = await this.store.photo(id);
     // Same answer for "no such photo" and "not yours": existence is not revealed.
     if (!doc || !(await this.attachments.mayView(viewer, doc))) throw new AppError('MEDIA_NOT_FOUND');
+    return this.store.file(doc, variant);
+  }
+
+  /** The stored JPEG behind a signed URL: 403 when the signature is wrong or past its expiry. */
+  async openSigned(id: string, variant: MediaVariant, exp: unknown, sig: unknown): Promise<MediaFile> {
+    const verdict = this.urls.check(id, variant, exp, sig);
+    if (verdict === 'invalid') throw new AppError('MEDIA_URL_INVALID');
+    if (verdict === 'expired') throw new AppError('MEDIA_URL_EXPIRED');
+    const doc = await this.store.photo(id);
+    if (!doc) throw new AppError('MEDIA_NOT_FOUND');
     return this.store.file(doc, variant);
   }
 

@@ -16,6 +16,8 @@ export interface MediaStorage {
   /** The stored bytes, or null when nothing is stored under `key`. */
   get(key: string): Promise<Readable | null>;
   exists(key: string): Promise<boolean>;
+  /** Deletes what is stored under `key`; nothing there is fine. */
+  remove(key: string): Promise<void>;
 }
 
 /** The DI name services inject a MediaStorage by. */
@@ -67,6 +69,10 @@ export class LocalFolderStorage implements MediaStorage {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
       throw err;
     }
+  }
+
+  async remove(key: string): Promise<void> {
+    await fs.rm(this.pathOf(key), { force: true });
   }
 
   private pathOf(key: string): string {

@@ -8,6 +8,7 @@ import { isDuplicateKey } from '../../common/mongo-errors';
 import { toObjectId } from '../../common/object-id';
 import { can } from '../../common/permissions';
 import { PhotoAttachments } from '../media/photo-attachments.service';
+import { PhotoUrls, type SignPhotos } from '../media/photo-urls';
 import type { MediaFile, MediaVariant } from '../media/media-store';
 import { NOTICE_MODEL, NOTICE_READ_MODEL, noticeReadSchema, noticeSchema, type NoticeDoc, type NoticeReadDoc } from './notice.model';
 import { decodeNoticeCursor, encodeNoticeCursor, isActive, toManagedNoticeView, toNoticeView } from './notice.view';
@@ -23,6 +24,11 @@ export class NoticeBoardService {
 
   @Inject()
   photos!: PhotoAttachments;
+
+  @Inject()
+  photoUrls!: PhotoUrls;
+
+  private readonly sign: SignPhotos = (ids) => this.photoUrls.sign(ids);
 
   get notices() {
     return this.database.model<NoticeDoc>(NOTICE_MODEL, noticeSchema);
@@ -45,7 +51,7 @@ export class NoticeBoardService {
       withdrawnAt: null,
       $and: [{ $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }] }, ...afterCursor(q.after)],
     };
-    return this.page(filter, q.limit, (docs) => docs.map(toNoticeView));
+    return this.page(filter, q.limit, (docs) => docs.map((d) => toNoticeView(d, this.sign)));
   }
 
   /**
@@ -56,7 +62,7 @@ export class NoticeBoardService {
     const now = new Date();
     return this.page({ ...filter, $and: afterCursor(after) }, limit, async (docs) => {
       const counts = await this.readCounts(docs.map((d) => d._id));
-      return docs.map((d) => toManagedNoticeView(d, counts.get(d._id.toHexString()) ?? 0, now));
+      return docs.map((d) => toManagedNoticeView(d, counts.get(d._id.toHexString()) ?? 0, now, this.sign));
     });
   }
 
@@ -65,10 +71,10 @@ export class NoticeBoardService {
     const doc = await this.visible(user, id);
     if (mayManage(user, doc)) {
       const counts = await this.readCounts([doc._id]);
-      return toManagedNoticeView(doc, counts.get(id) ?? 0, new Date());
+      return toManagedNoticeView(doc, counts.get(id) ?? 0, new Date(), this.sign);
     }
     await this.recordRead(doc._id, user.id);
-    return toNoticeView(doc);
+    return toNoticeView(doc, this.sign);
   }
 
   /** A photo of a notice, for whoever may see the notice. */

@@ -27,7 +27,7 @@ const noticeBody = (over: Record<string, unknown> = {}) => ({ title: `停水通�
 async function post(user: TestUser, over: Record<string, unknown> = {}) {
   const res = await api.http().post('/api/notices').set('Authorization', user.auth).send(noticeBody(over));
   expect(res.status).toBe(201);
-  return res.body as { id: string; community: string | null; pinned: boolean; readCount: number; photos: string[] };
+  return res.body as { id: string; community: string | null; pinned: boolean; readCount: number; photos: Array<{ id: string; url: string; thumbUrl: string }> };
 }
 
 const get = (user: TestUser | undefined, url: string, query: Record<string, unknown> = {}) => {
@@ -272,15 +272,17 @@ describe('photos', () => {
   it('when a notice has photos, then any reader fetches them through the notice, and only those', async () => {
     const [p1, p2] = [await uploadPhoto(secretaryA), await uploadPhoto(secretaryA)];
     const notice = await post(secretaryA, { photos: [p1, p2] });
-    expect(notice.photos).toEqual([`/api/notices/${notice.id}/photos/${p1}`, `/api/notices/${notice.id}/photos/${p2}`]);
-    const full = await get(residentB, notice.photos[0]).expect(200);
+    expect(notice.photos.map((p) => p.id)).toEqual([p1, p2]);
+    await get(undefined, notice.photos[0].url).expect(200); // the signed URL, no token
+    const own = `/api/notices/${notice.id}/photos/${p1}`;
+    const full = await get(residentB, own).expect(200);
     expect(full.headers['content-type']).toBe('image/jpeg');
     expect(full.headers['cache-control']).toBe('private, max-age=31536000, immutable');
-    await get(residentB, `${notice.photos[1]}/thumb`).expect(200);
-    await get(residentB, notice.photos[0]).set('If-None-Match', full.headers.etag).expect(304);
+    await get(residentB, `/api/notices/${notice.id}/photos/${p2}/thumb`).expect(200);
+    await get(residentB, own).set('If-None-Match', full.headers.etag).expect(304);
     const stranger = await uploadPhoto(residentB);
     expect((await get(residentB, `/api/notices/${notice.id}/photos/${stranger}`).expect(404)).body.error.code).toBe('MEDIA_NOT_FOUND');
-    await get(undefined, notice.photos[0]).expect(401);
+    await get(undefined, own).expect(401);
   });
 
   it("when a photo is someone else's, then 404 MEDIA_NOT_FOUND and no notice", async () => {
@@ -303,7 +305,7 @@ describe('photos', () => {
     const [keep, drop, add] = [await uploadPhoto(secretaryA), await uploadPhoto(secretaryA), await uploadPhoto(secretaryA)];
     const notice = await post(secretaryA, { photos: [keep, drop] });
     const res = await api.http().patch(`/api/notices/${notice.id}`).set('Authorization', secretaryA.auth).send({ photos: [keep, add] }).expect(200);
-    expect(res.body.photos.map((u: string) => u.split('/').pop())).toEqual([keep, add]);
+    expect(res.body.photos.map((p: { id: string }) => p.id)).toEqual([keep, add]);
     expect(await attachmentsOf(api.db, [keep, drop, add])).toEqual({ [keep]: [`notice:${notice.id}`], [drop]: [], [add]: [`notice:${notice.id}`] });
     await get(residentA, `/api/notices/${notice.id}/photos/${drop}`).expect(404);
   });

@@ -55,3 +55,4 @@ export const noticeReadSchema = new Schema<NoticeReadDoc>(
 
 // A reader counts once however often they open it, even when two opens race.
 noticeReadSchema.index({ noticeId: 1, userId: 1 }, { unique: true });
+noticeReadSchema.index({ userId: 1 });

@@ -1,19 +1,18 @@
 import { OBJECT_ID_CHARS, type ManagedNoticeView, type NoticeView } from '@citycare/shared';
+import type { SignPhotos } from '../media/photo-urls';
 import type { NoticeDoc } from './notice.model';
-
-export const noticePhotoUrl = (noticeId: string, mediaId: string) => `/api/notices/${noticeId}/photos/${mediaId}`;
 
 export function isActive(doc: Pick<NoticeDoc, 'withdrawnAt' | 'expiresAt'>, now: Date): boolean {
   return !doc.withdrawnAt && (!doc.expiresAt || doc.expiresAt > now);
 }
 
-export function toNoticeView(doc: NoticeDoc): NoticeView {
+export function toNoticeView(doc: NoticeDoc, sign: SignPhotos): NoticeView {
   const id = doc._id.toHexString();
   return {
     id,
     title: doc.title,
     body: doc.body,
-    photos: doc.photos.map((p) => noticePhotoUrl(id, p.toHexString())),
+    photos: sign(doc.photos),
     community: doc.community,
     pinned: doc.pinned,
     expiresAt: doc.expiresAt ? doc.expiresAt.toISOString() : null,
@@ -22,9 +21,9 @@ export function toNoticeView(doc: NoticeDoc): NoticeView {
   };
 }
 
-export function toManagedNoticeView(doc: NoticeDoc, readCount: number, now: Date): ManagedNoticeView {
+export function toManagedNoticeView(doc: NoticeDoc, readCount: number, now: Date, sign: SignPhotos): ManagedNoticeView {
   return {
-    ...toNoticeView(doc),
+    ...toNoticeView(doc, sign),
     withdrawnAt: doc.withdrawnAt ? doc.withdrawnAt.toISOString() : null,
     expired: !!doc.expiresAt && doc.expiresAt <= now,
     readCount,

@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../manifest';
 import { NOTICE_MODEL, NOTICE_READ_MODEL, noticeReadSchema, noticeSchema } from './notice.model';
 import { NoticePhotoOwner } from './notice-photo-owner';
+import { NoticePersonalData } from './notice-personal-data';
 
 export const NOTICES_MODULE: ModuleManifest = {
   name: 'notices',
@@ -9,4 +10,5 @@ export const NOTICES_MODULE: ModuleManifest = {
     [NOTICE_READ_MODEL, noticeReadSchema],
   ],
   photoOwners: [NoticePhotoOwner],
+  personalData: [NoticePersonalData],
 };

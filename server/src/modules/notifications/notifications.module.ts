@@ -2,6 +2,7 @@ import { envInt } from '../../config/env';
 import type { ModuleManifest } from '../manifest';
 import { OUTBOX_CLAIM_MODEL, OUTBOX_MODEL, outboxClaimSchema, outboxSchema } from './outbox.model';
 import { OutboxWorker } from './outbox.worker';
+import { OutboxPersonalData } from './outbox-personal-data';
 
 export const NOTIFICATIONS_MODULE: ModuleManifest = {
   name: 'notifications',
@@ -9,5 +10,6 @@ export const NOTIFICATIONS_MODULE: ModuleManifest = {
     [OUTBOX_MODEL, outboxSchema],
     [OUTBOX_CLAIM_MODEL, outboxClaimSchema],
   ],
+  personalData: [OutboxPersonalData],
   jobs: [{ name: 'outbox', intervalMs: () => envInt('JOBS_INTERVAL_MS'), job: OutboxWorker }],
 };

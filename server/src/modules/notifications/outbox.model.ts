@@ -45,6 +45,7 @@ export const outboxSchema = new Schema<OutboxDoc>(
 // One notification per user per thing, even if an event is rolled forward twice.
 outboxSchema.index({ dedupeKey: 1, userId: 1 }, { unique: true });
 outboxSchema.index({ status: 1, nextAttemptAt: 1 });
+outboxSchema.index({ userId: 1 });
 
 /** Claims are inserts: a unique {entryId, attempt} lets exactly one worker send an attempt. */
 export const OUTBOX_CLAIM_MODEL = 'OutboxClaim';

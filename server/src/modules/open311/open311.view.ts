@@ -3,6 +3,7 @@ import {
   CASE_STATUS_LABELS,
   gcj02ToWgs84,
   isOpen,
+  PUBLIC_GRID_M,
   roundToGrid,
   type Open311Request,
   type Open311Service,
@@ -12,9 +13,6 @@ import type { CategoryDoc } from '../cases/category.model';
 import { isOverdue } from '../cases/case.view';
 import { w3c } from './open311.dates';
 import { xmlSafe } from './open311.format';
-
-/** A public location: WGS84 (what Open311 speaks), on a grid of about 100 m. */
-export const PUBLIC_GRID_M = 100;
 
 export interface RequestContext {
   serviceName: string | null;

@@ -8,6 +8,7 @@ import { authorize, can } from '../../common/permissions';
 import { toObjectId } from '../../common/object-id';
 import { CaseLookup } from '../cases/case-lookup';
 import { PhotoAttachments } from '../media/photo-attachments.service';
+import { PhotoUrls } from '../media/photo-urls';
 import { UserService } from '../users/user.service';
 import type { MediaFile, MediaVariant } from '../media/media-store';
 import { PATROL_MODEL, patrolSchema, type PatrolDoc } from './patrol.model';
@@ -33,6 +34,9 @@ export class PatrolQueryService {
 
   @Inject()
   cases!: CaseLookup;
+
+  @Inject()
+  photoUrls!: PhotoUrls;
 
   get patrols() {
     return this.database.model<PatrolDoc>(PATROL_MODEL, patrolSchema);
@@ -99,7 +103,7 @@ export class PatrolQueryService {
         endedAt: d.endedAt.toISOString(),
         area: d.area,
         notes: d.notes,
-        photos: d.photos.map((p) => `/api/staff/patrols/${id}/photos/${p.toHexString()}`),
+        photos: this.photoUrls.sign(d.photos),
         cases: d.caseIds.flatMap((c) => links.get(c.toHexString()) ?? []),
         createdAt: d.createdAt.toISOString(),
       };

@@ -49,7 +49,7 @@ function send(user: TestUser, body: Record<string, unknown>, key: string | null 
 async function record(user: TestUser, over: Record<string, unknown> = {}) {
   const res = await send(user, patrolBody(over));
   expect(res.status).toBe(201);
-  return res.body as { id: string; cases: Array<{ id: string; status: string }>; photos: string[]; date: string };
+  return res.body as { id: string; cases: Array<{ id: string; status: string }>; photos: Array<{ id: string; url: string }>; date: string };
 }
 
 const get = (user: TestUser | undefined, url: string, query: Record<string, unknown> = {}) => {
@@ -153,10 +153,11 @@ describe('photos', () => {
   it("when a log has photos, then its officer, the station's lead and an admin see them; another station does not", async () => {
     const [logPhoto, problemPhoto] = [await uploadPhoto(officerA), await uploadPhoto(officerA)];
     const log = await record(officerA, { photos: [logPhoto], problems: [problem({ photos: [problemPhoto] })] });
-    expect(log.photos).toEqual([`/api/staff/patrols/${log.id}/photos/${logPhoto}`]);
-    for (const user of [officerA, leadA, admin]) await get(user, log.photos[0]).expect(200);
-    await get(leadA, `${log.photos[0]}/thumb`).expect(200);
-    await get(leadB, log.photos[0]).expect(404);
+    expect(log.photos.map((p: { id: string }) => p.id)).toEqual([logPhoto]);
+    const own = `/api/staff/patrols/${log.id}/photos/${logPhoto}`;
+    for (const user of [officerA, leadA, admin]) await get(user, own).expect(200);
+    await get(leadA, `${own}/thumb`).expect(200);
+    await get(leadB, own).expect(404);
     await get(leadA, `/api/staff/patrols/${log.id}/photos/${problemPhoto}`).expect(404); // the case's photo, not the log's
     expect(await attachmentsOf(api.db, [logPhoto, problemPhoto])).toEqual({ [logPhoto]: [`patrol:${log.id}`], [problemPhoto]: [`case:${log.cases[0].id}`] });
   });

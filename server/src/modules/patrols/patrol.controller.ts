@@ -1,9 +1,9 @@
 import { ALL, Body, Controller, Get, Inject, Param, Post, Query } from '@midwayjs/core';
 import type { Context } from '@midwayjs/koa';
 import { createPatrolBody, patrolListQuery } from '@citycare/shared';
-import { AppError } from '../../common/app-error';
 import { requireUser } from '../../common/auth-user';
 import { validate } from '../../common/validate';
+import { requireIdempotencyKey } from '../../common/idempotency-key';
 import { sendPhoto } from '../media/send-photo';
 import type { MediaVariant } from '../media/media-store';
 import { patrolsCsv } from './patrol.csv';
@@ -25,12 +25,7 @@ export class PatrolController {
   @Post('/')
   async record(@Body(ALL) body: unknown) {
     const user = requireUser(this.ctx);
-    const key = this.ctx.get('Idempotency-Key');
-    if (!/^[\w-]{8,64}$/.test(key)) {
-      throw new AppError('VALIDATION_FAILED', '缺少有效的 Idempotency-Key 请求头', [
-        { field: 'Idempotency-Key', code: 'VALIDATION_FAILED', message: '8–64 个字母、数字、- 或 _' },
-      ]);
-    }
+    const key = requireIdempotencyKey(this.ctx);
     const patrol = await this.log.record(user, validate(createPatrolBody, body), key);
     this.ctx.status = 201;
     return patrol;

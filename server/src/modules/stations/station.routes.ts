@@ -32,4 +32,13 @@ export const STATION_ROUTES: RouteDoc[] = [
     errors: ['STATION_NOT_FOUND'],
     access: 'public',
   },
+  {
+    method: 'get',
+    path: '/api/communities',
+    summary: 'The communities residents may choose (each served by a station), by name',
+    tag: 'stations',
+    response: { type: 'object', description: 'CommunityList: items [{ name, stationId, stationName }]' },
+    errors: [],
+    access: 'public',
+  },
 ];

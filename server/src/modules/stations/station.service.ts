@@ -10,6 +10,7 @@ import {
   type NearestStationsResponse,
   type StationDetail,
   type StationSummary,
+  type CommunityList,
 } from '@citycare/shared';
 import { Database } from '../../common/database';
 import { AppError } from '../../common/app-error';
@@ -92,6 +93,15 @@ export class StationService {
       for (const d of docs) names.set(d._id.toHexString(), d.name);
     }
     return names;
+  }
+
+  /** The communities residents may choose, each with the station serving it (by community name). */
+  async communities(): Promise<CommunityList['items']> {
+    const docs = await this.directory.all();
+    return docs
+      .filter((d) => d.community)
+      .map((d) => ({ name: d.community, stationId: d._id.toHexString(), stationName: d.name }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
   }
 
   /** The station serving a community, if any (its id), for scoping a lead's view of community figures. */

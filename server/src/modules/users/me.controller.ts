@@ -1,9 +1,10 @@
-import { ALL, Body, Controller, Get, Inject, Patch, Post } from '@midwayjs/core';
+import { ALL, Body, Controller, Del, Get, Inject, Patch, Post, Put } from '@midwayjs/core';
 import type { Context } from '@midwayjs/koa';
-import { bindPhoneBody, updateMeBody, type MeResponse } from '@citycare/shared';
+import { bindPhoneBody, setCommunityBody, updateMeBody, type MeResponse, type MyDataExport } from '@citycare/shared';
 import { validate } from '../../common/validate';
 import { requireUser } from '../../common/auth-user';
 import { WechatClient } from '../wechat/wechat.client';
+import { AccountService } from './account.service';
 import { UserService, toMe } from './user.service';
 
 @Controller('/api/me')
@@ -16,6 +17,9 @@ export class MeController {
 
   @Inject()
   wechat!: WechatClient;
+
+  @Inject()
+  account!: AccountService;
 
   @Get('/')
   async me(): Promise<MeResponse> {
@@ -36,5 +40,28 @@ export class MeController {
     const { code } = validate(bindPhoneBody, body);
     const phone = await this.wechat.phoneNumber(code);
     return toMe(await this.users.setPhone(user.id, phone.purePhoneNumber));
+  }
+
+  /** The community whose notices I read (residents; suggested from the nearest station). */
+  @Put('/community')
+  async setCommunity(@Body(ALL) body: unknown): Promise<MeResponse> {
+    const { community } = validate(setCommunityBody, body);
+    return this.account.setCommunity(requireUser(this.ctx), community);
+  }
+
+  /** Everything held about me, as a JSON file. */
+  @Get('/export')
+  async export(): Promise<MyDataExport> {
+    const data = await this.account.export(requireUser(this.ctx));
+    this.ctx.set('Content-Disposition', `attachment; filename="citycare-my-data-${data.exportedAt.slice(0, 10)}.json"`);
+    this.ctx.set('Cache-Control', 'no-store');
+    return data;
+  }
+
+  /** Deletes my account: personal data removed or anonymised; my cases stay, anonymous, for the statistics. */
+  @Del('/')
+  async remove(): Promise<{ ok: true }> {
+    await this.account.erase(requireUser(this.ctx));
+    return { ok: true };
   }
 }

@@ -93,6 +93,17 @@ export class UserService {
     return docs.filter((u) => u.role === 'officer' || u.role === 'lead').map((u) => u._id);
   }
 
+  async setCommunity(id: string, community: string): Promise<UserDoc> {
+    const _id = toObjectId(id);
+    const user = _id && (await this.updateAndRead({ _id }, { community }));
+    if (!user) throw new AppError('USER_NOT_FOUND');
+    return user;
+  }
+
+  async remove(id: Types.ObjectId): Promise<void> {
+    await this.users.deleteOne({ _id: id });
+  }
+
   async findDemoByOpenid(openid: string): Promise<UserDoc | null> {
     return this.users.findOne({ openid, demo: true }).lean<UserDoc>();
   }
