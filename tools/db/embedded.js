@@ -16,15 +16,16 @@ const STOP_LIMIT_MS = 20_000;
  * Starts tools/embedded-db and resolves once it answers a MongoDB ping.
  * The child watches its stdin, so it exits if this process dies, and the
  * kernel stops its PostgreSQL if it dies.
- * @param {{ dataDir: string, postgresUrl?: string, postgresOptions?: Record<string, string|number> }} options
+ * @param {{ dataDir: string, port?: number, postgresUrl?: string, postgresOptions?: Record<string, string|number> }} options
+ *   port: for the MongoDB wire protocol, 0 (default) for a free one;
  *   postgresUrl: an existing PostgreSQL instead of the embedded one;
  *   postgresOptions: extra server settings for the embedded one (tests use them).
  * @returns {Promise<{ uri: string, postgresUrl: string, pid: number, stop: () => Promise<void>, process: import('node:child_process').ChildProcess }>}
  */
-async function startEmbeddedDb({ dataDir, postgresUrl = '', postgresOptions = {} } = {}) {
+async function startEmbeddedDb({ dataDir, port = 0, postgresUrl = '', postgresOptions = {} } = {}) {
   const bin = await buildEmbeddedDb();
   fs.mkdirSync(dataDir, { recursive: true });
-  const args = ['-data', dataDir, '-port', '0', '-watch-stdin'];
+  const args = ['-data', dataDir, '-port', String(port), '-watch-stdin'];
   if (postgresUrl) {
     args.push('-postgresql-url', postgresUrl);
   } else {
