@@ -19,7 +19,9 @@
 -- name is planned as a constant (plan_cache_mode = force_custom_plan, which the
 -- Go program puts in FerretDB's connection URL). So for every key field of every
 -- index in the metadata, and for _id, each collection table keeps
---   CREATE INDEX … USING gin ((_jsonb->'field') jsonb_path_ops)
+--   CREATE INDEX … USING gin ((_jsonb->'field') jsonb_path_ops) WITH (fastupdate = off)
+-- (without a pending list, which every lookup would read through until
+-- vacuum merges it: findById at 100,000 documents 8 ms with it, 1.5 ms without)
 -- named <table>_<field>_<md5 of field, 8 hex>_gin (FerretDB's own end in _idx),
 -- and loses the ones no index names any more.
 --
@@ -64,9 +66,15 @@ BEGIN
   LOOP
     idx := citycare_index_keeper.index_name(tbl, field);
     wanted := wanted || idx;
+    -- Built by an earlier keeper with a pending list: build it again.
+    IF EXISTS (SELECT 1 FROM pg_class c
+               WHERE c.relnamespace = to_regnamespace(quote_ident(nsp)) AND c.relname = idx
+                 AND NOT coalesce(c.reloptions @> '{fastupdate=off}', false)) THEN
+      EXECUTE format('DROP INDEX %I.%I', nsp, idx);
+    END IF;
     -- The expression FerretDB's WHERE clause applies to the field, once the
     -- planner has the field name as a constant.
-    EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %I.%I USING gin ((_jsonb -> %L::text) jsonb_path_ops)',
+    EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %I.%I USING gin ((_jsonb -> %L::text) jsonb_path_ops) WITH (fastupdate = off)',
       idx, nsp, tbl, field);
   END LOOP;
   FOR idx IN
