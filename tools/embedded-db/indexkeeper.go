@@ -41,7 +41,7 @@ func withPlannerSettings(pgURL string) (string, error) {
 	return u.String(), nil
 }
 
-// indexKeeper installs the keeper, sweeps every existing database once and,
+// startIndexKeeper installs the keeper, sweeps every existing database once and,
 // when the event trigger could not be installed, keeps sweeping until ctx ends.
 func startIndexKeeper(ctx context.Context, pgURL string, logger *slog.Logger) error {
 	conn, err := pgx.Connect(ctx, pgURL)
