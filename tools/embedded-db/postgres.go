@@ -179,6 +179,9 @@ func (c *cluster) start(ctx context.Context, host string, port int) error {
 	if err != nil {
 		return err
 	}
+	if c.bin, err = reachableBin(c.bin, attr); err != nil {
+		return err
+	}
 	if err := c.ensureInitialized(attr); err != nil {
 		return err
 	}
