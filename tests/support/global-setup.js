@@ -12,11 +12,17 @@ const TEST_POSTGRES_OPTIONS = { fsync: 'off', full_page_writes: 'off' };
 module.exports = async function globalSetup() {
   if (process.env.MONGODB_URI) return;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'citycare-test-db-'));
-  const db = await startEmbeddedDb({
-    dataDir,
-    postgresUrl: process.env.CITYCARE_PG_URL,
-    postgresOptions: TEST_POSTGRES_OPTIONS,
-  });
+  let db;
+  try {
+    db = await startEmbeddedDb({
+      dataDir,
+      postgresUrl: process.env.CITYCARE_PG_URL,
+      postgresOptions: TEST_POSTGRES_OPTIONS,
+    });
+  } catch (err) {
+    fs.rmSync(dataDir, { recursive: true, force: true }); // no teardown follows a failed setup
+    throw err;
+  }
   process.env.MONGODB_URI = db.uri;
   globalThis.__CITYCARE_DB__ = { stop: db.stop, dataDir };
 };

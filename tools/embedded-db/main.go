@@ -150,14 +150,8 @@ func startEmbeddedPostgres(ctx context.Context, c config, logger *slog.Logger) (
 	if err != nil {
 		return nil, err
 	}
-	port, err := freePort(c.host)
-	if err != nil {
-		return nil, err
-	}
-	_, portText, _ := net.SplitHostPort(port)
-	portNumber, _ := strconv.Atoi(portText)
 	pg := &cluster{bin: bin, dataDir: dataDir, options: c.pgOptions, logger: logger}
-	if err := pg.start(ctx, c.host, portNumber); err != nil {
+	if err := pg.start(ctx, c.host); err != nil {
 		return nil, err
 	}
 	return pg, nil

@@ -8,9 +8,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"os"
 	"os/exec"
 	"os/user"
@@ -173,8 +175,8 @@ func (c *cluster) stopStale() {
 	_ = syscall.Kill(pid, syscall.SIGKILL)
 }
 
-// start runs postgres on host:port and waits until the citycare database answers.
-func (c *cluster) start(ctx context.Context, host string, port int) error {
+// start initializes the cluster if needed, then runs postgres on a free port.
+func (c *cluster) start(ctx context.Context, host string) error {
 	attr, err := runAs(c.logger)
 	if err != nil {
 		return err
@@ -186,11 +188,30 @@ func (c *cluster) start(ctx context.Context, host string, port int) error {
 		return err
 	}
 	c.stopStale()
+	// The port is free when we ask, but another process may take it before
+	// postgres binds it (other test runs start databases too): try another.
+	for attempt := 1; ; attempt++ {
+		port, err := freePort(host)
+		if err != nil {
+			return err
+		}
+		err = c.run(ctx, host, port, attr)
+		if err == nil || !errors.Is(err, errPortTaken) || attempt == 3 {
+			return err
+		}
+		c.logger.Warn("postgres: port taken meanwhile, trying another", slog.String("port", port))
+	}
+}
 
+var errPortTaken = errors.New("port taken")
+
+// run starts postgres on host:port and waits until the citycare database answers.
+func (c *cluster) run(ctx context.Context, host, hostPort string, attr *syscall.SysProcAttr) error {
+	_, port, _ := net.SplitHostPort(hostPort)
 	args := []string{
 		"-D", c.dataDir,
 		"-c", "listen_addresses=" + host,
-		"-c", "port=" + strconv.Itoa(port),
+		"-c", "port=" + port,
 		// No Unix socket: nothing to collide with in /tmp or /var/run/postgresql.
 		"-c", "unix_socket_directories=",
 		// JIT compiles for "expensive" plans, which a seq scan over a big
@@ -229,7 +250,7 @@ func (c *cluster) start(ctx context.Context, host string, port int) error {
 		return fmt.Errorf("cannot start postgres: %w", err)
 	}
 
-	base := fmt.Sprintf("postgres://%s@%s:%d/", pgSuperuser, host, port)
+	base := fmt.Sprintf("postgres://%s@%s/", pgSuperuser, hostPort)
 	if err := c.waitReady(ctx, base+"postgres", output); err != nil {
 		c.stop()
 		return err
@@ -247,6 +268,9 @@ func (c *cluster) waitReady(ctx context.Context, url string, output *tailBuffer)
 	for {
 		select {
 		case err := <-c.done:
+			if strings.Contains(output.String(), "could not bind") {
+				return errPortTaken
+			}
 			return fmt.Errorf("postgres exited during start-up (%v):\n%s", err, output.String())
 		default:
 		}
