@@ -1,7 +1,8 @@
 // `npm start`: runs the whole product on the embedded defaults.
-// Installs what is missing, builds and starts the embedded database (unless
-// MONGODB_URI is set), seeds demo data into an empty database, starts the API
-// serving the H5 build, builds the weapp, prints where to look. Ctrl-C stops all.
+// Installs what is missing, builds and starts the embedded database (FerretDB
+// over an embedded PostgreSQL, unless MONGODB_URI is set), seeds demo data
+// into an empty database, starts the API serving the H5 build, builds the
+// weapp, prints where to look. Ctrl-C stops all.
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 const { ROOT, log, findFreePort, waitFor } = require('./lib/proc');
@@ -19,11 +20,16 @@ async function main() {
   if (mongoUri) {
     log(`using the database at MONGODB_URI`);
   } else {
-    const db = await startEmbeddedDb({ dataDir: process.env.CITYCARE_DATA_DIR || DEFAULT_DATA_DIR });
+    const dataDir = process.env.CITYCARE_DATA_DIR || DEFAULT_DATA_DIR;
+    const postgresUrl = process.env.CITYCARE_PG_URL;
+    const db = await startEmbeddedDb({ dataDir, postgresUrl });
     children.push({ name: 'database', stop: db.stop });
     db.process.on('exit', (code) => unlessStopping(`the embedded database stopped unexpectedly (code ${code})`));
     mongoUri = db.uri;
-    log(`embedded database (FerretDB + SQLite) at ${mongoUri}, data in ${path.relative(ROOT, process.env.CITYCARE_DATA_DIR || DEFAULT_DATA_DIR)}`);
+    const storage = postgresUrl
+      ? 'the PostgreSQL at CITYCARE_PG_URL'
+      : `an embedded PostgreSQL with its data in ${path.relative(ROOT, path.join(dataDir, 'pg'))}`;
+    log(`embedded database (FerretDB) at ${mongoUri}, over ${storage}`);
   }
 
   await compileTypeScript();

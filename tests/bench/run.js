@@ -3,11 +3,13 @@
 // ratio against a baseline measured in the same run.
 const { benchNearest } = require('./nearest.bench');
 const { benchBooking } = require('./booking.bench');
+const { benchLookups } = require('./lookups.bench');
 
 async function main() {
   const which = process.argv[2] ?? 'all';
   if (which === 'all' || which === 'p1') await benchNearest();
   if (which === 'all' || which === 'r1') await benchBooking();
+  if (which === 'lookups') await benchLookups(); // minutes: loads 110,000 documents
 }
 
 main().catch((err) => {

@@ -9,7 +9,9 @@ const { startEmbeddedDb } = require('../../tools/db/embedded');
 async function startBenchStack() {
   await run(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', 'shared', 'server'], { quiet: true });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'citycare-bench-'));
-  const db = process.env.MONGODB_URI ? null : await startEmbeddedDb({ dataDir });
+  const db = process.env.MONGODB_URI
+    ? null
+    : await startEmbeddedDb({ dataDir, postgresUrl: process.env.CITYCARE_PG_URL });
   const env = {
     ...process.env,
     MONGODB_URI: process.env.MONGODB_URI ?? db.uri,

@@ -1,5 +1,6 @@
-// Builds tools/embedded-db (FerretDB as a library) once; rebuilt when its
-// Go source, go.mod/go.sum or the Go version change.
+// Builds tools/embedded-db (FerretDB as a library, PostgreSQL storage, the
+// index keeper) once; rebuilt when its Go or SQL source, go.mod/go.sum or the
+// Go version change.
 const fs = require('node:fs');
 const path = require('node:path');
 const { ROOT, log, run } = require('../lib/proc');
@@ -21,12 +22,13 @@ async function goVersion() {
 
 async function buildEmbeddedDb() {
   const version = await goVersion();
+  const sources = fs.readdirSync(SRC).filter((f) => /\.(go|sql)$|^go\.(mod|sum)$/.test(f)).sort();
   const hash = hashInputs(
-    ['go.mod', 'go.sum', 'main.go'].map((f) => path.join(SRC, f)),
+    sources.map((f) => path.join(SRC, f)),
     [version],
   );
   if (isFresh(STAMP, hash, [BIN])) return BIN;
-  log('building the embedded database (FerretDB + SQLite; about a minute the first time) …');
+  log('building the embedded database (FerretDB; about a minute the first time) …');
   const tmp = `${BIN}.${process.pid}.tmp`;
   fs.mkdirSync(path.dirname(BIN), { recursive: true });
   await run('go', ['build', '-trimpath', '-o', tmp, '.'], { cwd: SRC, quiet: true });

@@ -1,26 +1,42 @@
-// Starts the embedded database on a free loopback port and stops it on exit.
+// Starts the embedded database (tools/embedded-db: FerretDB over PostgreSQL)
+// on a free loopback port and stops it on exit. PostgreSQL is the embedded one
+// (data in <dataDir>/pg), or an existing server when a URL is given.
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { buildEmbeddedDb } = require('./build');
+const { postgresBinDir } = require('./postgres-binaries');
 
-const START_LIMIT_MS = 20_000;
+// The first start runs initdb (about 1.5 s here); leave room for slow disks.
+const START_LIMIT_MS = 60_000;
+// FerretDB first, then a PostgreSQL fast shutdown with a checkpoint.
+const STOP_LIMIT_MS = 20_000;
 
 /**
  * Starts tools/embedded-db and resolves once it answers a MongoDB ping.
- * The child watches its stdin, so it exits if this process dies.
- * @returns {Promise<{ uri: string, pid: number, stop: () => Promise<void> }>}
+ * The child watches its stdin, so it exits if this process dies, and the
+ * kernel stops its PostgreSQL if it dies.
+ * @param {{ dataDir: string, port?: number, postgresUrl?: string, postgresOptions?: Record<string, string|number> }} options
+ *   port: for the MongoDB wire protocol, 0 (default) for a free one;
+ *   postgresUrl: an existing PostgreSQL instead of the embedded one;
+ *   postgresOptions: extra server settings for the embedded one (tests use them).
+ * @returns {Promise<{ uri: string, postgresUrl: string, pid: number, stop: () => Promise<void>, process: import('node:child_process').ChildProcess }>}
  */
-async function startEmbeddedDb({ dataDir, port = 0, handler = 'sqlite', postgresqlUrl = '' } = {}) {
+async function startEmbeddedDb({ dataDir, port = 0, postgresUrl = '', postgresOptions = {} } = {}) {
   const bin = await buildEmbeddedDb();
   fs.mkdirSync(dataDir, { recursive: true });
-  const args = ['-data', dataDir, '-port', String(port), '-handler', handler, '-watch-stdin'];
-  if (postgresqlUrl) args.push('-postgresql-url', postgresqlUrl);
+  const args = ['-data', dataDir, '-port', String(port), '-watch-stdin'];
+  if (postgresUrl) {
+    args.push('-postgresql-url', postgresUrl);
+  } else {
+    args.push('-postgres-bin', postgresBinDir());
+    for (const [name, value] of Object.entries(postgresOptions)) args.push('-postgres-option', `${name}=${value}`);
+  }
   const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
-  child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+  child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-6000)));
 
-  const uri = await new Promise((resolve, reject) => {
+  const ready = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`the embedded database did not start within ${START_LIMIT_MS / 1000} s\n${stderr}`));
@@ -28,10 +44,10 @@ async function startEmbeddedDb({ dataDir, port = 0, handler = 'sqlite', postgres
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;
-      const match = /READY (\S+)/.exec(out);
+      const match = /READY (\S+) (\S+)/.exec(out);
       if (match) {
         clearTimeout(timer);
-        resolve(match[1]);
+        resolve({ uri: match[1], postgresUrl: match[2] });
       }
     });
     child.on('exit', (code) => {
@@ -39,19 +55,19 @@ async function startEmbeddedDb({ dataDir, port = 0, handler = 'sqlite', postgres
       reject(new Error(`the embedded database exited during start-up (code ${code}):\n${stderr.trim()}`));
     });
   });
-  await pingUntilReady(uri);
+  await pingUntilReady(ready.uri);
 
   const stop = () =>
     new Promise((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      const killer = setTimeout(() => child.kill('SIGKILL'), STOP_LIMIT_MS);
       child.once('exit', () => {
         clearTimeout(killer);
         resolve();
       });
       child.kill('SIGTERM');
     });
-  return { uri, pid: child.pid, stop, process: child };
+  return { ...ready, pid: child.pid, stop, process: child, output: () => stderr };
 }
 
 async function pingUntilReady(uri) {

@@ -1,14 +1,18 @@
 // Command embedded-db serves the MongoDB wire protocol on loopback using
-// FerretDB v1 as a library, with SQLite storage in a data folder (default)
-// or PostgreSQL storage (-handler postgresql -postgresql-url ...).
+// FerretDB v1 as a library, with PostgreSQL storage: either an embedded
+// PostgreSQL it runs itself (-postgres-bin, data in -data) or an existing
+// server (-postgresql-url). Either way it keeps the GIN indexes FerretDB's SQL
+// can use (indexkeeper.sql) and plans FerretDB's statements with constants.
 //
-// It prints one line "READY <mongodb uri>" on stdout once the listener is up,
-// and exits cleanly on SIGINT/SIGTERM or when its stdin closes (-watch-stdin),
-// so a parent process that dies never leaves it running.
+// It prints one line "READY <mongodb uri> <postgresql url>" on stdout once
+// both are up, and on SIGINT/SIGTERM or when its stdin closes (-watch-stdin)
+// stops FerretDB, then PostgreSQL; a parent that dies never leaves either
+// running. ADR: docs/decisions/0007-embedded-postgresql-storage.md.
 package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -17,68 +21,63 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
 )
 
+// repeated collects a flag given several times.
+type repeated []string
+
+func (r *repeated) String() string     { return strings.Join(*r, ",") }
+func (r *repeated) Set(v string) error { *r = append(*r, v); return nil }
+
+type config struct {
+	dataDir, host, pgBin, pgURL, logLevel string
+	port                                  int
+	pgOptions                             repeated
+	watchStdin                            bool
+}
+
 func main() {
-	dataDir := flag.String("data", "./.data/embedded-db", "folder for SQLite storage")
-	host := flag.String("host", "127.0.0.1", "address to listen on (loopback by default)")
-	port := flag.Int("port", 27017, "TCP port to listen on (0 = any free port)")
-	handler := flag.String("handler", "sqlite", "storage handler: sqlite or postgresql")
-	pgURL := flag.String("postgresql-url", "", "PostgreSQL URL for the postgresql handler")
-	logLevel := flag.String("log-level", "warn", "log level: debug, info, warn, error")
-	watchStdin := flag.Bool("watch-stdin", false, "exit when stdin reaches EOF (parent died)")
+	var c config
+	flag.StringVar(&c.dataDir, "data", "./.data/embedded-db", "folder for the embedded PostgreSQL cluster (kept in <data>/pg)")
+	flag.StringVar(&c.host, "host", "127.0.0.1", "address to listen on (loopback by default)")
+	flag.IntVar(&c.port, "port", 27017, "TCP port for the MongoDB wire protocol (0 = any free port)")
+	flag.StringVar(&c.pgBin, "postgres-bin", "", "folder with initdb and postgres: run an embedded PostgreSQL")
+	flag.Var(&c.pgOptions, "postgres-option", "name=value server setting for the embedded PostgreSQL (repeatable)")
+	flag.StringVar(&c.pgURL, "postgresql-url", "", "use this PostgreSQL server instead of an embedded one")
+	flag.StringVar(&c.logLevel, "log-level", "warn", "log level: debug, info, warn, error")
+	flag.BoolVar(&c.watchStdin, "watch-stdin", false, "exit when stdin reaches EOF (parent died)")
 	flag.Parse()
 
-	if err := run(*dataDir, *host, *port, *handler, *pgURL, *logLevel, *watchStdin); err != nil {
+	if err := run(c); err != nil {
 		fmt.Fprintln(os.Stderr, "embedded-db:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dataDir, host string, port int, handler, pgURL, logLevel string, watchStdin bool) error {
+func run(c config) error {
 	var level slog.Level
-	if err := level.UnmarshalText([]byte(logLevel)); err != nil {
-		return fmt.Errorf("bad -log-level %q: %w", logLevel, err)
+	if err := level.UnmarshalText([]byte(c.logLevel)); err != nil {
+		return fmt.Errorf("bad -log-level %q: %w", c.logLevel, err)
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+	if (c.pgBin == "") == (c.pgURL == "") {
+		return errors.New("give either -postgres-bin (embedded PostgreSQL) or -postgresql-url (an existing server)")
+	}
 
-	addr := net.JoinHostPort(host, fmt.Sprint(port))
-	if port == 0 {
-		free, err := freePort(host)
+	addr := net.JoinHostPort(c.host, strconv.Itoa(c.port))
+	if c.port == 0 {
+		free, err := freePort(c.host)
 		if err != nil {
 			return err
 		}
 		addr = free
 	}
-
-	cfg := &ferretdb.Config{
-		Listener: ferretdb.ListenerConfig{TCP: addr},
-		Logger:   logger,
-		Handler:  handler,
-	}
-	switch handler {
-	case "sqlite":
-		abs, err := filepath.Abs(dataDir)
-		if err != nil {
-			return err
-		}
-		if err := os.MkdirAll(abs, 0o755); err != nil {
-			return fmt.Errorf("cannot create data folder: %w", err)
-		}
-		cfg.SQLiteURL = "file:" + abs + "/"
-	case "postgresql":
-		if pgURL == "" {
-			return fmt.Errorf("-postgresql-url is required with -handler postgresql")
-		}
-		cfg.PostgreSQLURL = pgURL
-	default:
-		return fmt.Errorf("unknown -handler %q (sqlite or postgresql)", handler)
-	}
-
 	// Fail fast with a clear message when the port is taken, instead of a
 	// FerretDB panic deep inside the listener.
 	probe, err := net.Listen("tcp", addr)
@@ -87,18 +86,40 @@ func run(dataDir, host string, port int, handler, pgURL, logLevel string, watchS
 	}
 	probe.Close()
 
-	f, err := ferretdb.New(cfg)
-	if err != nil {
-		return err
-	}
-
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if watchStdin {
+	if c.watchStdin {
 		go func() {
 			_, _ = io.Copy(io.Discard, os.Stdin)
 			stop()
 		}()
+	}
+
+	pgURL := c.pgURL
+	if c.pgBin != "" {
+		pg, err := startEmbeddedPostgres(ctx, c, logger)
+		if err != nil {
+			return err
+		}
+		defer pg.stop()
+		pgURL = pg.url
+	}
+
+	if err := startIndexKeeper(ctx, pgURL, logger); err != nil {
+		return err
+	}
+	ferretURL, err := withPlannerSettings(pgURL)
+	if err != nil {
+		return err
+	}
+	f, err := ferretdb.New(&ferretdb.Config{
+		Listener:      ferretdb.ListenerConfig{TCP: addr},
+		Logger:        logger,
+		Handler:       "postgresql",
+		PostgreSQLURL: ferretURL,
+	})
+	if err != nil {
+		return err
 	}
 
 	done := make(chan struct{})
@@ -106,16 +127,34 @@ func run(dataDir, host string, port int, handler, pgURL, logLevel string, watchS
 		_ = f.Run(ctx)
 		close(done)
 	}()
-
 	if err := waitListening(ctx, addr, 10*time.Second); err != nil {
 		stop()
 		<-done
 		return err
 	}
-	fmt.Printf("READY mongodb://%s/\n", addr)
+	fmt.Printf("READY mongodb://%s/ %s\n", addr, pgURL)
 
 	<-done
 	return nil
+}
+
+func startEmbeddedPostgres(ctx context.Context, c config, logger *slog.Logger) (*cluster, error) {
+	dataDir, err := filepath.Abs(filepath.Join(c.dataDir, "pg"))
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(dataDir), 0o755); err != nil {
+		return nil, fmt.Errorf("cannot create data folder: %w", err)
+	}
+	bin, err := filepath.Abs(c.pgBin)
+	if err != nil {
+		return nil, err
+	}
+	pg := &cluster{bin: bin, dataDir: dataDir, options: c.pgOptions, logger: logger}
+	if err := pg.start(ctx, c.host); err != nil {
+		return nil, err
+	}
+	return pg, nil
 }
 
 // freePort asks the kernel for a free TCP port on host.
