@@ -1,6 +1,6 @@
 // `npm run bench -- lookups`: lookup times on the embedded database at 10,000
 // and 100,000 case-like documents, with the index keeper's GIN indexes and
-// then without them (dropped through SQL), for ADR 0005. Prints figures; not
+// then without them (dropped through SQL), for ADR 0007. Prints figures; not
 // a test. LOOKUP_SIZES=10000,100000 and LOOKUP_RUNS=30 change the work.
 // With MONGODB_URI set it measures that server instead (no "without" pass),
 // e.g. an older embedded database for a before/after comparison.
