@@ -17,6 +17,8 @@ const swc = [
 
 const common = {
   testEnvironment: 'node',
+  // API tests boot the app and talk to a real database; a busy 2-core machine can take seconds.
+  testTimeout: 30_000,
   transform: { '^.+\\.tsx?$': swc },
   moduleNameMapper: { '^@citycare/shared$': '<rootDir>/shared/src/index.ts' },
   rootDir: __dirname,

@@ -10,6 +10,8 @@ import { ApiNotFoundMiddleware } from './common/not-found.middleware';
 import { StaticFilesMiddleware } from './common/static-files.middleware';
 import { Database } from './common/database';
 import { ensureIndexes } from './common/indexes';
+import { CLAIM_MODEL, claimSchema } from './common/claims';
+import { LIST_SLOT_MODEL, slotSchema } from './common/ordinal-list';
 import { runMigrations } from './common/migrations';
 import { JobTimers } from './common/jobs';
 import { MODULES } from './modules';
@@ -18,6 +20,12 @@ import { PhotoAttachments } from './modules/media/photo-attachments.service';
 import { AuthMiddleware } from './modules/auth/auth.middleware';
 import { AccountService } from './modules/users/account.service';
 import { Open311Middleware } from './modules/open311/open311.middleware';
+
+/** Models of common/ that modules share: claims (one worker at a time) and list positions. */
+const COMMON_MODELS = [
+  [CLAIM_MODEL, claimSchema],
+  [LIST_SLOT_MODEL, slotSchema],
+] as const;
 
 @Configuration({
   imports: [koa, mongoose, busboy],
@@ -42,7 +50,7 @@ export class MainConfiguration implements ILifeCycle {
     this.app.useMiddleware([RequestContextMiddleware, StaticFilesMiddleware, ApiNotFoundMiddleware, Open311Middleware, AuthMiddleware]);
     this.app.useFilter([ErrorFilter]);
     await this.database.waitUntilConnected();
-    await ensureIndexes(this.database, MODULES.flatMap((m) => m.models ?? []));
+    await ensureIndexes(this.database, [...COMMON_MODELS, ...MODULES.flatMap((m) => m.models ?? [])]);
     const photos = await this.container.getAsync(PhotoAttachments);
     for (const owner of MODULES.flatMap((m) => m.photoOwners ?? [])) photos.registerOwner(await this.container.getAsync(owner));
     const account = await this.container.getAsync(AccountService);

@@ -93,6 +93,9 @@ export function canMove(move: CaseMove, status: CaseStatus): boolean {
   return (CASE_MOVES[move].from as readonly CaseStatus[]).includes(status);
 }
 
+/** A resolved case no rating closed or reopened is closed by the system this long after it was resolved. */
+export const AUTO_CLOSE_AFTER_MS = 7 * 24 * 3600_000;
+
 /** Ratings are 1–5 stars; what a score does to a resolved case. */
 export const RATING_REOPEN_MAX = 2;
 export const RATING_CLOSE_MIN = 4;

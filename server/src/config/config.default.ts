@@ -10,7 +10,8 @@ export function buildConfig(): MidwayConfig {
   return {
     keys: 'citycare-cookie-keys-unused',
     koa: {
-      port: envInt('PORT'),
+      // No port: the app boots for a command and serves nothing.
+      port: envFlag('API_LISTEN') ? envInt('PORT') : undefined,
       hostname: env('HOST'),
       proxy: envFlag('TRUST_PROXY'),
       contextLoggerFormat: jsonLogFormat,

@@ -10,6 +10,7 @@ export const ENV_VARS = {
   NODE_ENV: { default: 'development', description: 'development | test | production' },
   HOST: { default: '127.0.0.1', description: 'Address the API listens on (0.0.0.0 to reach it from a phone on the LAN)' },
   PORT: { default: '7001', description: 'Port the API listens on' },
+  API_LISTEN: { default: '1', description: '0 boots the app without an HTTP listener (commands such as `npm run db:rebuild`)' },
   MONGODB_URI: {
     default: 'mongodb://127.0.0.1:27017/',
     description: 'MongoDB connection string. `npm start`/`npm test` start the embedded database and set this when it is unset',

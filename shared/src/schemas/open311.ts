@@ -2,12 +2,15 @@
 // names are the specification's. "Optional" there means an empty value is the
 // same as none, so the server drops empty parameters before these schemas.
 import { z } from 'zod';
+import { queryInt } from '../validation';
 import { MAX_DESCRIPTION_CHARS } from '../categories';
 import { queryNumber } from '../validation';
 
 /** Open311 keeps requested_datetime ranges within 90 days. */
 export const OPEN311_MAX_RANGE_DAYS = 90;
 /** "Default query limit is a span of 90 days or first 1000 requests returned". */
+/** Requests per page: the default, and the most a client may ask for (page_size). */
+export const OPEN311_PAGE_SIZE = 50;
 export const OPEN311_MAX_REQUESTS = 1000;
 
 const short = z.string().max(200);
@@ -46,6 +49,9 @@ export const open311RequestsQuery = z.strictObject({
   status: commaList(z.enum(['open', 'closed']), 2).optional(),
   start_date: w3cDate.optional(),
   end_date: w3cDate.optional(),
+  /** Pagination as large city deployments offer it: 1-based page, page_size 1–1000 (default 50). */
+  page: queryInt('VALIDATION_FAILED', 1, 100_000).optional(),
+  page_size: queryInt('VALIDATION_FAILED', 1, OPEN311_MAX_REQUESTS).optional(),
 });
 export type Open311RequestsQuery = z.output<typeof open311RequestsQuery>;
 

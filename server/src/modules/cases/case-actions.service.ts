@@ -45,7 +45,8 @@ export class CaseActionsService {
       public: !internal,
       actorId: new Types.ObjectId(user.id),
       actorRole: user.role,
-      patch: {},
+      // The newest public reply travels with the case (Open311's status notes read it there).
+      patch: internal ? {} : { lastReply: text },
     });
     await this.attachments.attach({ kind: 'case', id: doc._id }, photoIds);
     return updated;

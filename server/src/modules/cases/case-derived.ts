@@ -1,17 +1,65 @@
-import { isOpen } from '@citycare/shared';
+import { AUTO_CLOSE_AFTER_MS, chinaDate, isOpen } from '@citycare/shared';
+import { bucketOf } from '../../common/ordinal-list';
 import type { CaseDoc } from './case.model';
+
+/**
+ * Fields kept in step with a case's state so that every list and figure can
+ * find it by top-level equality and read about a page of documents
+ * (docs/design.md, "Data rules"; ADR 0008). They are computed from the case
+ * in one place — here — after every change (CaseTimelineService) and by the
+ * rebuild command.
+ */
 
 /** Grid cells of 0.005° (about 550 m × 470 m here) for finding open cases near a point. */
 export const NEAR_CELL_DEG = 0.005;
 
+/** Where a case is counted: its station, its community, or the city. */
+export type Scope = `s:${string}` | `c:${string}` | 'all';
+export const stationScope = (stationId: { toHexString(): string } | string): Scope => `s:${typeof stationId === 'string' ? stationId : stationId.toHexString()}`;
+export const communityScope = (community: string): Scope => `c:${community}`;
+export const CITY_SCOPE: Scope = 'all';
+
+/** The lists a case has a position in (ordinal-list.ts): its reporter's, its station's, the city's. */
+export const mineList = (reporterId: { toHexString(): string }) => `mine|${reporterId.toHexString()}`;
+export const stationList = (stationId: { toHexString(): string }) => `station|${stationId.toHexString()}`;
+export const CITY_LIST = 'city';
+
+export type DerivedFields = Pick<
+  CaseDoc,
+  'nearKey' | 'queueStation' | 'queueCommunity' | 'queueCity' | 'closeDue' | 'tallyStation' | 'tallyCommunity' | 'mineBucket' | 'stationBucket' | 'cityBucket'
+>;
+
+type Source = Pick<
+  CaseDoc,
+  'status' | 'category' | 'lat' | 'lng' | 'stationId' | 'community' | 'dueAt' | 'createdAt' | 'resolvedAt' | 'reporterId' | 'mineK' | 'stationK' | 'cityK'
+>;
+
+export function derivedFields(doc: Source): DerivedFields {
+  const open = isOpen(doc.status);
+  const dueDay = chinaDate(doc.dueAt);
+  const createdDay = chinaDate(doc.createdAt);
+  const station = stationScope(doc.stationId);
+  return {
+    nearKey: open ? `${doc.category}|${nearCell(doc.lat, doc.lng)}` : null,
+    // The queue: open cases by the China day their current deadline falls on.
+    queueStation: open ? `${station}|${dueDay}` : null,
+    queueCommunity: open && doc.community ? `${communityScope(doc.community)}|${dueDay}` : null,
+    queueCity: open ? `${CITY_SCOPE}|${dueDay}` : null,
+    // Resolved and waiting to be closed by the system: the China day that falls due.
+    closeDue: doc.status === 'resolved' && doc.resolvedAt ? `${CITY_SCOPE}|${chinaDate(new Date(doc.resolvedAt.getTime() + AUTO_CLOSE_AFTER_MS))}` : null,
+    // The figures: cases by the China day they were received (ADR 0002).
+    tallyStation: `${station}|${createdDay}`,
+    tallyCommunity: doc.community ? `${communityScope(doc.community)}|${createdDay}` : null,
+    // Newest-first lists: runs of 25 positions.
+    mineBucket: `${doc.reporterId.toHexString()}|${bucketOf(doc.mineK)}`,
+    stationBucket: `${doc.stationId.toHexString()}|${bucketOf(doc.stationK)}`,
+    cityBucket: String(bucketOf(doc.cityK)),
+  };
+}
+
 /** The cell of a point: "<row>:<col>". */
 export function nearCell(lat: number, lng: number): string {
   return `${Math.floor(lat / NEAR_CELL_DEG)}:${Math.floor(lng / NEAR_CELL_DEG)}`;
-}
-
-/** The key an open case is found by near a point: category and cell; null once it is no longer open. */
-export function nearKey(doc: Pick<CaseDoc, 'status' | 'category' | 'lat' | 'lng'>): string | null {
-  return isOpen(doc.status) ? `${doc.category}|${nearCell(doc.lat, doc.lng)}` : null;
 }
 
 /** The keys of the cells around a point (3 × 3), for one category. */
@@ -23,11 +71,21 @@ export function nearKeysAround(category: string, lat: number, lng: number): stri
   return keys;
 }
 
-/**
- * Fields kept in step with a case's state so that reads can find it by
- * top-level equality (docs/design.md, "Data rules"). Computed from the case
- * after every change, in one place: CaseTimelineService.
- */
-export function derivedFields(doc: Pick<CaseDoc, 'status' | 'category' | 'lat' | 'lng'>): Pick<CaseDoc, 'nearKey'> {
-  return { nearKey: nearKey(doc) };
+/** Kinds of aggregate: q open cases by due day; r resolved cases by auto-close day; t figures by day received. */
+export type AggregateKind = 'q' | 'r' | 't';
+
+/** The aggregates a case counts in: "q|<scope>|<day>", "r|all|<day>", "t|<scope>|<day>". */
+export function aggregatesOf(doc: DerivedFields & Pick<CaseDoc, 'createdAt'>): string[] {
+  const ids = [doc.queueStation, doc.queueCommunity, doc.queueCity].filter((k): k is string => !!k).map((k) => `q|${k}`);
+  if (doc.closeDue) ids.push(`r|${doc.closeDue}`);
+  ids.push(`t|${doc.tallyStation}`, `t|${CITY_SCOPE}|${chinaDate(doc.createdAt)}`);
+  if (doc.tallyCommunity) ids.push(`t|${doc.tallyCommunity}`);
+  return ids;
+}
+
+/** "q|s:abc|2025-03-02" → its kind, scope and day. */
+export function parseAggregate(id: string): { kind: AggregateKind; scope: Scope; day: string } {
+  const first = id.indexOf('|');
+  const last = id.lastIndexOf('|');
+  return { kind: id.slice(0, first) as AggregateKind, scope: id.slice(first + 1, last) as Scope, day: id.slice(last + 1) };
 }

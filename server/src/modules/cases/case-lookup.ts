@@ -1,18 +1,18 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import type { FilterQuery, Types } from 'mongoose';
-import { OPEN_STATUSES } from '@citycare/shared';
+import type { Types } from 'mongoose';
+import { addChinaDays, chinaDate } from '@citycare/shared';
+import { bucketOf, ORDINAL_BUCKET, OrdinalLists } from '../../common/ordinal-list';
 import type { CaseDoc } from './case.model';
 import type { CaseEventDoc } from './case-event.model';
+import type { CaseAggregateDoc } from './case-aggregate.model';
+import { CaseAggregates, countedField } from './case-aggregates';
+import { CITY_LIST, CITY_SCOPE, communityScope, stationScope, type Scope as CaseScopeKey } from './case-derived';
 import { CaseStore } from './case-store';
 import { CaseTimelineService } from './case-timeline.service';
 
 export type CaseSummary = Pick<CaseDoc, '_id' | 'category' | 'status' | 'address'>;
-/** What the figures read of a case. */
-export type CohortCase = Pick<CaseDoc, '_id' | 'status' | 'category' | 'source' | 'createdAt' | 'acceptBy' | 'acceptedAt' | 'resolvedAt'>;
-/** Which cases a figure covers: a station's, a community's, or (empty) the city's. */
-export type CaseScope = { stationId: Types.ObjectId } | { community: string } | Record<string, never>;
-
-const RATING_BATCH = 1000;
+/** Which cases a figure covers: a station's, a community's, or the city's. */
+export type CaseScope = { stationId: Types.ObjectId } | { community: string } | { city: true };
 
 /**
  * What other modules may read of cases (hotline status, Open311, patrol
@@ -27,9 +27,19 @@ export class CaseLookup {
   @Inject()
   timeline!: CaseTimelineService;
 
+  @Inject()
+  lists!: OrdinalLists;
+
+  @Inject()
+  aggregates!: CaseAggregates;
+
   /** A case with every written entry applied, or null. */
   load(id: string | Types.ObjectId): Promise<CaseDoc | null> {
     return this.timeline.load(id);
+  }
+
+  byIds(ids: Types.ObjectId[]): Promise<Map<string, CaseDoc>> {
+    return this.store.byIds(ids);
   }
 
   /** Its timeline without internal notes. */
@@ -37,45 +47,62 @@ export class CaseLookup {
     return this.store.timeline(caseId, true);
   }
 
-  latestPublicReplies(caseIds: Types.ObjectId[]): Promise<Map<string, string>> {
-    return this.store.latestPublicReplies(caseIds);
+  /**
+   * The city's cases newest first (in the order they were received), one
+   * bucket of 25 at a time, starting at the newest received by `until`
+   * (found by a binary search over the buckets: positions follow time).
+   */
+  async *cityNewestFirst(until?: Date): AsyncGenerator<CaseDoc> {
+    const list = { field: 'cityBucket', owner: null, position: 'cityK' } as const;
+    const head = await this.lists.head(CITY_LIST);
+    yield* this.store.newestFirst(list, head, until ? (await this.firstPositionAfter(until, head)) : Infinity);
   }
 
-  newest(filter: FilterQuery<CaseDoc>, limit: number): Promise<CaseDoc[]> {
-    return this.store.newest(filter, limit);
+  /** The lowest position received after `until` (head + 1 when none was), by bisecting buckets of the city list. */
+  private async firstPositionAfter(until: Date, head: number): Promise<number> {
+    let low = 0;
+    let high = bucketOf(head);
+    const oldestIn = async (b: number) => {
+      const docs = await this.store.cases.find({ cityBucket: String(b) }).select('cityK createdAt').lean<Pick<CaseDoc, 'cityK' | 'createdAt'>[]>();
+      return docs.length ? docs.reduce((a, d) => (d.createdAt < a.createdAt ? d : a)) : null;
+    };
+    // The last bucket whose oldest case was received by `until`.
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      const oldest = await oldestIn(mid);
+      if (oldest && oldest.createdAt <= until) low = mid;
+      else high = mid - 1;
+    }
+    return (low + 1) * ORDINAL_BUCKET;
   }
 
   summaries(ids: Types.ObjectId[]): Promise<Map<string, CaseSummary>> {
     return this.store.summaries(ids);
   }
 
-  /** The cases of a scope received in [start, end), duplicates left out, one at a time. */
-  cohort(scope: CaseScope, start: Date, end: Date): AsyncIterable<CohortCase> {
-    return this.store.cases
-      .find({ ...scope, createdAt: { $gte: start, $lt: end }, status: { $ne: 'duplicate' } })
-      .select('status category source createdAt acceptBy acceptedAt resolvedAt')
-      .lean<CohortCase[]>()
-      .cursor() as AsyncIterable<CohortCase>;
-  }
-
-  /** Scores of the ratings of these cases, by case id. */
-  async ratingsOf(caseIds: Types.ObjectId[]): Promise<Map<string, number>> {
-    const scores = new Map<string, number>();
-    for (let i = 0; i < caseIds.length; i += RATING_BATCH) {
-      const batch = await this.store.ratings.find({ caseId: { $in: caseIds.slice(i, i + RATING_BATCH) } }).select('caseId score').lean<Array<{ caseId: Types.ObjectId; score: number }>>();
-      for (const r of batch) scores.set(r.caseId.toHexString(), r.score);
-    }
-    return scores;
+  /** The figures' daily tallies of a scope for the China days from..to (inclusive). */
+  async dailyTallies(scope: CaseScope, from: string, to: string): Promise<CaseAggregateDoc[]> {
+    const months: string[] = [];
+    for (let m = from.slice(0, 7); m <= to.slice(0, 7); m = addChinaDays(`${m}-28`, 5).slice(0, 7)) months.push(m);
+    const docs = await this.aggregates.tallies(keyOf(scope), months);
+    return docs.filter((d) => d.day >= from && d.day <= to);
   }
 
   /** Open cases of a scope late right now, whenever reported (the same rule as a case's `overdue`). */
-  countOverdue(scope: CaseScope, now = new Date()): Promise<number> {
-    return this.store.cases.countDocuments({
-      ...scope,
-      $or: [
-        { status: 'submitted', acceptBy: { $lt: now } },
-        { status: { $in: OPEN_STATUSES }, resolveBy: { $lt: now } },
-      ],
-    });
+  async overdueNow(scope: CaseScope, now = new Date()): Promise<number> {
+    const key = keyOf(scope);
+    const today = chinaDate(now);
+    let overdue = 0;
+    for (const { day, count } of await this.aggregates.days('q', key)) {
+      if (day < today) overdue += count;
+      else if (day === today) overdue += (await this.store.queueDay(countedField('q', key) as 'queueStation', `${key}|${day}`)).filter((d) => d.dueAt < now).length;
+    }
+    return overdue;
   }
+}
+
+function keyOf(scope: CaseScope): CaseScopeKey {
+  if ('stationId' in scope) return stationScope(scope.stationId);
+  if ('community' in scope) return communityScope(scope.community);
+  return CITY_SCOPE;
 }

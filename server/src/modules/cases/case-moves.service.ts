@@ -6,6 +6,8 @@ import { PhotoAttachments } from '../media/photo-attachments.service';
 import { StationService } from '../stations/station.service';
 import type { CaseDoc } from './case.model';
 import { actorsFor, type Mover } from './case-access';
+import { stationList } from './case-derived';
+import { OrdinalLists } from '../../common/ordinal-list';
 import { CaseTimelineService } from './case-timeline.service';
 
 export type MoveInput = Omit<CaseMoveBody, 'move'>;
@@ -30,6 +32,9 @@ export class CaseMovesService {
 
   @Inject()
   stations!: StationService;
+
+  @Inject()
+  lists!: OrdinalLists;
 
   async apply(doc: CaseDoc, move: CaseMove, mover: Mover, input: MoveInput = {}, now = new Date()): Promise<CaseDoc> {
     const actors = actorsFor(mover, doc);
@@ -84,8 +89,11 @@ export class CaseMovesService {
         return { resolvedAt: null, closedAt: null, outcome: null, escalated: true, dueAt: doc.resolveBy };
       case 'reject':
         return { closedAt: now, outcome: 'no_action' };
-      case 'transfer':
-        return { stationId: await this.otherStation(input.targetStationId!, doc), dueAt: doc.acceptBy, acceptedAt: null };
+      case 'transfer': {
+        const stationId = await this.otherStation(input.targetStationId!, doc);
+        // A place at the end of its new station's list, so the station's history shows it.
+        return { stationId, stationK: await this.lists.claim(stationList(stationId)), dueAt: doc.acceptBy, acceptedAt: null };
+      }
       case 'merge':
         return { mergedInto: await this.survivingCase(input.targetCaseId!, doc, mover), closedAt: now };
     }

@@ -7,6 +7,8 @@ import type { CaseEventDoc } from './case-event.model';
 import type { CaseFollowerDoc } from './case-follower.model';
 import { CaseQueryService } from './case-query.service';
 import { CaseStore } from './case-store';
+import { mineList } from './case-derived';
+import { OrdinalLists } from '../../common/ordinal-list';
 import { CaseTimelineService } from './case-timeline.service';
 import type { RatingDoc } from './rating.model';
 
@@ -34,6 +36,9 @@ export class CasePersonalData implements PersonalDataHolder {
 
   @Inject()
   timeline!: CaseTimelineService;
+
+  @Inject()
+  lists!: OrdinalLists;
 
   async export(userId: Types.ObjectId) {
     const asReporter = { id: userId.toHexString(), role: 'resident' as const, stationId: null, community: null, openid: '' };
@@ -79,5 +84,6 @@ export class CasePersonalData implements PersonalDataHolder {
     }
     await this.store.followers.deleteMany({ userId });
     await this.store.idempotencyKeys.deleteMany({ userId });
+    await this.lists.drop(mineList(userId));
   }
 }

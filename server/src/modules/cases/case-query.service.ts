@@ -1,12 +1,15 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { Types, type FilterQuery } from 'mongoose';
 import {
+  chinaDate,
   haversineMeters,
+  isOpen,
   NEARBY_CASES_DEFAULT_RADIUS_M,
   OPEN_STATUSES,
   PUBLIC_GRID_M,
   roundToGrid,
   type CaseDetail,
+  type CaseStatus,
   type CasePage,
   type CaseView,
   type NearbyCaseList,
@@ -20,11 +23,15 @@ import { StationService } from '../stations/station.service';
 import { UserService } from '../users/user.service';
 import type { CaseDoc } from './case.model';
 import { actorsFor, CaseAccess, type CaseRelation } from './case-access';
-import { nearKeysAround } from './case-derived';
-import { CaseStore } from './case-store';
+import { OrdinalLists } from '../../common/ordinal-list';
+import { countedField } from './case-aggregates';
+import { CaseAggregates } from './case-aggregates';
+import { CITY_LIST, CITY_SCOPE, mineList, nearKeysAround, stationList, stationScope, type Scope as CaseScopeKey } from './case-derived';
+import { take } from './case-lists';
+import { CaseStore, type NewestFirstList } from './case-store';
 import { CaseTimelineService } from './case-timeline.service';
 import { CategoryService } from './category.service';
-import { decodeCursor, encodeCursor, toCaseView, toStaffCaseView, toTimeline, type ViewContext } from './case.view';
+import { byDeadline, decodeCursor, decodePositionCursor, encodeCursor, encodePositionCursor, toCaseView, toStaffCaseView, toTimeline, type ViewContext } from './case.view';
 
 export interface QueueFilters {
   status?: string[];
@@ -62,6 +69,12 @@ export class CaseQueryService {
   @Inject()
   photoUrls!: PhotoUrls;
 
+  @Inject()
+  lists!: OrdinalLists;
+
+  @Inject()
+  aggregates!: CaseAggregates;
+
   /** A case the user may see and how they stand to it, or 404 (never revealing that it exists). */
   async visibleCase(user: AuthUser, caseId: string): Promise<{ doc: CaseDoc; relation: CaseRelation }> {
     const doc = await this.timeline.load(caseId);
@@ -81,21 +94,17 @@ export class CaseQueryService {
     return { case: view, timeline: toTimeline(entries, relation, this.sign) };
   }
 
-  /** My cases, newest first, keyset-paginated by (createdAt, _id). */
+  /** My cases, newest first: my list's positions, from the top (or below `before`). */
   async mine(user: AuthUser, before?: string, limit = 20): Promise<CasePage> {
-    const filter: FilterQuery<CaseDoc> = { reporterId: new Types.ObjectId(user.id) };
-    const cursor = before ? decodeCursor(before) : null;
+    const cursor = before ? decodePositionCursor(before) : null;
     if (before && !cursor) throw new AppError('VALIDATION_FAILED');
-    if (cursor) {
-      filter.$or = [
-        { createdAt: { $lt: cursor.date } },
-        { createdAt: cursor.date, _id: { $lt: new Types.ObjectId(cursor.id) } },
-      ];
-    }
-    const docs = await this.store.cases.find(filter).sort({ createdAt: -1, _id: -1 }).limit(limit + 1).lean<CaseDoc[]>();
+    const reporterId = new Types.ObjectId(user.id);
+    const head = await this.lists.head(mineList(reporterId));
+    const list = { field: 'mineBucket', owner: user.id, position: 'mineK' } as const;
+    const docs = await take(this.store.newestFirst(list, head, cursor?.k), limit + 1, (d) => d.reporterId.equals(reporterId));
     const page = docs.slice(0, limit);
     const last = page[page.length - 1];
-    return { items: await this.views(user, page, 'reporter'), next: docs.length > limit && last ? encodeCursor(last.createdAt, last._id) : null };
+    return { items: await this.views(user, page, 'reporter'), next: docs.length > limit && last ? encodePositionCursor(last.mineK, last._id) : null };
   }
 
   /** Cases I follow (我也遇到), most recently followed first, keyset-paginated by (at, _id) of the follow. */
@@ -142,28 +151,64 @@ export class CaseQueryService {
     return { items };
   }
 
-  /** The station queue, most urgent first (deadline ascending), keyset-paginated by (dueAt, _id). */
+  /**
+   * The station queue (an admin's: the city's). Open cases come most urgent
+   * first, walking the days their deadlines fall on (keyset: dueAt, _id);
+   * asking for any status that is not open walks the station's cases newest
+   * first instead (keyset: position). Filters apply within each step.
+   */
   async queue(user: AuthUser, filters: QueueFilters): Promise<CasePage<StaffCaseView>> {
     authorize(user, 'case.queue');
     const limit = filters.limit ?? 20;
-    const filter: FilterQuery<CaseDoc> = {};
-    if (user.role !== 'admin') filter.stationId = new Types.ObjectId(user.stationId!);
-    filter.status = { $in: filters.status ?? OPEN_STATUSES };
-    if (filters.category) filter.category = filters.category;
-    if (filters.source) filter.source = { $in: filters.source };
+    const statuses = new Set<string>(filters.status ?? OPEN_STATUSES);
+    const openOrder = [...statuses].every((s) => isOpen(s as CaseStatus));
     const now = new Date();
-    if (filters.overdue === 'true') filter.dueAt = { $lt: now };
-    if (filters.overdue === 'false') filter.dueAt = { $gte: now };
-    const cursor = filters.after ? decodeCursor(filters.after) : null;
-    if (filters.after && !cursor) throw new AppError('VALIDATION_FAILED');
-    if (cursor) {
-      filter.$or = [{ dueAt: { $gt: cursor.date } }, { dueAt: cursor.date, _id: { $gt: new Types.ObjectId(cursor.id) } }];
-    }
-    const docs = await this.store.cases.find(filter).sort({ dueAt: 1, _id: 1 }).limit(limit + 1).lean<CaseDoc[]>();
+    const wanted = (d: CaseDoc) =>
+      statuses.has(d.status) &&
+      (!filters.category || d.category === filters.category) &&
+      (!filters.source || filters.source.includes(d.source)) &&
+      (filters.overdue === undefined || (d.dueAt < now) === (filters.overdue === 'true'));
+    const city = user.role === 'admin';
+    const docs = openOrder
+      ? await this.openByDeadline(city ? CITY_SCOPE : stationScope(user.stationId!), filters, limit + 1, wanted, now)
+      : await this.historyOf(city ? null : user.stationId!, filters.after, limit + 1, wanted);
     const page = docs.slice(0, limit);
     const last = page[page.length - 1];
     const items = (await this.views(user, page, 'staff')) as StaffCaseView[];
-    return { items, next: docs.length > limit && last ? encodeCursor(last.dueAt, last._id) : null };
+    const next = docs.length > limit && last ? (openOrder ? encodeCursor(last.dueAt, last._id) : encodePositionCursor(city ? last.cityK : last.stationK, last._id)) : null;
+    return { items, next };
+  }
+
+  /** Open cases of a scope by deadline: the days that hold any, earliest first, each one lookup. */
+  private async openByDeadline(scope: CaseScopeKey, filters: QueueFilters, limit: number, wanted: (d: CaseDoc) => boolean, now: Date): Promise<CaseDoc[]> {
+    const cursor = filters.after ? decodeCursor(filters.after) : null;
+    if (filters.after && !cursor) throw new AppError('VALIDATION_FAILED');
+    const today = chinaDate(now);
+    const field = countedField('q', scope) as 'queueStation' | 'queueCommunity' | 'queueCity';
+    const found: CaseDoc[] = [];
+    for (const { day } of await this.aggregates.days('q', scope)) {
+      if (cursor && day < chinaDate(cursor.date)) continue;
+      if (filters.overdue === 'true' && day > today) break;
+      if (filters.overdue === 'false' && day < today) continue;
+      const docs = (await this.store.queueDay(field, `${scope}|${day}`)).filter(wanted).sort(byDeadline);
+      for (const doc of docs) {
+        if (cursor && byDeadline(doc, { dueAt: cursor.date, _id: new Types.ObjectId(cursor.id) }) <= 0) continue;
+        found.push(doc);
+        if (found.length >= limit) return found;
+      }
+    }
+    return found;
+  }
+
+  /** A station's cases (or the city's), newest first, whatever their status. */
+  private async historyOf(stationId: string | null, after: string | undefined, limit: number, wanted: (d: CaseDoc) => boolean): Promise<CaseDoc[]> {
+    const cursor = after ? decodePositionCursor(after) : null;
+    if (after && !cursor) throw new AppError('VALIDATION_FAILED');
+    const list: NewestFirstList = stationId
+      ? { field: 'stationBucket', owner: stationId, position: 'stationK' }
+      : { field: 'cityBucket', owner: null, position: 'cityK' };
+    const head = await this.lists.head(stationId ? stationList(new Types.ObjectId(stationId)) : CITY_LIST);
+    return take(this.store.newestFirst(list, head, cursor?.k), limit, wanted);
   }
 
   private readonly sign: SignPhotos = (ids) => this.photoUrls.sign(ids);

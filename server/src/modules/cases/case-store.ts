@@ -2,13 +2,30 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import type { FilterQuery, Types } from 'mongoose';
 import { Database } from '../../common/database';
 import { toObjectId } from '../../common/object-id';
+import { bucketOf } from '../../common/ordinal-list';
 import { CASE_MODEL, caseSchema, type CaseDoc } from './case.model';
 import { CASE_EVENT_MODEL, caseEventSchema, type CaseEventDoc } from './case-event.model';
 import { CATEGORY_MODEL, categorySchema, type CategoryDoc } from './category.model';
 import { CASE_FOLLOWER_MODEL, caseFollowerSchema, type CaseFollowerDoc } from './case-follower.model';
+import {
+  CASE_AGGREGATE_DIRTY_MODEL,
+  CASE_AGGREGATE_MODEL,
+  caseAggregateDirtySchema,
+  caseAggregateSchema,
+  type CaseAggregateDirtyDoc,
+  type CaseAggregateDoc,
+} from './case-aggregate.model';
 import { isDuplicateKey } from '../../common/mongo-errors';
+import { findByIds } from '../../common/by-ids';
 import { IDEMPOTENCY_MODEL, idempotencySchema, type IdempotencyDoc } from './idempotency.model';
 import { RATING_MODEL, ratingSchema, type RatingDoc } from './rating.model';
+
+/** Which newest-first list: the case field holding its bucket, its owner's id (null for the city), the position field. */
+export interface NewestFirstList {
+  field: 'mineBucket' | 'stationBucket' | 'cityBucket';
+  owner: string | null;
+  position: 'mineK' | 'stationK' | 'cityK';
+}
 
 /**
  * The cases module's collections and the reads other parts of the module
@@ -39,6 +56,12 @@ export class CaseStore {
   }
   get followers() {
     return this.database.model<CaseFollowerDoc>(CASE_FOLLOWER_MODEL, caseFollowerSchema);
+  }
+  get aggregates() {
+    return this.database.model<CaseAggregateDoc>(CASE_AGGREGATE_MODEL, caseAggregateSchema);
+  }
+  get dirtyAggregates() {
+    return this.database.model<CaseAggregateDirtyDoc>(CASE_AGGREGATE_DIRTY_MODEL, caseAggregateDirtySchema);
   }
 
   /** The stored case document as it is (a half-applied move not rolled forward: see CaseTimelineService.load). */
@@ -104,27 +127,32 @@ export class CaseStore {
     return !!(await this.cases.exists({ mergedInto: caseId, reporterId, status: 'duplicate' }));
   }
 
-  /** The newest public reply of each case (officers' replies are public; internal notes are not). */
-  async latestPublicReplies(caseIds: Types.ObjectId[]): Promise<Map<string, string>> {
-    const entries = await this.entries
-      .find({ caseId: { $in: caseIds }, kind: 'reply', public: true })
-      .select('caseId seq text')
-      .sort({ seq: 1 })
-      .lean<Array<Pick<CaseEventDoc, 'caseId' | 'seq' | 'text'>>>();
-    const latest = new Map<string, string>();
-    for (const e of entries) if (e.text) latest.set(e.caseId.toHexString(), e.text);
-    return latest;
+  /**
+   * A newest-first list (the reporter's, the station's, the city's), from its
+   * highest position down, one bucket of 25 at a time: `before` skips
+   * positions at or above it. Each step is one equality lookup.
+   */
+  async *newestFirst(list: NewestFirstList, head: number, before = Infinity): AsyncGenerator<CaseDoc> {
+    const top = Math.min(head, before - 1);
+    for (let b = bucketOf(top); b >= 0; b--) {
+      const docs = await this.cases.find({ [list.field]: list.owner === null ? String(b) : `${list.owner}|${b}` }).lean<CaseDoc[]>();
+      docs.sort((x, y) => y[list.position] - x[list.position]);
+      for (const doc of docs) if (doc[list.position] < before) yield doc;
+    }
   }
 
-  /** Newest first, at most `limit`: the Open311 request list. */
-  newest(filter: FilterQuery<CaseDoc>, limit: number): Promise<CaseDoc[]> {
-    return this.cases.find(filter).sort({ createdAt: -1, _id: -1 }).limit(limit).lean<CaseDoc[]>();
+  /** The open cases of a queue day ("<scope>|<day>" in the scope's queue field). */
+  queueDay(field: 'queueStation' | 'queueCommunity' | 'queueCity', key: string): Promise<CaseDoc[]> {
+    return this.cases.find({ [field]: key }).lean<CaseDoc[]>();
   }
 
   /** Short summaries (category, status, address) of cases by id, for links from other records. */
-  async summaries(ids: Types.ObjectId[]): Promise<Map<string, Pick<CaseDoc, '_id' | 'category' | 'status' | 'address'>>> {
-    if (ids.length === 0) return new Map();
-    const docs = await this.cases.find({ _id: { $in: ids } }).select('category status address').lean<Array<Pick<CaseDoc, '_id' | 'category' | 'status' | 'address'>>>();
-    return new Map(docs.map((d) => [d._id.toHexString(), d]));
+  summaries(ids: Types.ObjectId[]): Promise<Map<string, Pick<CaseDoc, '_id' | 'category' | 'status' | 'address'>>> {
+    return findByIds(this.cases, ids, 'category status address');
+  }
+
+  /** Cases by id (one lookup each). */
+  byIds(ids: Types.ObjectId[]): Promise<Map<string, CaseDoc>> {
+    return findByIds(this.cases, ids);
   }
 }

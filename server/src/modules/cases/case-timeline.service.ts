@@ -5,11 +5,13 @@ import { isDuplicateKey } from '../../common/mongo-errors';
 import type { CaseDoc } from './case.model';
 import type { CaseEventDoc } from './case-event.model';
 import { CaseNotifier } from './case-notifier';
-import { derivedFields } from './case-derived';
+import { OrdinalLists } from '../../common/ordinal-list';
+import { CaseAggregates } from './case-aggregates';
+import { CITY_LIST, derivedFields, mineList, stationList, type DerivedFields } from './case-derived';
 import { CaseStore } from './case-store';
 
 export type NewEntry = Omit<CaseEventDoc, '_id' | 'caseId' | 'seq' | 'at'> & { at?: Date };
-export type NewCase = Omit<CaseDoc, '_id' | 'seq' | 'updatedAt' | 'nearKey'>;
+export type NewCase = Omit<CaseDoc, '_id' | 'seq' | 'updatedAt' | 'lastReply' | 'mineK' | 'stationK' | 'cityK' | keyof DerivedFields>;
 
 /** An append that does not depend on the version (a reply, a note) retries a lost race this often. */
 const APPEND_ATTEMPTS = 50;
@@ -30,9 +32,25 @@ export class CaseTimelineService {
   @Inject()
   notifier!: CaseNotifier;
 
-  /** Creates a case at version 0; everything after is a timeline entry. */
+  @Inject()
+  lists!: OrdinalLists;
+
+  @Inject()
+  aggregates!: CaseAggregates;
+
+  /** Creates a case at version 0 with its places in the lists; everything after is a timeline entry. */
   async open(fields: NewCase): Promise<CaseDoc> {
-    const doc = await this.store.cases.create({ ...fields, ...derivedFields(fields), seq: 0, updatedAt: fields.createdAt });
+    const [mineK, stationK, cityK] = await Promise.all([
+      this.lists.claim(mineList(fields.reporterId)),
+      this.lists.claim(stationList(fields.stationId)),
+      this.lists.claim(CITY_LIST),
+    ]);
+    const positioned = { ...fields, lastReply: null, mineK, stationK, cityK };
+    const derived = derivedFields(positioned);
+    // Marked before and after the insert: a crash in between still leaves the marks.
+    await this.aggregates.touched({ ...derived, createdAt: fields.createdAt });
+    const doc = await this.store.cases.create({ ...positioned, ...derived, seq: 0, updatedAt: fields.createdAt });
+    await this.aggregates.touched({ ...derived, createdAt: fields.createdAt });
     return doc.toObject();
   }
 
@@ -76,11 +94,15 @@ export class CaseTimelineService {
     }
   }
 
+  /** Applies an entry's patch and recomputes the derived fields; the lists and counts it touches are marked. */
   private async applyPatch(doc: CaseDoc, seq: number, patch: Record<string, unknown>, at: Date): Promise<CaseDoc> {
     const next = { ...doc, ...patch } as CaseDoc;
     const set = { ...patch, ...derivedFields(next), seq, updatedAt: at };
+    const after = { ...next, ...set };
+    await this.aggregates.touched(doc, after);
     await this.store.cases.updateOne({ _id: doc._id, seq: doc.seq }, { $set: set });
-    return { ...next, ...set };
+    await this.aggregates.touched(doc, after);
+    return after;
   }
 
   private async rollForward(doc: CaseDoc): Promise<CaseDoc> {

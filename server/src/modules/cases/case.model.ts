@@ -32,8 +32,28 @@ export interface CaseDoc {
   mergedInto: Types.ObjectId | null;
   escalated: boolean;
   rating: number | null;
-  /** Derived (case-derived.ts): category and grid cell while open, for 附近已有人反映; null once closed. */
+  /** The newest public reply of an officer (Open311's status notes, without reading the timeline). */
+  lastReply: string | null;
+  /** Positions in the newest-first lists (common/ordinal-list.ts): the reporter's, the station's, the city's. */
+  mineK: number;
+  stationK: number;
+  cityK: number;
+  // Derived in case-derived.ts from the fields above, after every change; each is an equality key.
+  /** Category and grid cell while open (附近已有人反映); null once it is not. */
   nearKey: string | null;
+  /** "<scope>|<due day>" while open: the queue of the station, the community, the city. */
+  queueStation: string | null;
+  queueCommunity: string | null;
+  queueCity: string | null;
+  /** "all|<day>" while resolved: the day the system closes it unless a rating does first. */
+  closeDue: string | null;
+  /** "<scope>|<day received>": which daily tallies of the figures count it. */
+  tallyStation: string;
+  tallyCommunity: string | null;
+  /** "<list owner>|<bucket of the position>": a page of a newest-first list. */
+  mineBucket: string;
+  stationBucket: string;
+  cityBucket: string;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -67,15 +87,34 @@ export const caseSchema = new Schema<CaseDoc>(
     mergedInto: { type: Schema.Types.ObjectId, default: null },
     escalated: { type: Boolean, required: true, default: false },
     rating: { type: Number, default: null },
+    lastReply: { type: String, default: null },
+    mineK: { type: Number, required: true },
+    stationK: { type: Number, required: true },
+    cityK: { type: Number, required: true },
     nearKey: { type: String, default: null },
+    queueStation: { type: String, default: null },
+    queueCommunity: { type: String, default: null },
+    queueCity: { type: String, default: null },
+    closeDue: { type: String, default: null },
+    tallyStation: { type: String, required: true },
+    tallyCommunity: { type: String, default: null },
+    mineBucket: { type: String, required: true },
+    stationBucket: { type: String, required: true },
+    cityBucket: { type: String, required: true },
   },
   { collection: 'cases', timestamps: true, versionKey: false },
 );
 
-caseSchema.index({ reporterId: 1, createdAt: -1, _id: -1 });
-caseSchema.index({ stationId: 1, status: 1, dueAt: 1, _id: 1 });
-caseSchema.index({ status: 1, resolvedAt: 1 });
-// Figures (三率) select a cohort by station or community and creation date.
-caseSchema.index({ stationId: 1, createdAt: 1 });
-caseSchema.index({ community: 1, createdAt: 1 });
+// Every read of cases is an equality on one of these (docs/design.md, "Data rules"; ADR 0008).
+caseSchema.index({ reporterId: 1 });
+caseSchema.index({ mergedInto: 1 });
+caseSchema.index({ closeDue: 1 });
 caseSchema.index({ nearKey: 1 });
+caseSchema.index({ queueStation: 1 });
+caseSchema.index({ queueCommunity: 1 });
+caseSchema.index({ queueCity: 1 });
+caseSchema.index({ tallyStation: 1 });
+caseSchema.index({ tallyCommunity: 1 });
+caseSchema.index({ mineBucket: 1 });
+caseSchema.index({ stationBucket: 1 });
+caseSchema.index({ cityBucket: 1 });

@@ -129,3 +129,20 @@ export function decodeCursor(cursor: string): { date: Date; id: string } | null 
   const match = CURSOR.exec(cursor);
   return match ? { date: new Date(Number(match[1])), id: match[2] } : null;
 }
+
+/** Opaque cursor of a newest-first list: "p<position>_<id>". */
+const POSITION_CURSOR = new RegExp(`^p(\\d{1,12})_(${OBJECT_ID_CHARS})$`);
+
+export function encodePositionCursor(k: number, id: { toHexString(): string }): string {
+  return `p${k}_${id.toHexString()}`;
+}
+
+export function decodePositionCursor(cursor: string): { k: number; id: string } | null {
+  const match = POSITION_CURSOR.exec(cursor);
+  return match ? { k: Number(match[1]), id: match[2] } : null;
+}
+
+/** The queue's order: earliest deadline first, then by id. */
+export function byDeadline(a: Pick<CaseDoc, 'dueAt' | '_id'>, b: Pick<CaseDoc, 'dueAt' | '_id'>): number {
+  return a.dueAt.getTime() - b.dueAt.getTime() || (a._id.toHexString() < b._id.toHexString() ? -1 : a._id.equals(b._id) ? 0 : 1);
+}

@@ -9,6 +9,8 @@ import { CASE_FOLLOWER_MODEL, caseFollowerSchema } from './case-follower.model';
 import { DerivedFieldsMigration } from './derived-fields.migration';
 import { CaseAccess } from './case-access';
 import { AutoCloseJob } from './auto-close.job';
+import { AggregatesJob } from './aggregates.job';
+import { CASE_AGGREGATE_DIRTY_MODEL, CASE_AGGREGATE_MODEL, caseAggregateDirtySchema, caseAggregateSchema } from './case-aggregate.model';
 import { CasePersonalData } from './case-personal-data';
 
 export const CASES_MODULE: ModuleManifest = {
@@ -20,9 +22,14 @@ export const CASES_MODULE: ModuleManifest = {
     [CATEGORY_MODEL, categorySchema],
     [RATING_MODEL, ratingSchema],
     [CASE_FOLLOWER_MODEL, caseFollowerSchema],
+    [CASE_AGGREGATE_MODEL, caseAggregateSchema],
+    [CASE_AGGREGATE_DIRTY_MODEL, caseAggregateDirtySchema],
   ],
   migrations: [DerivedFieldsMigration],
-  jobs: [{ name: 'auto-close', intervalMs: () => envInt('JOBS_INTERVAL_MS'), job: AutoCloseJob }],
+  jobs: [
+    { name: 'case-aggregates', intervalMs: () => envInt('JOBS_INTERVAL_MS'), job: AggregatesJob },
+    { name: 'auto-close', intervalMs: () => envInt('JOBS_INTERVAL_MS'), job: AutoCloseJob },
+  ],
   photoOwners: [CaseAccess],
   // Cases before media: erasing a case detaches its photos; then media deletes the person's uploads.
   personalData: [CasePersonalData],

@@ -1,25 +1,17 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import type { Migration } from '../manifest';
-import type { CaseDoc } from './case.model';
-import { derivedFields } from './case-derived';
-import { CaseStore } from './case-store';
+import { CaseRebuild } from './case-rebuild';
 
-/** Fills the derived fields (case-derived.ts) of cases written before they existed. Safe to run again. */
+/** A database from before list positions, derived keys and counts existed gets them once. */
 @Provide()
 @Scope(ScopeEnum.Singleton)
 export class DerivedFieldsMigration implements Migration {
-  readonly name = 'case-derived-fields-v1';
+  readonly name = 'case-derived-v2';
 
   @Inject()
-  store!: CaseStore;
+  rebuild!: CaseRebuild;
 
   async run(): Promise<number> {
-    let updated = 0;
-    const cursor = this.store.cases.find().select('status category lat lng').lean<CaseDoc[]>().cursor();
-    for await (const doc of cursor as AsyncIterable<CaseDoc>) {
-      await this.store.cases.updateOne({ _id: doc._id }, { $set: derivedFields(doc) });
-      updated += 1;
-    }
-    return updated;
+    return (await this.rebuild.run()).cases;
   }
 }

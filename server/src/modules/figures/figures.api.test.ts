@@ -3,6 +3,7 @@ import { addChinaDays, chinaDate } from '@citycare/shared';
 import { startTestApi, type TestApi } from '../../../../tests/support/api-app';
 import { loginAs, type TestUser } from '../../../../tests/support/auth';
 import { seedDemoData } from '../../seed/seed-demo';
+import { CaseRebuild } from '../cases/case-rebuild';
 
 // Figures checked against values worked out by hand from cases written
 // straight into the database with known dates, statuses and ratings.
@@ -109,6 +110,8 @@ beforeAll(async () => {
     { station: 'B', community: '嘉麟社区', category: 'street_vending', source: 'whistle', status: 'closed', at: cn('2025-01-07T10:00:00'), acceptH: 2, resolveH: 24, acceptedH: 1, resolvedH: 2 }, // b3
   ];
   for (const c of cases) await seed(c);
+  // Written around the app: the rebuild command derives list positions and the daily tallies from them.
+  await (await api.app.getApplicationContext().getAsync(CaseRebuild)).run();
 }, 60_000);
 
 afterAll(() => api.close());

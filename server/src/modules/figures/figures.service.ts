@@ -7,7 +7,8 @@ import { authorize } from '../../common/permissions';
 import { CaseLookup, type CaseScope } from '../cases/case-lookup';
 import { CategoryService } from '../cases/category.service';
 import { StationService } from '../stations/station.service';
-import { figureRange, Tally } from './figures.tally';
+import { Tally } from '../cases/case-tally';
+import { figureRange } from './figures.tally';
 
 interface ResolvedScope {
   id: string | null;
@@ -16,8 +17,9 @@ interface ResolvedScope {
 }
 /**
  * 三率 for a station, a community or the city over China calendar days:
- * the cases received (created) in the range, duplicates excluded, read with a
- * projected find and summed in the app; their ratings from `ratings`.
+ * the cases received (created) in the range, duplicates excluded — summed
+ * from the daily tallies the cases module keeps (one lookup per month),
+ * never by reading the cases.
  * Secretaries see their community, leads their station (and the community it
  * serves), admins everything (figures.read).
  */
@@ -40,16 +42,11 @@ export class FiguresService {
     const totals = new Tally();
     const byCategory = new Map<string, Tally>();
     const bySource = new Map<string, Tally>();
-    const tallies = new Map<string, Tally[]>();
-
-    for await (const doc of this.cases.cohort(scope.cases, range.start, range.end)) {
-      const group = [totals, tallyOf(byCategory, doc.category), tallyOf(bySource, doc.source)];
-      for (const t of group) t.addCase(doc);
-      tallies.set(doc._id.toHexString(), group);
+    for (const day of await this.cases.dailyTallies(scope.cases, range.from, range.to)) {
+      totals.add(day.totals ?? {});
+      for (const [code, sums] of Object.entries(day.byCategory ?? {})) tallyOf(byCategory, code).add(sums);
+      for (const [source, sums] of Object.entries(day.bySource ?? {})) tallyOf(bySource, source).add(sums);
     }
-    const ratings = await this.cases.ratingsOf([...tallies.keys()].map((id) => toObjectId(id)!));
-    for (const [caseId, score] of ratings) for (const t of tallies.get(caseId) ?? []) t.addRating(score);
-
     const names = await this.categories.all();
     return {
       scope: q.scope,
@@ -58,7 +55,7 @@ export class FiguresService {
       from: range.from,
       to: range.to,
       totals: totals.finish(),
-      overdueNow: await this.cases.countOverdue(scope.cases),
+      overdueNow: await this.cases.overdueNow(scope.cases),
       byCategory: groups(byCategory, (code) => names.get(code)?.name ?? code),
       bySource: groups(bySource, (source) => CASE_SOURCE_LABELS[source as CaseSource] ?? source),
     };
@@ -68,7 +65,7 @@ export class FiguresService {
     if (q.scope === 'city') {
       if (q.id) throw new AppError('VALIDATION_FAILED', '全市统计不需要 id', [{ field: 'id', code: 'VALIDATION_FAILED', message: '全市统计不需要 id' }]);
       authorize(user, 'figures.read', { stationId: null, community: null });
-      return { id: null, name: '全市', cases: {} };
+      return { id: null, name: '全市', cases: { city: true } };
     }
     if (q.scope === 'station') {
       const id = q.id ?? user.stationId;

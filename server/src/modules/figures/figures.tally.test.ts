@@ -1,4 +1,5 @@
-import { figureRange, Tally } from './figures.tally';
+import { Tally } from '../cases/case-tally';
+import { figureRange } from './figures.tally';
 
 const at = (h: number) => new Date(Date.UTC(2025, 0, 1) + h * 3600_000);
 

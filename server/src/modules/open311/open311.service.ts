@@ -4,7 +4,7 @@ import { Types, type FilterQuery } from 'mongoose';
 import {
   isObjectIdString,
   NOT_OPEN_STATUSES,
-  OPEN311_MAX_REQUESTS,
+  OPEN311_PAGE_SIZE,
   OPEN_STATUSES,
   wgs84ToGcj02,
   type Open311Created,
@@ -27,6 +27,8 @@ import { requestRange, w3c } from './open311.dates';
 import { toOpen311Request, toOpen311Service } from './open311.view';
 
 const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
+/** A bucket of the city list (25) plus slack: that many older-than-range cases in a row end the walk. */
+const OLDER_RUN_TO_STOP = 50;
 
 /** Open311 GeoReport v2 over our categories (services) and cases (service requests), public view only. */
 @Provide()
@@ -71,19 +73,39 @@ export class GeoReportService {
     return { service_code: (await this.activeService(code)).code, attributes: [] };
   }
 
+  /**
+   * Service requests newest first, a page at a time (page, page_size: 50 by
+   * default, at most 1000), over the city's list of cases: a page reads a few
+   * buckets of 25, never the whole collection.
+   */
   async requests(q: Open311RequestsQuery, now = new Date()): Promise<Open311Request[]> {
-    const filter: FilterQuery<CaseDoc> = {};
     if (q.service_request_id) {
       // "This overrides all other arguments." An id that is not one of ours matches nothing.
-      filter._id = { $in: q.service_request_id.filter(isObjectIdString).map((id) => new Types.ObjectId(id)) };
-    } else {
-      const { start, end } = requestRange(q.start_date, q.end_date, now);
-      filter.createdAt = { $gte: start, $lte: end };
-      if (q.service_code) filter.category = { $in: q.service_code };
-      if (q.status?.length === 1) filter.status = { $in: q.status[0] === 'open' ? OPEN_STATUSES : NOT_OPEN_STATUSES };
+      const ids = q.service_request_id.filter(isObjectIdString).map((id) => new Types.ObjectId(id));
+      const found = await this.cases.byIds(ids);
+      return this.views(ids.flatMap((id) => found.get(id.toHexString()) ?? []), now);
     }
-    const docs = await this.cases.newest(filter, OPEN311_MAX_REQUESTS);
-    return this.views(docs, now);
+    const { start, end } = requestRange(q.start_date, q.end_date, now);
+    const size = q.page_size ?? OPEN311_PAGE_SIZE;
+    const skip = ((q.page ?? 1) - 1) * size;
+    const statuses = q.status?.length === 1 ? new Set<string>(q.status[0] === 'open' ? OPEN_STATUSES : NOT_OPEN_STATUSES) : null;
+    const codes = q.service_code ? new Set(q.service_code) : null;
+    const page: CaseDoc[] = [];
+    let matched = 0;
+    let olderRun = 0;
+    for await (const doc of this.cases.cityNewestFirst(end)) {
+      if (doc.createdAt < start) {
+        // Positions follow time only roughly: stop after a whole bucket's worth older than the range.
+        if (++olderRun >= OLDER_RUN_TO_STOP) break;
+        continue;
+      }
+      olderRun = 0;
+      if (doc.createdAt > end || (statuses && !statuses.has(doc.status)) || (codes && !codes.has(doc.category))) continue;
+      if (matched++ < skip) continue;
+      page.push(doc);
+      if (page.length >= size) break;
+    }
+    return this.views(page, now);
   }
 
   async request(id: string): Promise<Open311Request[]> {
@@ -135,16 +157,12 @@ export class GeoReportService {
 
   private async views(docs: CaseDoc[], now: Date): Promise<Open311Request[]> {
     if (!docs.length) return [];
-    const [categories, stations, replies] = await Promise.all([
-      this.categories.all(),
-      this.stations.names(docs.map((d) => d.stationId)),
-      this.cases.latestPublicReplies(docs.map((d) => d._id)),
-    ]);
+    const [categories, stations] = await Promise.all([this.categories.all(), this.stations.names(docs.map((d) => d.stationId))]);
     return docs.map((doc) =>
       toOpen311Request(doc, {
         serviceName: categories.get(doc.category)?.name ?? null,
         agency: stations.get(doc.stationId.toHexString()) ?? null,
-        latestReply: replies.get(doc._id.toHexString()) ?? null,
+        latestReply: doc.lastReply,
         now,
       }),
     );

@@ -1,0 +1,80 @@
+import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { Schema, type Model } from 'mongoose';
+import { Database } from './database';
+import { isDuplicateKey } from './mongo-errors';
+
+/** How many items one bucket of an ordinal list holds: a page reads one or two buckets. */
+export const ORDINAL_BUCKET = 25;
+
+interface SlotDoc {
+  /** "<list>#<k>" for a claimed position, "<list>#head" for the highest one seen. */
+  _id: string;
+  list: string;
+  n: number;
+}
+
+export const slotSchema = new Schema<SlotDoc>(
+  { _id: { type: String, required: true }, list: { type: String, required: true }, n: { type: Number, required: true } },
+  { collection: 'list_slots', versionKey: false },
+);
+slotSchema.index({ list: 1 });
+
+export const LIST_SLOT_MODEL = 'ListSlot';
+
+/**
+ * Append-only lists where every item gets the next position 1, 2, 3… in its
+ * list, by a unique insert (so concurrent appends never share one). An item
+ * stores its position; `bucketOf(k)` groups positions in runs of 25, so the
+ * newest page of a list is one or two equality lookups however long the list
+ * grows (docs/design.md, "Data rules"). A crash between claiming a position
+ * and storing the item leaves a gap, never a duplicate.
+ */
+@Provide()
+@Scope(ScopeEnum.Singleton)
+export class OrdinalLists {
+  @Inject()
+  database!: Database;
+
+  private get slots(): Model<SlotDoc> {
+    return this.database.model<SlotDoc>(LIST_SLOT_MODEL, slotSchema);
+  }
+
+  /** The next position in `list` (1 for the first item). */
+  async claim(list: string): Promise<number> {
+    for (let k = (await this.head(list)) + 1; ; k++) {
+      try {
+        await this.slots.create({ _id: `${list}#${k}`, list, n: k });
+      } catch (err) {
+        if (isDuplicateKey(err)) continue; // taken by a concurrent append: the next one
+        throw err;
+      }
+      // The head only speeds up the next reader; a stale one is corrected by probing.
+      await this.slots.updateOne({ _id: `${list}#head` }, { $max: { n: k }, $setOnInsert: { list } }, { upsert: true }).catch((err) => {
+        if (!isDuplicateKey(err)) throw err;
+      });
+      return k;
+    }
+  }
+
+  /** The highest position claimed in `list` (0 when empty). */
+  async head(list: string): Promise<number> {
+    const head = await this.slots.findById(`${list}#head`).lean<SlotDoc>();
+    let n = head?.n ?? 0;
+    while (await this.slots.exists({ _id: `${list}#${n + 1}` })) n += 1;
+    return n;
+  }
+
+  /** Sets a list's highest position (after positions were rebuilt or loaded in bulk). */
+  async setHead(list: string, n: number): Promise<void> {
+    await this.slots.replaceOne({ _id: `${list}#head` }, { _id: `${list}#head`, list, n }, { upsert: true });
+  }
+
+  /** Forgets a list (its items are gone or no longer tied to its name). */
+  async drop(list: string): Promise<void> {
+    await this.slots.deleteMany({ list });
+  }
+}
+
+export function bucketOf(k: number): number {
+  return Math.floor(k / ORDINAL_BUCKET);
+}
