@@ -27,7 +27,7 @@ import { OrdinalLists } from '../../common/ordinal-list';
 import { countedField } from './case-aggregates';
 import { CaseAggregates } from './case-aggregates';
 import { CITY_LIST, CITY_SCOPE, mineList, nearKeysAround, stationList, stationScope, type Scope as CaseScopeKey } from './case-derived';
-import { take } from './case-lists';
+import { take } from '../../common/take';
 import { CaseStore, type NewestFirstList } from './case-store';
 import { CaseTimelineService } from './case-timeline.service';
 import { CategoryService } from './category.service';

@@ -8,6 +8,7 @@ import type { CheckinDoc } from './checkin.model';
 import type { EventDoc } from './event.model';
 import type { EventSessionDoc } from './event-session.model';
 import { EventQueryService } from './event-query.service';
+import { findByIds } from '../../common/by-ids';
 import { toObjectId } from '../../common/object-id';
 import { EventStore } from './event-store';
 import { toBookingView } from './event.view';
@@ -64,19 +65,18 @@ export class BookingQueryService {
   async views(docs: Array<BookingDoc | CancelledBookingDoc>): Promise<BookingView[]> {
     if (docs.length === 0) return [];
     const ids = docs.map((d) => d._id);
-    const [sessions, events, checkins, entries] = await Promise.all([
-      this.store.sessions.find({ _id: { $in: docs.map((d) => d.sessionId) } }).lean<EventSessionDoc[]>(),
-      this.store.events.find({ _id: { $in: docs.map((d) => d.eventId) } }).lean<EventDoc[]>(),
-      this.store.checkins.find({ bookingId: { $in: ids } }).lean<CheckinDoc[]>(),
-      this.store.waitlist.find({ bookingId: { $in: ids } }).lean<WaitlistDoc[]>(),
+    // One lookup per id or booking: FerretDB reads a whole collection for `$in` (docs/design.md, "Data rules").
+    const [session, event, checkins, entries] = await Promise.all([
+      findByIds(this.store.sessions, docs.map((d) => d.sessionId)),
+      findByIds(this.store.events, docs.map((d) => d.eventId)),
+      Promise.all(ids.map((bookingId) => this.store.checkins.findOne({ bookingId }).lean<CheckinDoc>())),
+      Promise.all(ids.map((bookingId) => this.store.waitlist.findOne({ bookingId }).lean<WaitlistDoc>())),
     ]);
-    const names = await this.events.stationNames(events.map((e) => e.stationId));
-    const session = byId(sessions, (s) => s._id);
-    const event = byId(events, (e) => e._id);
-    const checkin = byId(checkins, (c) => c.bookingId);
-    const entry = byId(entries, (w) => w.bookingId);
+    const names = await this.events.stationNames([...event.values()].map((e) => e.stationId));
+    const checkin = byId(checkins.filter((c): c is CheckinDoc => !!c), (c) => c.bookingId);
+    const entry = byId(entries.filter((w): w is WaitlistDoc => !!w), (w) => w.bookingId);
     const ranks = new Map(
-      await Promise.all(entries.map(async (w) => [w.bookingId.toHexString(), await this.waitlist.rank(w)] as const)),
+      await Promise.all([...entry.values()].map(async (w) => [w.bookingId.toHexString(), await this.waitlist.rank(w)] as const)),
     );
     const now = new Date();
     return docs.flatMap((d) => {

@@ -7,7 +7,8 @@ import { authorize } from '../../common/permissions';
 import { PhotoAttachments } from '../media/photo-attachments.service';
 import { ContentCheck } from '../wechat/content-check';
 import { mayManage, NoticeBoardService } from './notice-board.service';
-import type { NoticeDoc } from './notice.model';
+import { boardBucketOf, boardOf, type NoticeDoc } from './notice.model';
+import { OrdinalLists } from '../../common/ordinal-list';
 
 /**
  * Posting, editing, pinning and withdrawing notices (notice.manage): a
@@ -25,6 +26,9 @@ export class NoticeAuthoringService {
   @Inject()
   attachments!: PhotoAttachments;
 
+  @Inject()
+  lists!: OrdinalLists;
+
   /** The community is the author's: a secretary's own; an admin's notices are city-wide (null). */
   async post(user: AuthUser, body: CreateNoticeBody): Promise<ManagedNoticeView> {
     authorize(user, 'notice.manage');
@@ -33,7 +37,10 @@ export class NoticeAuthoringService {
     assertFuture(body.expiresAt);
     await this.contentCheck.assertPublishable(user.openid, [body.title, body.body]);
     const photos = await this.attachments.claim(user.id, body.photos);
+    const boardK = await this.lists.claim(boardOf(community));
     const doc = await this.board.notices.create({
+      boardK,
+      boardBucket: boardBucketOf(community, boardK),
       title: body.title,
       body: body.body,
       photos,

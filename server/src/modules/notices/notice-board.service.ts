@@ -9,8 +9,10 @@ import { toObjectId } from '../../common/object-id';
 import { can } from '../../common/permissions';
 import { PhotoAttachments } from '../media/photo-attachments.service';
 import { PhotoUrls, type SignPhotos } from '../media/photo-urls';
+import { bucketOf, OrdinalLists } from '../../common/ordinal-list';
+import { take } from '../../common/take';
 import type { MediaFile, MediaVariant } from '../media/media-store';
-import { NOTICE_MODEL, NOTICE_READ_MODEL, noticeReadSchema, noticeSchema, type NoticeDoc, type NoticeReadDoc } from './notice.model';
+import { boardOf, NOTICE_MODEL, NOTICE_READ_MODEL, noticeReadSchema, noticeSchema, type NoticeDoc, type NoticeReadDoc } from './notice.model';
 import { decodeNoticeCursor, encodeNoticeCursor, isActive, toManagedNoticeView, toNoticeView } from './notice.view';
 
 const DEFAULT_LIMIT = 20;
@@ -27,6 +29,9 @@ export class NoticeBoardService {
 
   @Inject()
   photoUrls!: PhotoUrls;
+
+  @Inject()
+  lists!: OrdinalLists;
 
   private readonly sign: SignPhotos = (ids) => this.photoUrls.sign(ids);
 
@@ -45,13 +50,31 @@ export class NoticeBoardService {
    */
   async list(user: AuthUser, q: { community?: string; after?: string; limit?: number }): Promise<NoticePage> {
     const community = q.community ?? user.community;
+    const boards = community ? [community, null] : [null];
+    const cursor = q.after === undefined ? null : decodeNoticeCursor(q.after);
+    if (q.after !== undefined && !cursor) throw new AppError('VALIDATION_FAILED');
+    const limit = q.limit ?? DEFAULT_LIMIT;
     const now = new Date();
-    const filter: FilterQuery<NoticeDoc> = {
-      community: community ? { $in: [community, null] } : null,
-      withdrawnAt: null,
-      $and: [{ $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }] }, ...afterCursor(q.after)],
-    };
-    return this.page(filter, q.limit, (docs) => docs.map((d) => toNoticeView(d, this.sign)));
+    const shown = (d: NoticeDoc) => isActive(d, now) && (!cursor || comesAfter(d, cursor));
+    // Pinned ones first (a handful per board), then each board newest first, merged.
+    const pinned = (await Promise.all(boards.map((c) => this.notices.find({ community: c, pinned: true }).lean<NoticeDoc[]>()))).flat();
+    const items = pinned.filter(shown).sort(newestFirst);
+    if (items.length <= limit) {
+      const heads = await Promise.all(boards.map((c) => this.lists.head(boardOf(c))));
+      const merged = mergeNewest(boards.map((c, i) => this.boardNewestFirst(c, heads[i])));
+      items.push(...(await take(merged, limit + 1 - items.length, (d) => !d.pinned && shown(d))));
+    }
+    const page = items.slice(0, limit);
+    const last = page[page.length - 1];
+    return { items: page.map((d) => toNoticeView(d, this.sign)), next: items.length > limit && last ? encodeNoticeCursor(last) : null };
+  }
+
+  /** One board's notices from its newest, one bucket of 25 at a time. */
+  private async *boardNewestFirst(community: string | null, head: number): AsyncGenerator<NoticeDoc> {
+    for (let b = bucketOf(head); b >= 0; b--) {
+      const docs = await this.notices.find({ boardBucket: `${boardOf(community)}|${b}` }).lean<NoticeDoc[]>();
+      yield* docs.sort((x, y) => y.boardK - x.boardK);
+    }
   }
 
   /**
@@ -127,6 +150,32 @@ export class NoticeBoardService {
 /** Secretaries manage their community's notices; admins every notice (notice.manage). */
 export function mayManage(user: AuthUser, doc: Pick<NoticeDoc, 'community'>): boolean {
   return can(user, 'notice.manage', { community: doc.community });
+}
+
+/** (pinned desc, createdAt desc, _id desc): the order readers see. */
+function newestFirst(a: NoticeDoc, b: NoticeDoc): number {
+  return b.createdAt.getTime() - a.createdAt.getTime() || (a._id.toHexString() < b._id.toHexString() ? 1 : -1);
+}
+
+/** Whether `d` comes after the cursor in the readers' order. */
+function comesAfter(d: NoticeDoc, c: { pinned: boolean; createdAt: Date; id: string }): boolean {
+  if (d.pinned !== c.pinned) return c.pinned; // pinned ones come first
+  const t = d.createdAt.getTime() - c.createdAt.getTime();
+  return t < 0 || (t === 0 && d._id.toHexString() < c.id);
+}
+
+/** Newest first across several boards, each already newest first. */
+async function* mergeNewest(boards: AsyncGenerator<NoticeDoc>[]): AsyncGenerator<NoticeDoc> {
+  const heads = await Promise.all(boards.map((b) => b.next()));
+  for (;;) {
+    let pick = -1;
+    heads.forEach((h, i) => {
+      if (!h.done && (pick < 0 || newestFirst(h.value, heads[pick].value as NoticeDoc) < 0)) pick = i;
+    });
+    if (pick < 0) return;
+    yield heads[pick].value as NoticeDoc;
+    heads[pick] = await boards[pick].next();
+  }
 }
 
 /** The keyset condition for "after this cursor" in (pinned desc, createdAt desc, _id desc) order. */

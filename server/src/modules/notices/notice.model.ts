@@ -1,4 +1,5 @@
 import { Schema, type Types } from 'mongoose';
+import { bucketOf } from '../../common/ordinal-list';
 
 /** A community notice (社区公告), or a city-wide one from the bureau when `community` is null. */
 export interface NoticeDoc {
@@ -11,11 +12,19 @@ export interface NoticeDoc {
   pinned: boolean;
   expiresAt: Date | null;
   withdrawnAt: Date | null;
+  /** Its position on its board (the community's, or the city's), newest last (common/ordinal-list.ts). */
+  boardK: number;
+  /** "<board>|<bucket of boardK>": a page of the board is one equality lookup. */
+  boardBucket: string;
   createdAt: Date;
   updatedAt: Date;
 }
 
 export const NOTICE_MODEL = 'Notice';
+
+/** A notice board: a community's, or the city's for city-wide notices. */
+export const boardOf = (community: string | null) => `notices|${community ?? '*'}`;
+export const boardBucketOf = (community: string | null, boardK: number) => `${boardOf(community)}|${bucketOf(boardK)}`;
 
 export const noticeSchema = new Schema<NoticeDoc>(
   {
@@ -27,12 +36,15 @@ export const noticeSchema = new Schema<NoticeDoc>(
     pinned: { type: Boolean, required: true, default: false },
     expiresAt: { type: Date, default: null },
     withdrawnAt: { type: Date, default: null },
+    boardK: { type: Number, required: true },
+    boardBucket: { type: String, required: true },
   },
   { collection: 'notices', timestamps: true, versionKey: false },
 );
 
-// Residents' list: one community (and city-wide), pinned first, newest first.
-noticeSchema.index({ community: 1, pinned: -1, createdAt: -1, _id: -1 });
+// Residents' list: a board's pinned notices, then its newest page by page.
+noticeSchema.index({ community: 1, pinned: 1 });
+noticeSchema.index({ boardBucket: 1 });
 
 /** Who opened a notice: one row per reader (unique), counted for the author, never listed. */
 export interface NoticeReadDoc {

@@ -2,6 +2,7 @@ import type { ModuleManifest } from '../manifest';
 import { NOTICE_MODEL, NOTICE_READ_MODEL, noticeReadSchema, noticeSchema } from './notice.model';
 import { NoticePhotoOwner } from './notice-photo-owner';
 import { NoticePersonalData } from './notice-personal-data';
+import { NoticePositionsMigration } from './notice-positions.migration';
 
 export const NOTICES_MODULE: ModuleManifest = {
   name: 'notices',
@@ -11,4 +12,5 @@ export const NOTICES_MODULE: ModuleManifest = {
   ],
   photoOwners: [NoticePhotoOwner],
   personalData: [NoticePersonalData],
+  migrations: [NoticePositionsMigration],
 };

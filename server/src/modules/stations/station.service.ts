@@ -14,6 +14,7 @@ import {
 } from '@citycare/shared';
 import { Database } from '../../common/database';
 import { AppError } from '../../common/app-error';
+import { findByIds } from '../../common/by-ids';
 import { toObjectId } from '../../common/object-id';
 import { STATION_MODEL, stationSchema, type StationDoc } from './station.model';
 import { SUMMARY_FIELDS, toStationDetail, toStationSummary } from './station.view';
@@ -88,10 +89,7 @@ export class StationService {
     const names = new Map<string, string>();
     for (const d of await this.directory.all()) if (wanted.has(d._id.toHexString())) names.set(d._id.toHexString(), d.name);
     const missing = [...wanted].filter((id) => !names.has(id)).map((id) => toObjectId(id)!);
-    if (missing.length > 0) {
-      const docs = await this.stations.find({ _id: { $in: missing } }).select('name').lean<Array<Pick<StationDoc, '_id' | 'name'>>>();
-      for (const d of docs) names.set(d._id.toHexString(), d.name);
-    }
+    for (const [id, d] of await findByIds<StationDoc, Pick<StationDoc, 'name'>>(this.stations, missing, 'name')) names.set(id, d.name);
     return names;
   }
 

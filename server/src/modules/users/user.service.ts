@@ -5,6 +5,7 @@ import { Database } from '../../common/database';
 import { AppError } from '../../common/app-error';
 import { USER_MODEL, userSchema, type UserDoc } from './user.model';
 import { isDuplicateKey } from '../../common/mongo-errors';
+import { findByIds } from '../../common/by-ids';
 import { toObjectId } from '../../common/object-id';
 
 @Provide()
@@ -77,9 +78,7 @@ export class UserService {
 
   /** How staff reach people: name and phone (the views mask it), by user id; users gone are left out. */
   async contacts(ids: readonly Types.ObjectId[]): Promise<Map<string, Pick<UserDoc, 'name' | 'phone'>>> {
-    if (ids.length === 0) return new Map();
-    const docs = await this.users.find({ _id: { $in: [...ids] } }).select('name phone').lean<Array<Pick<UserDoc, '_id' | 'name' | 'phone'>>>();
-    return new Map(docs.map((u) => [u._id.toHexString(), { name: u.name, phone: u.phone }]));
+    return findByIds<UserDoc, Pick<UserDoc, 'name' | 'phone'>>(this.users, ids, 'name phone');
   }
 
   async openid(id: Types.ObjectId): Promise<string | null> {
