@@ -6,6 +6,7 @@ import { buildConfig } from './config/config.default';
 import { env } from './config/env';
 import { ErrorFilter } from './common/error.filter';
 import { RequestContextMiddleware } from './common/request-context.middleware';
+import { SecurityHeadersMiddleware } from './common/security-headers.middleware';
 import { RateLimitMiddleware } from './common/rate-limit/rate-limit.middleware';
 import { RateLimiter } from './common/rate-limit/rate-limiter';
 import { devLoginEnabled } from './modules/auth/auth.service';
@@ -43,6 +44,7 @@ export class MainConfiguration implements ILifeCycle {
   async onReady() {
     this.app.useMiddleware([
       RequestContextMiddleware,
+      SecurityHeadersMiddleware,
       StaticFilesMiddleware,
       ApiNotFoundMiddleware,
       Open311Middleware,
