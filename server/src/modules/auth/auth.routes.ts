@@ -14,8 +14,9 @@ export const AUTH_ROUTES: RouteDoc[] = [
     response: login,
     errors: ['VALIDATION_FAILED', 'WECHAT_CODE_INVALID', 'WECHAT_CODE_USED', 'RATE_LIMITED', 'WECHAT_UNAVAILABLE'],
     access: 'public',
+    allow: { who: 'anyone' },
   },
-  { method: 'post', path: '/api/auth/logout', summary: 'Revoke the current token', tag: 'auth', response: { type: 'object' }, errors: ['UNAUTHENTICATED'], access: 'signed in' },
+  { method: 'post', path: '/api/auth/logout', summary: 'Revoke the current token', tag: 'auth', response: { type: 'object' }, errors: ['UNAUTHENTICATED'], access: 'signed in', allow: { who: 'signed-in' } },
   {
     method: 'post',
     path: '/api/auth/dev',
@@ -25,10 +26,11 @@ export const AUTH_ROUTES: RouteDoc[] = [
     response: login,
     errors: ['DEV_LOGIN_DISABLED', 'USER_NOT_FOUND'],
     access: 'development',
+    allow: { who: 'demo' },
   },
-  { method: 'get', path: '/api/auth/dev/users', summary: 'Demo users to choose from', tag: 'auth', response: { type: 'object' }, errors: ['DEV_LOGIN_DISABLED'], access: 'development' },
-  { method: 'get', path: '/api/me', summary: 'The signed-in user', tag: 'me', response: me, errors: ['UNAUTHENTICATED', 'SESSION_EXPIRED'], access: 'signed in' },
-  { method: 'patch', path: '/api/me', summary: 'Change my display name', tag: 'me', body: updateMeBody, response: me, errors: ['UNAUTHENTICATED', 'UNKNOWN_FIELD'], access: 'signed in' },
+  { method: 'get', path: '/api/auth/dev/users', summary: 'Demo users to choose from', tag: 'auth', response: { type: 'object' }, errors: ['DEV_LOGIN_DISABLED'], access: 'development', allow: { who: 'demo' } },
+  { method: 'get', path: '/api/me', summary: 'The signed-in user', tag: 'me', response: me, errors: ['UNAUTHENTICATED', 'SESSION_EXPIRED'], access: 'signed in', allow: { who: 'signed-in' } },
+  { method: 'patch', path: '/api/me', summary: 'Change my display name', tag: 'me', body: updateMeBody, response: me, errors: ['UNAUTHENTICATED', 'UNKNOWN_FIELD'], access: 'signed in', allow: { who: 'signed-in' } },
   {
     method: 'post',
     path: '/api/me/phone',
@@ -38,6 +40,7 @@ export const AUTH_ROUTES: RouteDoc[] = [
     response: me,
     errors: ['UNAUTHENTICATED', 'WECHAT_CODE_INVALID', 'WECHAT_UNAVAILABLE'],
     access: 'signed in',
+    allow: { who: 'signed-in' },
   },
 
   {
@@ -50,6 +53,7 @@ export const AUTH_ROUTES: RouteDoc[] = [
     response: { type: 'object' },
     errors: ['FORBIDDEN', 'VALIDATION_FAILED', 'USER_NOT_FOUND', 'STATION_NOT_FOUND'],
     access: 'admin',
+    allow: { who: ['admin'] },
   },
-  { method: 'get', path: '/api/admin/users', summary: 'Find a user by openid', tag: 'admin', response: { type: 'object' }, errors: ['FORBIDDEN', 'USER_NOT_FOUND'], access: 'admin' },
+  { method: 'get', path: '/api/admin/users', summary: 'Find a user by openid', tag: 'admin', response: { type: 'object' }, errors: ['FORBIDDEN', 'USER_NOT_FOUND'], access: 'admin', allow: { who: ['admin'] } },
 ];

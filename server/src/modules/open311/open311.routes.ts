@@ -18,6 +18,7 @@ export const OPEN311_ROUTES: RouteDoc[] = [
     response: { type: 'object', description: 'discovery: changeset, contact, key_service, endpoints' },
     errors: [],
     access,
+    allow: { who: 'anyone' },
   },
   {
     method: 'get',
@@ -28,6 +29,7 @@ export const OPEN311_ROUTES: RouteDoc[] = [
     response: { type: 'array', description: 'service: service_code, service_name, description, metadata, type, keywords, group' },
     errors: [],
     access,
+    allow: { who: 'anyone' },
   },
   {
     method: 'get',
@@ -38,6 +40,7 @@ export const OPEN311_ROUTES: RouteDoc[] = [
     response: { type: 'object', description: 'service_definition: service_code, attributes' },
     errors: [],
     access,
+    allow: { who: 'anyone' },
   },
   {
     method: 'get',
@@ -52,6 +55,7 @@ export const OPEN311_ROUTES: RouteDoc[] = [
     response: { type: 'array', description: 'request: service_request_id, status open|closed, status_notes, service_name, service_code, description, agency_responsible, service_notice, requested/updated/expected_datetime, lat, long' },
     errors: [],
     access,
+    allow: { who: 'anyone' },
   },
   {
     method: 'post',
@@ -65,6 +69,7 @@ export const OPEN311_ROUTES: RouteDoc[] = [
     response: { type: 'array', description: 'request: service_request_id, service_notice, account_id' },
     errors: [],
     access: 'holders of a hotline API key',
+    allow: { who: 'api-key' },
   },
   {
     method: 'get',
@@ -75,5 +80,6 @@ export const OPEN311_ROUTES: RouteDoc[] = [
     response: { type: 'array', description: 'request (as in requests.{format})' },
     errors: [],
     access,
+    allow: { who: 'anyone' },
   },
 ];
