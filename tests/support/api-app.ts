@@ -4,6 +4,7 @@ import type { Application, Framework } from '@midwayjs/koa';
 import mongoose, { type Connection } from 'mongoose';
 import { testDbName } from './test-db';
 import { startWechatStandin, type WechatStandin } from '../../server/src/modules/wechat/standin';
+import { captureLogs, type LogCapture } from './log-capture';
 
 const SERVER_DIR = path.resolve(__dirname, '..', '..', 'server');
 
@@ -15,6 +16,8 @@ export interface TestApi {
   db: Connection;
   /** The WeChat stand-in this app talks to (codes, sent messages, failures). */
   wechat: WechatStandin;
+  /** Every line the app logged; scanned for unmasked secrets at close (R10). */
+  logs: LogCapture;
   close: () => Promise<void>;
 }
 
@@ -48,12 +51,16 @@ export async function startTestApi(testFile: string, env: Record<string, string>
   const db = await mongoose.createConnection(process.env.MONGODB_URI!, { dbName }).asPromise();
   await db.dropDatabase(); // before the app boots: it creates the indexes
   const app = await createApp<Framework>(SERVER_DIR, { globalConfig: { koa: { port: null } } });
+  const logs = await captureLogs(app);
   return {
     app,
     http: () => createHttpRequest(app),
     db,
     wechat,
+    logs,
     close: async () => {
+      // Before the database goes: the scan reads the users' openids, phones and session keys.
+      const leaked = await logs.scan(db, testFile).then(() => null, (err: Error) => err);
       await db.dropDatabase().catch(() => undefined);
       await db.close();
       await close(app);
@@ -62,6 +69,7 @@ export async function startTestApi(testFile: string, env: Record<string, string>
         if (value === undefined) delete process.env[name];
         else process.env[name] = value;
       }
+      if (leaked) throw leaked;
     },
   };
 }
