@@ -7,7 +7,9 @@ import { OTHER_WRITES, RATE_LIMITS } from '../../config/rate-limits';
 // The real limits (RATE_LIMIT_FACTOR=1), counters in memory. TRUST_PROXY=1 so
 // each test can be its own client address (X-Forwarded-For) and no test
 // spends another's counter.
-const API_KEY = 'rate-limit-test-key';
+// One key per test that counts per key: the hotline limit's key counter is shared by its routes.
+const API_KEYS = ['rate-limit-key-1', 'rate-limit-key-2', 'rate-limit-key-3', 'rate-limit-key-4'];
+let lastKey = 0;
 const NEAR_JIALIN = { lat: 32.5372, lng: 120.4597 };
 
 let api: TestApi;
@@ -15,7 +17,7 @@ let lastIp = 0;
 const newIp = () => `203.0.113.${++lastIp}`;
 
 beforeAll(async () => {
-  api = await startTestApi(__filename, { RATE_LIMIT_FACTOR: '1', TRUST_PROXY: '1', HOTLINE_API_KEYS: API_KEY, DEV_LOGIN: '1' });
+  api = await startTestApi(__filename, { RATE_LIMIT_FACTOR: '1', TRUST_PROXY: '1', HOTLINE_API_KEYS: API_KEYS.join(','), DEV_LOGIN: '1' });
   await seedDemoData(api.db);
 }, 60_000);
 
@@ -115,9 +117,10 @@ describe('every limit in config/rate-limits.ts', () => {
     const method = route.split(' ')[0].toLowerCase() as 'post' | 'patch';
     const fixedIp = newIp();
     const fixedUser = await loginAs(api.db, 'resident');
+    const apiKey = API_KEYS[lastKey++ % API_KEYS.length];
     const send = async (i: number) => {
       let req = api.http()[method](pathOf(route));
-      if (per === 'apiKey') req = req.set('X-Api-Key', API_KEY).set('X-Forwarded-For', `198.51.100.${i % 250}`);
+      if (per === 'apiKey') req = req.set('X-Api-Key', apiKey).set('X-Forwarded-For', `198.51.100.${i % 250}`);
       if (per === 'user') req = req.set('Authorization', fixedUser.auth).set('X-Forwarded-For', `198.51.${Math.floor(i / 250)}.${i % 250}`);
       if (per === 'ip') req = req.set('X-Forwarded-For', fixedIp); // no user: only the address counts
       if (route.startsWith('POST /open311')) req = req.type('form').send('service_code=x');
@@ -146,5 +149,17 @@ describe('reads and other clients', () => {
     for (let i = 0; i < RATE_LIMITS.booking.rules[0].max; i++) expect((await book(a)).status).toBe(400);
     expect((await book(a)).status).toBe(429);
     expect((await book(b)).status).toBe(400);
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('when a client reads it, then every write lists 429 RATE_LIMITED and no read does (reads are not limited)', async () => {
+    const { body } = await api.http().get('/api/openapi.json').expect(200);
+    for (const [path, operations] of Object.entries(body.paths as Record<string, Record<string, { responses: Record<string, { description: string }> }>>)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        if (method === 'get') expect([path, operation.responses['429']]).toEqual([path, undefined]);
+        else expect([path, method, operation.responses['429']?.description]).toEqual([path, method, expect.stringContaining('RATE_LIMITED')]);
+      }
+    }
   });
 });

@@ -41,7 +41,9 @@ function operation(route: RouteDoc) {
   const responses: Record<string, unknown> = {
     200: { description: 'OK', content: { 'application/json': { schema: response } } },
   };
-  for (const code of route.errors) {
+  // Every write counts against a rate limit (config/rate-limits.ts): 429 with Retry-After.
+  const errors = route.method === 'get' ? route.errors : [...new Set([...route.errors, 'RATE_LIMITED' as const])];
+  for (const code of errors) {
     const status = String(ERRORS[code].status);
     const existing = responses[status] as { description: string } | undefined;
     responses[status] = {
