@@ -1,6 +1,7 @@
 // One jest run for every test: shared unit tests, server API tests against
 // the embedded database, the embedded database's own tests (tests/db), the
-// weapp build check and the browser test.
+// security suites (permission matrix, fuzzing, log scan), the weapp build
+// check and the browser test.
 // `npm test` (tools/test.js) builds what they need first.
 
 const swc = [
@@ -32,6 +33,7 @@ module.exports = {
     { ...common, displayName: 'client', testMatch: ['<rootDir>/client/**/*.test.ts'] },
     { ...common, displayName: 'server', testMatch: ['<rootDir>/server/src/**/*.test.ts'] },
     { ...common, displayName: 'db', testMatch: ['<rootDir>/tests/db/**/*.test.ts'] },
+    { ...common, displayName: 'security', testMatch: ['<rootDir>/tests/security/**/*.test.ts'] },
     { ...common, displayName: 'build', testMatch: ['<rootDir>/tests/build/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
   ],

@@ -3,6 +3,8 @@
 // over an embedded PostgreSQL, unless MONGODB_URI is set), seeds demo data
 // into an empty database, starts the API serving the H5 build, builds the
 // weapp, prints where to look. Ctrl-C stops all.
+// It is the demo, never a service: `npm run serve` (tools/serve.js) runs the API
+// alone in production mode, which refuses the stand-in and the demo login.
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 const { ROOT, log, findFreePort, waitFor } = require('./lib/proc');
@@ -12,6 +14,7 @@ const children = [];
 let stopping = false;
 
 async function main() {
+  demoBanner();
   await ensureNpmPackages();
   const { compileTypeScript, buildClient } = require('./lib/builds');
   const { startEmbeddedDb, DEFAULT_DATA_DIR } = require('./db/embedded');
@@ -54,6 +57,18 @@ async function main() {
   log('                         tick 不校验合法域名 in 详情 → 本地设置 to reach the local API.');
   log('  Demo data:             12 海安 stations and demo users of every role, flagged 演示数据.');
   log(`  Demo login:            curl -X POST ${apiUrl}/api/auth/dev -H 'Content-Type: application/json' -d '{"openid":"demo-officer-1"}'`);
+  demoBanner();
+}
+
+/** Said at the start and at the end, so nobody takes the demo for a service. */
+function demoBanner() {
+  const rule = '='.repeat(78);
+  log(rule);
+  log('DEMO (演示) — not a service. Demo data; and without WECHAT_APPID, the WeChat stand-in (its');
+  log('dev:<openid> codes) and the demo login (/api/auth/dev) let anyone sign in as anyone, admin included.');
+  log('Keep it on this machine (HOST=127.0.0.1). To deploy, run the API alone in production mode:');
+  log('`npm run serve` with WECHAT_APPID, WECHAT_SECRET, SESSION_SECRET, MONGODB_URI (README "Production mode").');
+  log(rule);
 }
 
 /**

@@ -9,6 +9,8 @@ const { ensureNpmPackages } = require('./lib/deps');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const RESULTS = path.join(ROOT, '.cache', 'jest-results.json');
+// Each test app writes what its log scan (R10, tests/support/log-capture.ts) saw here.
+const LOG_SCANS = path.join(ROOT, '.cache', 'log-scan');
 
 async function main() {
   await ensureNpmPackages();
@@ -24,6 +26,7 @@ async function main() {
     );
   }
   fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
+  fs.rmSync(LOG_SCANS, { recursive: true, force: true });
   const jest = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
   let failed = false;
   try {
@@ -31,8 +34,17 @@ async function main() {
   } catch {
     failed = true;
   }
+  printLogScan();
   printSummary();
   if (failed) process.exit(1);
+}
+
+/** R10: how much the server logged during the run and how much of it leaked (a leak also fails its test file). */
+function printLogScan() {
+  if (!fs.existsSync(LOG_SCANS)) return;
+  const scans = fs.readdirSync(LOG_SCANS).map((f) => JSON.parse(fs.readFileSync(path.join(LOG_SCANS, f), 'utf8')));
+  const sum = (key) => scans.reduce((n, s) => n + s[key], 0);
+  console.log(`\nR10 log scan: ${sum('lines')} server log lines from ${scans.length} test apps, checked for phones, tokens and ${sum('secretsChecked')} known openids/phones/session keys: ${sum('findings')} unmasked`);
 }
 
 /** The plain closing line CI reads: "N passed, N failed". */

@@ -6,6 +6,10 @@ import { buildConfig } from './config/config.default';
 import { env } from './config/env';
 import { ErrorFilter } from './common/error.filter';
 import { RequestContextMiddleware } from './common/request-context.middleware';
+import { SecurityHeadersMiddleware } from './common/security-headers.middleware';
+import { RateLimitMiddleware } from './common/rate-limit/rate-limit.middleware';
+import { RateLimiter } from './common/rate-limit/rate-limiter';
+import { devLoginEnabled } from './modules/auth/auth.service';
 import { ApiNotFoundMiddleware } from './common/not-found.middleware';
 import { StaticFilesMiddleware } from './common/static-files.middleware';
 import { Database } from './common/database';
@@ -47,8 +51,19 @@ export class MainConfiguration implements ILifeCycle {
   private jobs: JobTimers | null = null;
 
   async onReady() {
-    this.app.useMiddleware([RequestContextMiddleware, StaticFilesMiddleware, ApiNotFoundMiddleware, Open311Middleware, AuthMiddleware]);
+    this.app.useMiddleware([
+      RequestContextMiddleware,
+      SecurityHeadersMiddleware,
+      StaticFilesMiddleware,
+      ApiNotFoundMiddleware,
+      Open311Middleware,
+      AuthMiddleware,
+      RateLimitMiddleware,
+    ]);
     this.app.useFilter([ErrorFilter]);
+    if (devLoginEnabled()) this.logger.warn('DEMO: the demo login (/api/auth/dev) is on; this process is not a service (NODE_ENV=production refuses it)');
+    const limiter = await this.container.getAsync(RateLimiter);
+    this.logger.info(`rate limits: counters in ${limiter.storeKind}`);
     await this.database.waitUntilConnected();
     await ensureIndexes(this.database, [...COMMON_MODELS, ...MODULES.flatMap((m) => m.models ?? [])]);
     const photos = await this.container.getAsync(PhotoAttachments);

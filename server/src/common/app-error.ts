@@ -9,6 +9,8 @@ import { ERRORS, type ErrorCode, type FieldIssue } from '@citycare/shared';
 export class AppError extends MidwayHttpError {
   override readonly code: ErrorCode;
   readonly details?: FieldIssue[];
+  /** Response headers that go with this error (Retry-After for RATE_LIMITED). */
+  headers?: Record<string, string>;
 
   constructor(code: ErrorCode, message?: string, details?: FieldIssue[]) {
     super(message ?? ERRORS[code].message, ERRORS[code].status);

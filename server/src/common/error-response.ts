@@ -47,3 +47,8 @@ export function toErrorResponse(err: unknown, requestId?: string): { status: num
   if (requestId) body.error.requestId = requestId;
   return { status: ERRORS[code].status, body };
 }
+
+/** The headers an error asks for (Retry-After), for every error renderer. */
+export function errorHeaders(err: unknown): Record<string, string> {
+  return err instanceof AppError && err.headers ? err.headers : {};
+}

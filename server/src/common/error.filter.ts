@@ -1,6 +1,6 @@
 import { Catch } from '@midwayjs/core';
 import type { Context } from '@midwayjs/koa';
-import { toErrorResponse } from './error-response';
+import { errorHeaders, toErrorResponse } from './error-response';
 
 /** The one error handler: every error becomes `{ error: { code, message } }`. */
 @Catch()
@@ -15,6 +15,7 @@ export class ErrorFilter {
     else ctx.logger.info(`request rejected: ${body.error.code}`, fields);
     ctx.status = status;
     ctx.set('Cache-Control', 'no-store');
+    ctx.set(errorHeaders(err));
     return body;
   }
 }

@@ -7,7 +7,12 @@ interface EnvVar {
 }
 
 export const ENV_VARS = {
-  NODE_ENV: { default: 'development', description: 'development | test | production' },
+  NODE_ENV: {
+    default: 'development',
+    description:
+      'development | test | production. production (what `npm run serve` sets) refuses to start with the WeChat stand-in, DEV_LOGIN, ' +
+      'without a real WECHAT_APPID/WECHAT_SECRET, without SESSION_SECRET, or with RATE_LIMIT_FACTOR=0 (server/src/config/production-mode.ts)',
+  },
   HOST: { default: '127.0.0.1', description: 'Address the API listens on (0.0.0.0 to reach it from a phone on the LAN)' },
   PORT: { default: '7001', description: 'Port the API listens on' },
   API_LISTEN: { default: '1', description: '0 boots the app without an HTTP listener (commands such as `npm run db:rebuild`)' },
@@ -25,7 +30,32 @@ export const ENV_VARS = {
   },
   PHOTO_URL_TTL_S: { default: '3600', description: 'How long a signed photo URL is valid, in seconds (at most 3600); URLs are issued on half-TTL boundaries so repeated pages reuse them (and the image cache)' },
   LOG_LEVEL: { default: 'info', description: 'debug | info | warn | error' },
-  DEV_LOGIN: { default: '0', description: '1 enables the demo-user login for development and the H5 preview; refused when NODE_ENV=production' },
+  DEV_LOGIN: { default: '0', description: '1 enables the demo-user login for development and the H5 preview (`npm start` sets it); NODE_ENV=production refuses to start with it' },
+  PUBLIC_BASE_URL: {
+    default: '',
+    description:
+      "The API's public origin as clients reach it (https://citycare.example.gov.cn), for links the API publishes (the Open311 discovery endpoint); " +
+      'empty: http://HOST:PORT. Never taken from the request Host header',
+  },
+  SESSION_SECRET: {
+    default: '',
+    description:
+      'Server secret (at least 32 characters) for keyed hashes: rate-limit counters are stored under HMAC(SESSION_SECRET, ip | user | code), ' +
+      'so neither Redis nor a log ever holds a raw IP, login code or user id. Empty: a fixed development value; NODE_ENV=production refuses to start without one',
+  },
+  REDIS_URL: {
+    default: '',
+    description:
+      'redis://host:port/db for the rate-limit counters, shared by every API process using it; empty: counters in this process\'s memory. ' +
+      'A Redis that does not answer lets requests through (logged), it does not stop the API',
+  },
+  REDIS_KEY_PREFIX: { default: 'citycare:', description: 'Prefix of every key the API writes to REDIS_URL' },
+  RATE_LIMIT_FACTOR: {
+    default: '1',
+    description:
+      'Multiplies every limit of the rate-limit table (server/src/config/rate-limits.ts; README "Rate limits"): 2 doubles them; 0 turns rate limiting off ' +
+      '(refused when NODE_ENV=production). The API tests use 100 except where they test the real limits',
+  },
   WECHAT_TEMPLATE_CASE_STATUS: { default: 'case-status-demo', description: 'Subscribe-message template id for case status changes and replies' },
   WECHAT_TEMPLATE_CASE_STAFF: { default: 'case-staff-demo', description: "Subscribe-message template id telling a station's staff that a reporter wrote on a case (rating, 补充说明)" },
   WECHAT_TEMPLATE_BOOKING: { default: 'booking-demo', description: 'Subscribe-message template id for booking changes (promoted from the waitlist, session cancelled)' },
@@ -64,4 +94,11 @@ export function envInt(name: EnvName, source: NodeJS.ProcessEnv = process.env): 
 
 export function envFlag(name: EnvName, source: NodeJS.ProcessEnv = process.env): boolean {
   return ['1', 'true', 'yes'].includes(env(name, source).toLowerCase());
+}
+
+export function envNumber(name: EnvName, source: NodeJS.ProcessEnv = process.env): number {
+  const raw = env(name, source);
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number ≥ 0, got "${raw}"`);
+  return value;
 }

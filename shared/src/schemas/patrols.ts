@@ -35,6 +35,9 @@ export const createPatrolBody = z
   .refine((b) => b.endedAt > b.startedAt && b.endedAt.getTime() - b.startedAt.getTime() <= MAX_PATROL_HOURS * 3600_000, {
     error: 'VALIDATION_FAILED',
     path: ['endedAt'],
+    // Only once both times parsed: zod would otherwise run this on the raw
+    // strings (or numbers) of a body whose times are already wrong.
+    when: (payload) => payload.issues.length === 0,
   });
 export type CreatePatrolBody = z.output<typeof createPatrolBody>;
 

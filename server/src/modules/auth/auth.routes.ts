@@ -14,8 +14,9 @@ export const AUTH_ROUTES: RouteDoc[] = [
     response: login,
     errors: ['VALIDATION_FAILED', 'WECHAT_CODE_INVALID', 'WECHAT_CODE_USED', 'RATE_LIMITED', 'WECHAT_UNAVAILABLE'],
     access: 'public',
+    allow: { who: 'anyone' },
   },
-  { method: 'post', path: '/api/auth/logout', summary: 'Revoke the current token', tag: 'auth', response: { type: 'object' }, errors: ['UNAUTHENTICATED'], access: 'signed in' },
+  { method: 'post', path: '/api/auth/logout', summary: 'Revoke the current token', tag: 'auth', response: { type: 'object' }, errors: ['UNAUTHENTICATED'], access: 'signed in', allow: { who: 'signed-in' } },
   {
     method: 'post',
     path: '/api/auth/dev',
@@ -25,13 +26,14 @@ export const AUTH_ROUTES: RouteDoc[] = [
     response: login,
     errors: ['DEV_LOGIN_DISABLED', 'USER_NOT_FOUND'],
     access: 'development',
+    allow: { who: 'demo' },
   },
-  { method: 'get', path: '/api/auth/dev/users', summary: 'Demo users to choose from', tag: 'auth', response: { type: 'object' }, errors: ['DEV_LOGIN_DISABLED'], access: 'development' },
-  { method: 'get', path: '/api/me', summary: 'The signed-in user', tag: 'me', response: me, errors: ['UNAUTHENTICATED', 'SESSION_EXPIRED'], access: 'signed in' },
-  { method: 'patch', path: '/api/me', summary: 'Change my display name', tag: 'me', body: updateMeBody, response: me, errors: ['UNAUTHENTICATED', 'UNKNOWN_FIELD'], access: 'signed in' },
-  { method: 'put', path: '/api/me/community', summary: 'Choose the community whose notices I read (one served by a station: GET /api/communities)', tag: 'me', body: setCommunityBody, response: me, errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'COMMUNITY_NOT_FOUND'], access: 'resident' },
-  { method: 'get', path: '/api/me/export', summary: 'Everything held about me as a JSON file (MyDataExport: user, cases with timelines, follows, ratings, bookings, notice reads, photos, sessions)', tag: 'me', response: { type: 'object', description: 'MyDataExport' }, errors: ['UNAUTHENTICATED'], access: 'signed in' },
-  { method: 'delete', path: '/api/me', summary: 'Delete my account: personal data removed or anonymised, my cases kept anonymously for the figures, my sessions ended', tag: 'me', response: { type: 'object', description: '{ ok: true }' }, errors: ['UNAUTHENTICATED', 'FORBIDDEN'], access: 'resident' },
+  { method: 'get', path: '/api/auth/dev/users', summary: 'Demo users to choose from', tag: 'auth', response: { type: 'object' }, errors: ['DEV_LOGIN_DISABLED'], access: 'development', allow: { who: 'demo' } },
+  { method: 'get', path: '/api/me', summary: 'The signed-in user', tag: 'me', response: me, errors: ['UNAUTHENTICATED', 'SESSION_EXPIRED'], access: 'signed in', allow: { who: 'signed-in' } },
+  { method: 'patch', path: '/api/me', summary: 'Change my display name', tag: 'me', body: updateMeBody, response: me, errors: ['UNAUTHENTICATED', 'UNKNOWN_FIELD'], access: 'signed in', allow: { who: 'signed-in' } },
+  { method: 'put', path: '/api/me/community', summary: 'Choose the community whose notices I read (one served by a station: GET /api/communities)', tag: 'me', body: setCommunityBody, response: me, errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'COMMUNITY_NOT_FOUND'], access: 'resident', allow: { who: ['resident'] } },
+  { method: 'get', path: '/api/me/export', summary: 'Everything held about me as a JSON file (MyDataExport: user, cases with timelines, follows, ratings, bookings, notice reads, photos, sessions)', tag: 'me', response: { type: 'object', description: 'MyDataExport' }, errors: ['UNAUTHENTICATED'], access: 'signed in', allow: { who: 'signed-in' } },
+  { method: 'delete', path: '/api/me', summary: 'Delete my account: personal data removed or anonymised, my cases kept anonymously for the figures, my sessions ended', tag: 'me', response: { type: 'object', description: '{ ok: true }' }, errors: ['UNAUTHENTICATED', 'FORBIDDEN'], access: 'resident', allow: { who: ['resident'] } },
   {
     method: 'post',
     path: '/api/me/phone',
@@ -41,6 +43,7 @@ export const AUTH_ROUTES: RouteDoc[] = [
     response: me,
     errors: ['UNAUTHENTICATED', 'WECHAT_CODE_INVALID', 'WECHAT_UNAVAILABLE'],
     access: 'signed in',
+    allow: { who: 'signed-in' },
   },
 
   {
@@ -53,6 +56,7 @@ export const AUTH_ROUTES: RouteDoc[] = [
     response: { type: 'object' },
     errors: ['FORBIDDEN', 'VALIDATION_FAILED', 'USER_NOT_FOUND', 'STATION_NOT_FOUND'],
     access: 'admin',
+    allow: { who: ['admin'] },
   },
-  { method: 'get', path: '/api/admin/users', summary: 'Find a user by openid', tag: 'admin', response: { type: 'object' }, errors: ['FORBIDDEN', 'USER_NOT_FOUND'], access: 'admin' },
+  { method: 'get', path: '/api/admin/users', summary: 'Find a user by openid', tag: 'admin', response: { type: 'object' }, errors: ['FORBIDDEN', 'USER_NOT_FOUND'], access: 'admin', allow: { who: ['admin'] } },
 ];

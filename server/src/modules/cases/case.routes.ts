@@ -16,8 +16,9 @@ export const CASE_ROUTES: RouteDoc[] = [
     response: detail,
     errors: ['UNAUTHENTICATED', 'UNKNOWN_FIELD', 'INVALID_COORDINATES', 'CONTENT_RISKY', 'IDEMPOTENCY_KEY_REUSED', 'MEDIA_NOT_FOUND', 'TOO_MANY_PHOTOS'],
     access: 'resident, secretary (吹哨), officer/lead (patrol)',
+    allow: { who: ['resident', 'secretary', 'officer', 'lead', 'admin'] },
   },
-  { method: 'get', path: '/api/cases', summary: 'My cases newest first, or (scope=following) the cases I follow, most recently followed first (keyset: before)', tag: 'cases', query: myCasesQuery, response: page, errors: ['UNAUTHENTICATED'], access: 'signed in' },
+  { method: 'get', path: '/api/cases', summary: 'My cases newest first, or (scope=following) the cases I follow, most recently followed first (keyset: before)', tag: 'cases', query: myCasesQuery, response: page, errors: ['UNAUTHENTICATED'], access: 'signed in', allow: { who: 'signed-in' } },
   {
     method: 'get',
     path: '/api/cases/nearby',
@@ -27,6 +28,7 @@ export const CASE_ROUTES: RouteDoc[] = [
     response: { type: 'object', description: 'NearbyCaseList: items (NearbyCase: id, category, status, rounded lat/lng, distanceM, description if allowed, stationName, followers, following)' },
     errors: ['UNAUTHENTICATED', 'INVALID_COORDINATES', 'VALIDATION_FAILED'],
     access: 'signed in',
+    allow: { who: 'signed-in' },
   },
   {
     method: 'post',
@@ -37,6 +39,7 @@ export const CASE_ROUTES: RouteDoc[] = [
     response: detail,
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'CASE_NOT_FOUND', 'CASE_NOT_OPEN'],
     access: 'resident, secretary',
+    allow: { who: ['resident', 'secretary'] },
   },
   {
     method: 'post',
@@ -48,8 +51,9 @@ export const CASE_ROUTES: RouteDoc[] = [
     response: detail,
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'CASE_NOT_FOUND', 'CASE_NOT_OPEN', 'MEDIA_NOT_FOUND', 'TOO_MANY_PHOTOS', 'IDEMPOTENCY_KEY_REUSED'],
     access: 'reporter',
+    allow: { who: ['resident', 'secretary'], of: ['owner'] },
   },
-  { method: 'get', path: '/api/cases/{id}', summary: 'A case with its timeline (public entries; internal notes for staff)', tag: 'cases', params: id, response: detail, errors: [...staffErrors], access: 'reporter, followers, staff of its station' },
+  { method: 'get', path: '/api/cases/{id}', summary: 'A case with its timeline (public entries; internal notes for staff)', tag: 'cases', params: id, response: detail, errors: [...staffErrors], access: 'reporter, followers, staff of its station', allow: { who: 'signed-in', of: ['owner', 'station', 'city'] } },
   {
     method: 'post',
     path: '/api/cases/{id}/rating',
@@ -60,9 +64,10 @@ export const CASE_ROUTES: RouteDoc[] = [
     response: detail,
     errors: [...staffErrors, 'NOT_RATABLE', 'ALREADY_RATED'],
     access: 'reporter',
+    allow: { who: ['resident', 'secretary'], of: ['owner'] },
   },
-  { method: 'get', path: '/api/staff/cases', summary: 'The station queue, most urgent first (keyset: after)', tag: 'staff', query: queueQuery, response: page, errors: ['UNAUTHENTICATED', 'FORBIDDEN'], access: 'officer, lead, admin' },
-  { method: 'get', path: '/api/staff/cases/{id}', summary: 'A case with reporter (masked phone; none if anonymous) and internal notes', tag: 'staff', params: id, response: detail, errors: [...staffErrors], access: 'officer, lead of its station; admin' },
+  { method: 'get', path: '/api/staff/cases', summary: 'The station queue, most urgent first (keyset: after)', tag: 'staff', query: queueQuery, response: page, errors: ['UNAUTHENTICATED', 'FORBIDDEN'], access: 'officer, lead, admin', allow: { who: ['officer', 'lead', 'admin'] } },
+  { method: 'get', path: '/api/staff/cases/{id}', summary: 'A case with reporter (masked phone; none if anonymous) and internal notes', tag: 'staff', params: id, response: detail, errors: [...staffErrors], access: 'officer, lead of its station; admin', allow: { who: ['officer', 'lead', 'admin'], of: ['station', 'city'] } },
   {
     method: 'post',
     path: '/api/staff/cases/{id}/moves',
@@ -73,7 +78,8 @@ export const CASE_ROUTES: RouteDoc[] = [
     response: detail,
     errors: [...staffErrors, 'FORBIDDEN', 'ILLEGAL_TRANSITION', 'CONCURRENT_UPDATE', 'VALIDATION_FAILED'],
     access: 'officer, lead (transfer, reopen: lead) of its station; admin',
+    allow: { who: ['officer', 'lead', 'admin'], of: ['station', 'city'] },
   },
-  { method: 'post', path: '/api/staff/cases/{id}/replies', summary: 'A public reply the reporter sees (notifies them)', tag: 'staff', params: id, body: caseReplyBody, response: detail, errors: [...staffErrors], access: 'officer, lead of its station; admin' },
-  { method: 'post', path: '/api/staff/cases/{id}/notes', summary: 'An internal note (staff only)', tag: 'staff', params: id, body: caseReplyBody, response: detail, errors: [...staffErrors], access: 'officer, lead of its station; admin' },
+  { method: 'post', path: '/api/staff/cases/{id}/replies', summary: 'A public reply the reporter sees (notifies them)', tag: 'staff', params: id, body: caseReplyBody, response: detail, errors: [...staffErrors], access: 'officer, lead of its station; admin', allow: { who: ['officer', 'lead', 'admin'], of: ['station', 'city'] } },
+  { method: 'post', path: '/api/staff/cases/{id}/notes', summary: 'An internal note (staff only)', tag: 'staff', params: id, body: caseReplyBody, response: detail, errors: [...staffErrors], access: 'officer, lead of its station; admin', allow: { who: ['officer', 'lead', 'admin'], of: ['station', 'city'] } },
 ];

@@ -18,5 +18,6 @@ export const FIGURES_ROUTES: RouteDoc[] = [
     },
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'INVALID_DATE_RANGE', 'VALIDATION_FAILED', 'STATION_NOT_FOUND', 'UNKNOWN_FIELD'],
     access: 'secretary: their community; lead: their station and the community it serves; admin: any (figures.read)',
+    allow: { who: ['secretary', 'lead', 'admin'], of: ['station', 'community', 'city'] },
   },
 ];

@@ -9,6 +9,7 @@ export const HEALTH_ROUTES: RouteDoc[] = [
     response: 'HealthResponse',
     errors: [],
     access: 'public',
+    allow: { who: 'anyone' },
   },
   {
     method: 'get',
@@ -18,5 +19,6 @@ export const HEALTH_ROUTES: RouteDoc[] = [
     response: { type: 'object', properties: { status: { const: 'ok' } } },
     errors: [],
     access: 'public',
+    allow: { who: 'anyone' },
   },
 ];

@@ -19,6 +19,7 @@ export const HOTLINE_ROUTES: RouteDoc[] = [
     response: status,
     errors: ['API_KEY_INVALID', 'VALIDATION_FAILED', 'UNKNOWN_FIELD', 'INVALID_COORDINATES', 'HOTLINE_ID_CONFLICT'],
     access: 'the 12345 integration (HOTLINE_API_KEYS)',
+    allow: { who: 'api-key' },
   },
   {
     method: 'get',
@@ -29,6 +30,7 @@ export const HOTLINE_ROUTES: RouteDoc[] = [
     response: status,
     errors: ['API_KEY_INVALID', 'HOTLINE_CASE_NOT_FOUND'],
     access: 'the 12345 integration (HOTLINE_API_KEYS)',
+    allow: { who: 'api-key' },
   },
   {
     method: 'post',
@@ -40,5 +42,6 @@ export const HOTLINE_ROUTES: RouteDoc[] = [
     response: { type: 'object', description: 'HotlineImportReport: imported, duplicates, rejected counts and rows' },
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'UNKNOWN_FIELD', 'PAYLOAD_TOO_LARGE'],
     access: 'admin',
+    allow: { who: ['admin'] },
   },
 ];

@@ -35,6 +35,7 @@ export const MEDIA_ROUTES: RouteDoc[] = [
       'MEDIA_UNREADABLE',
     ],
     access: 'signed-in users (media.upload)',
+    allow: { who: 'signed-in' },
   },
   {
     method: 'get',
@@ -45,6 +46,7 @@ export const MEDIA_ROUTES: RouteDoc[] = [
     response: jpeg,
     errors: ['UNAUTHENTICATED', 'MEDIA_NOT_FOUND'],
     access: VIEW_ACCESS,
+    allow: { who: 'signed-in', of: ['owner', 'station', 'city'] },
   },
   {
     method: 'get',
@@ -55,5 +57,6 @@ export const MEDIA_ROUTES: RouteDoc[] = [
     response: jpeg,
     errors: ['UNAUTHENTICATED', 'MEDIA_NOT_FOUND'],
     access: VIEW_ACCESS,
+    allow: { who: 'signed-in', of: ['owner', 'station', 'city'] },
   },
 ];

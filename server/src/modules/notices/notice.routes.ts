@@ -17,6 +17,7 @@ export const NOTICE_ROUTES: RouteDoc[] = [
     response: page(notice),
     errors: ['UNAUTHENTICATED', 'INVALID_LIMIT', 'UNKNOWN_FIELD'],
     access: 'signed in',
+    allow: { who: 'signed-in' },
   },
   {
     method: 'get',
@@ -27,6 +28,7 @@ export const NOTICE_ROUTES: RouteDoc[] = [
     response: page(managed),
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'INVALID_LIMIT'],
     access: 'secretary (own community), admin',
+    allow: { who: ['secretary', 'admin'] },
   },
   {
     method: 'get',
@@ -37,6 +39,7 @@ export const NOTICE_ROUTES: RouteDoc[] = [
     response: notice,
     errors: ['UNAUTHENTICATED', 'NOTICE_NOT_FOUND'],
     access: 'signed in (withdrawn/expired: its managers only)',
+    allow: { who: 'signed-in' },
   },
   ...withThumbnail({
     method: 'get',
@@ -47,6 +50,7 @@ export const NOTICE_ROUTES: RouteDoc[] = [
     response: { type: 'string', format: 'binary' },
     errors: ['UNAUTHENTICATED', 'NOTICE_NOT_FOUND', 'MEDIA_NOT_FOUND'],
     access: 'signed in',
+    allow: { who: 'signed-in' },
   }),
   {
     method: 'post',
@@ -57,6 +61,7 @@ export const NOTICE_ROUTES: RouteDoc[] = [
     response: managed,
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'UNKNOWN_FIELD', 'VALIDATION_FAILED', 'CONTENT_RISKY', 'MEDIA_NOT_FOUND'],
     access: 'secretary, admin',
+    allow: { who: ['secretary', 'admin'] },
   },
   {
     method: 'patch',
@@ -68,6 +73,7 @@ export const NOTICE_ROUTES: RouteDoc[] = [
     response: managed,
     errors: [...manageErrors, 'UNKNOWN_FIELD', 'VALIDATION_FAILED', 'CONTENT_RISKY', 'MEDIA_NOT_FOUND'],
     access: 'secretary (own community), admin',
+    allow: { who: ['secretary', 'admin'], of: ['community', 'city'] },
   },
   {
     method: 'post',
@@ -78,5 +84,6 @@ export const NOTICE_ROUTES: RouteDoc[] = [
     response: managed,
     errors: [...manageErrors],
     access: 'secretary (own community), admin',
+    allow: { who: ['secretary', 'admin'], of: ['community', 'city'] },
   },
 ];

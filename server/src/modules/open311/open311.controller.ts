@@ -4,6 +4,7 @@ import { open311PlainQuery, open311PostForm, open311RequestsQuery } from '@cityc
 import { AppError } from '../../common/app-error';
 import { readTextBody } from '../../common/raw-body';
 import { validate } from '../../common/validate';
+import { publicBaseUrl } from '../../config/public-url';
 import { requireApiKey } from '../hotline/api-key';
 import { CONTENT_TYPES, render, splitFormat, type Format } from './open311.format';
 import { formFields, presentParams } from './open311.form';
@@ -31,7 +32,7 @@ export class Open311Controller {
       return this.send(format, 'service_requests', await this.open311.requests(validate(open311RequestsQuery, presentParams(query))));
     }
     validate(open311PlainQuery, presentParams(query));
-    if (name === 'discovery') return this.send(format, 'discovery', this.open311.discovery(this.ctx.origin));
+    if (name === 'discovery') return this.send(format, 'discovery', this.open311.discovery(publicBaseUrl()));
     if (name === 'services') return this.send(format, 'services', await this.open311.services());
     throw new AppError('NOT_FOUND');
   }

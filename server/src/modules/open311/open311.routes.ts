@@ -19,6 +19,7 @@ export const OPEN311_ROUTES: RouteDoc[] = [
     response: { type: 'object', description: 'discovery: changeset, contact, key_service, endpoints' },
     errors: [],
     access,
+    allow: { who: 'anyone' },
   },
   {
     method: 'get',
@@ -30,6 +31,7 @@ export const OPEN311_ROUTES: RouteDoc[] = [
     response: { type: 'array', description: 'service: service_code, service_name, description, metadata, type, keywords, group' },
     errors: [],
     access,
+    allow: { who: 'anyone' },
   },
   {
     method: 'get',
@@ -41,6 +43,7 @@ export const OPEN311_ROUTES: RouteDoc[] = [
     response: { type: 'object', description: 'service_definition: service_code, attributes' },
     errors: [],
     access,
+    allow: { who: 'anyone' },
   },
   {
     method: 'get',
@@ -56,6 +59,7 @@ export const OPEN311_ROUTES: RouteDoc[] = [
     response: { type: 'array', description: 'request: service_request_id, status open|closed, status_notes, service_name, service_code, description, agency_responsible, service_notice, requested/updated/expected_datetime, lat, long' },
     errors: [],
     access,
+    allow: { who: 'anyone' },
   },
   {
     method: 'post',
@@ -70,6 +74,7 @@ export const OPEN311_ROUTES: RouteDoc[] = [
     response: { type: 'array', description: 'request: service_request_id, service_notice, account_id' },
     errors: [],
     access: 'holders of a hotline API key',
+    allow: { who: 'api-key' },
   },
   {
     method: 'get',
@@ -81,5 +86,6 @@ export const OPEN311_ROUTES: RouteDoc[] = [
     response: { type: 'array', description: 'request (as in requests.{format})' },
     errors: [],
     access,
+    allow: { who: 'anyone' },
   },
 ];

@@ -11,12 +11,13 @@ import { PATROL_ROUTES } from '../patrols/patrol.routes';
 import { FIGURES_ROUTES } from '../figures/figures.routes';
 import { HOTLINE_ROUTES } from '../hotline/hotline.routes';
 import { OPEN311_ROUTES } from '../open311/open311.routes';
+import { OPENAPI_ROUTES } from './openapi.routes';
 import { jsonSchemaOf, type RouteDoc } from './route-doc';
 import { RESPONSE_SCHEMAS } from './schemas';
 import { APP_VERSION } from '../../common/version';
 
 /** Every documented route; a module adds its list here. */
-export const ROUTES: RouteDoc[] = [...HEALTH_ROUTES, ...STATION_ROUTES, ...AUTH_ROUTES, ...CASE_ROUTES, ...EVENT_ROUTES, ...MEDIA_ROUTES, ...ZONE_ROUTES, ...NOTICE_ROUTES, ...PATROL_ROUTES, ...FIGURES_ROUTES, ...HOTLINE_ROUTES, ...OPEN311_ROUTES];
+export const ROUTES: RouteDoc[] = [...HEALTH_ROUTES, ...STATION_ROUTES, ...AUTH_ROUTES, ...CASE_ROUTES, ...EVENT_ROUTES, ...MEDIA_ROUTES, ...ZONE_ROUTES, ...NOTICE_ROUTES, ...PATROL_ROUTES, ...FIGURES_ROUTES, ...HOTLINE_ROUTES, ...OPEN311_ROUTES, ...OPENAPI_ROUTES];
 
 function queryParameters(route: RouteDoc) {
   const params: Array<Record<string, unknown>> = Object.entries(route.params ?? {}).map(([name, description]) => ({
@@ -40,7 +41,9 @@ function operation(route: RouteDoc) {
   const responses: Record<string, unknown> = {
     200: { description: 'OK', content: { 'application/json': { schema: response } } },
   };
-  for (const code of route.errors) {
+  // Every write counts against a rate limit (config/rate-limits.ts): 429 with Retry-After.
+  const errors = route.method === 'get' ? route.errors : [...new Set([...route.errors, 'RATE_LIMITED' as const])];
+  for (const code of errors) {
     const status = String(ERRORS[code].status);
     const existing = responses[status] as { description: string } | undefined;
     responses[status] = {

@@ -1,5 +1,25 @@
 import { z } from 'zod';
-import type { ErrorCode } from '@citycare/shared';
+import type { ErrorCode, Role } from '@citycare/shared';
+
+/** What a route's one thing (its path id, or the station or community it names) can be to the caller. */
+export type AccessRelation = 'owner' | 'station' | 'community' | 'city';
+
+/**
+ * Who may call a route, as data: the permission matrix test
+ * (tests/matrix/permission-matrix.api.test.ts) calls every route as every kind
+ * of caller and holds each answer to this rule.
+ * - 'anyone': no token needed.
+ * - 'signed-in': any user; what they reach is their own (or open to every user).
+ * - 'api-key': the 12345 integration's key (HOTLINE_API_KEYS), never a user.
+ * - 'demo': only with DEV_LOGIN=1 (never in production).
+ * - roles: users of these roles.
+ * With `of`, only for a thing that is the caller's own (owner: they reported,
+ * booked, uploaded or recorded it), of their station, of their community, or
+ * any (city: admins).
+ */
+export type AccessRule =
+  | { who: 'anyone' | 'api-key' | 'demo' }
+  | { who: 'signed-in' | readonly Role[]; of?: readonly AccessRelation[] };
 
 /** What a module says about one of its routes, for the OpenAPI document. */
 export interface RouteDoc {
@@ -14,8 +34,10 @@ export interface RouteDoc {
   /** Name of a response schema in components.schemas, or an inline JSON schema. */
   response: string | Record<string, unknown>;
   errors: ErrorCode[];
-  /** Who may call it; 'public' for anyone. */
+  /** Who may call it, in words for the OpenAPI document; 'public' for anyone. */
   access: string;
+  /** Who may call it, as the rule the permission matrix checks. */
+  allow: AccessRule;
   /** The pattern the controller registers when it differs from `path` (one handler serving several documented paths). */
   servedBy?: string;
 }

@@ -136,8 +136,13 @@ describe('recording a patrol', () => {
     ['names the station', { stationId: '0123456789abcdef01234567' }],
     ['names the officer', { officerId: '0123456789abcdef01234568' }],
     ['gives a problem an unknown field', { problems: [problem({ anonymous: true })] }],
+    ['has an empty startedAt', { startedAt: '' }],
+    ['has a startedAt that is no time', { startedAt: 'yesterday' }],
+    ['has a numeric endedAt', { endedAt: 1 }],
+    ['has neither time', { startedAt: null, endedAt: undefined }],
   ])('when the log %s, then 400', async (_name, over) => {
-    await send(officerA, patrolBody(over)).expect(400);
+    const res = await send(officerA, patrolBody(over)).expect(400);
+    expect(res.body.error.code).toMatch(/^(VALIDATION_FAILED|UNKNOWN_FIELD)$/);
   });
 
   it('when there is no Idempotency-Key, then 400', async () => {

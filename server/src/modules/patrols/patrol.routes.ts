@@ -19,6 +19,7 @@ export const PATROL_ROUTES: RouteDoc[] = [
     response: patrol,
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'UNKNOWN_FIELD', 'VALIDATION_FAILED', 'INVALID_COORDINATES', 'CONTENT_RISKY', 'MEDIA_NOT_FOUND', 'IDEMPOTENCY_KEY_REUSED', 'CONCURRENT_UPDATE'],
     access: 'officer, lead (of a station)',
+    allow: { who: ['officer', 'lead'] },
   },
   {
     method: 'get',
@@ -29,6 +30,7 @@ export const PATROL_ROUTES: RouteDoc[] = [
     response: { type: 'object', properties: { date: { type: 'string' }, items: { type: 'array', items: patrol } } },
     errors: [...readErrors],
     access: "lead: their station's; admin: all or stationId; officer: their own",
+    allow: { who: ['officer', 'lead', 'admin'] },
   },
   {
     method: 'get',
@@ -39,8 +41,9 @@ export const PATROL_ROUTES: RouteDoc[] = [
     response: { type: 'string', format: 'binary' },
     errors: [...readErrors],
     access: "lead: their station's; admin: all or stationId; officer: their own",
+    allow: { who: ['officer', 'lead', 'admin'] },
   },
-  { method: 'get', path: '/api/staff/patrols/{id}', summary: 'One patrol log with its cases', tag: 'patrols', params: id, response: patrol, errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'PATROL_NOT_FOUND'], access: 'its officer, leads of its station, admin' },
+  { method: 'get', path: '/api/staff/patrols/{id}', summary: 'One patrol log with its cases', tag: 'patrols', params: id, response: patrol, errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'PATROL_NOT_FOUND'], access: 'its officer, leads of its station, admin', allow: { who: ['officer', 'lead', 'admin'], of: ['owner', 'station', 'city'] } },
   ...withThumbnail({
     method: 'get',
     path: '/api/staff/patrols/{id}/photos/{mediaId}',
@@ -50,5 +53,6 @@ export const PATROL_ROUTES: RouteDoc[] = [
     response: { type: 'string', format: 'binary' },
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'PATROL_NOT_FOUND', 'MEDIA_NOT_FOUND'],
     access: 'its officer, leads of its station, admin',
+    allow: { who: ['officer', 'lead', 'admin'], of: ['owner', 'station', 'city'] },
   }),
 ];

@@ -11,6 +11,7 @@ export const STATION_ROUTES: RouteDoc[] = [
     response: 'NearestStationsResponse',
     errors: ['INVALID_COORDINATES', 'INVALID_LIMIT', 'UNKNOWN_FIELD'],
     access: 'public',
+    allow: { who: 'anyone' },
   },
   {
     method: 'get',
@@ -21,6 +22,7 @@ export const STATION_ROUTES: RouteDoc[] = [
     response: 'StationListResponse',
     errors: ['INVALID_LIMIT', 'UNKNOWN_FIELD'],
     access: 'public',
+    allow: { who: 'anyone' },
   },
   {
     method: 'get',
@@ -31,6 +33,7 @@ export const STATION_ROUTES: RouteDoc[] = [
     response: 'StationDetail',
     errors: ['STATION_NOT_FOUND'],
     access: 'public',
+    allow: { who: 'anyone' },
   },
   {
     method: 'get',
@@ -40,5 +43,6 @@ export const STATION_ROUTES: RouteDoc[] = [
     response: { type: 'object', description: 'CommunityList: items [{ name, stationId, stationName }]' },
     errors: [],
     access: 'public',
+    allow: { who: 'anyone' },
   },
 ];

@@ -35,6 +35,8 @@ export class WechatApiError extends AppError {
   ) {
     super(code, message);
     this.name = 'WechatApiError';
+    // 45011 is WeChat's per-minute quota: the next minute may pass.
+    if (code === 'RATE_LIMITED') this.headers = { 'Retry-After': '60' };
   }
 }
 

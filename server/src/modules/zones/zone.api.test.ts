@@ -105,6 +105,14 @@ describe('keeping zones', () => {
     expect(moved.body.error.code).toBe('UNKNOWN_FIELD');
   });
 
+  it("when a zone is renamed to a name its station already uses, then 409 ZONE_NAME_TAKEN and it keeps its name", async () => {
+    await createZone(leadA, { name: '星湖001 夜市' });
+    const id = await createZone(leadA, { name: '财富客厅 早市' });
+    const res = await api.http().patch(`/api/zones/${id}`).set('Authorization', leadA.auth).send({ name: '星湖001 夜市' }).expect(409);
+    expect(res.body.error.code).toBe('ZONE_NAME_TAKEN');
+    expect((await api.http().get(`/api/zones/${id}`).expect(200)).body.name).toBe('财富客厅 早市');
+  });
+
   it('when a lead removes their zone, then it is gone (204, then 404)', async () => {
     const id = await createZone();
     await api.http().delete(`/api/zones/${id}`).set('Authorization', leadA.auth).expect(204);

@@ -15,8 +15,9 @@ export const ZONE_ROUTES: RouteDoc[] = [
     response: { type: 'object', properties: { items: { type: 'array', items: zone } } },
     errors: ['INVALID_COORDINATES', 'INVALID_LIMIT', 'UNKNOWN_FIELD', 'VALIDATION_FAILED'],
     access: 'public',
+    allow: { who: 'anyone' },
   },
-  { method: 'get', path: '/api/zones/{id}', summary: 'One stall zone', tag: 'zones', params: id, response: zone, errors: ['ZONE_NOT_FOUND'], access: 'public' },
+  { method: 'get', path: '/api/zones/{id}', summary: 'One stall zone', tag: 'zones', params: id, response: zone, errors: ['ZONE_NOT_FOUND'], access: 'public', allow: { who: 'anyone' } },
   {
     method: 'post',
     path: '/api/zones',
@@ -26,6 +27,7 @@ export const ZONE_ROUTES: RouteDoc[] = [
     response: zone,
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'STATION_NOT_FOUND', 'ZONE_NAME_TAKEN', 'CONTENT_RISKY', 'UNKNOWN_FIELD'],
     access: 'lead (own station), admin',
+    allow: { who: ['lead', 'admin'], of: ['station', 'city'] },
   },
   {
     method: 'patch',
@@ -37,6 +39,7 @@ export const ZONE_ROUTES: RouteDoc[] = [
     response: zone,
     errors: [...manageErrors, 'ZONE_NAME_TAKEN', 'CONTENT_RISKY', 'UNKNOWN_FIELD'],
     access: 'lead (own station), admin',
+    allow: { who: ['lead', 'admin'], of: ['station', 'city'] },
   },
-  { method: 'delete', path: '/api/zones/{id}', summary: 'Remove a stall zone (204); cases keep its id', tag: 'zones', params: id, response: { type: 'null' }, errors: [...manageErrors], access: 'lead (own station), admin' },
+  { method: 'delete', path: '/api/zones/{id}', summary: 'Remove a stall zone (204); cases keep its id', tag: 'zones', params: id, response: { type: 'null' }, errors: [...manageErrors], access: 'lead (own station), admin', allow: { who: ['lead', 'admin'], of: ['station', 'city'] } },
 ];

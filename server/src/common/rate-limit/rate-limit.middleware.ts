@@ -1,0 +1,21 @@
+import { Inject, Middleware, type IMiddleware } from '@midwayjs/core';
+import type { Context, NextFunction } from '@midwayjs/koa';
+import { RateLimiter } from './rate-limiter';
+
+/** Runs after the auth middleware (limits per user need the user) and before any handler. */
+@Middleware()
+export class RateLimitMiddleware implements IMiddleware<Context, NextFunction> {
+  @Inject()
+  limiter!: RateLimiter;
+
+  resolve() {
+    return async (ctx: Context, next: NextFunction) => {
+      await this.limiter.check(ctx);
+      return next();
+    };
+  }
+
+  static getName() {
+    return 'rateLimit';
+  }
+}
