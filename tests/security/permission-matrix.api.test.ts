@@ -203,6 +203,9 @@ const EXAMPLES: Record<string, Example> = {
 
   'POST /api/cases': async () => ({ path: '/api/cases', body: caseBody(), headers: { 'Idempotency-Key': `matrix-${++n}-new` } }),
   'GET /api/cases/{id}': async (w) => ({ path: `/api/cases/${(await w.case()).id}` }),
+  'POST /api/cases/{id}/follow': async (w) => ({ path: `/api/cases/${(await w.case()).id}/follow` }),
+  'POST /api/cases/{id}/supplements': async (w) => ({ path: `/api/cases/${(await w.case()).id}/supplements`, body: { text: '补充：晚上更严重' }, headers: { 'Idempotency-Key': `matrix-${++n}-supplement` } }),
+  'PUT /api/me/community': async () => ({ path: '/api/me/community', body: { community: COMMUNITY } }),
   'POST /api/cases/{id}/rating': async (w) => ({ path: `/api/cases/${(await w.case()).id}/rating`, body: { score: 5 } }),
   'GET /api/staff/cases/{id}': async (w) => ({ path: `/api/staff/cases/${(await w.case()).id}` }),
   'POST /api/staff/cases/{id}/moves': async (w) => [

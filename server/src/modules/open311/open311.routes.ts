@@ -12,7 +12,6 @@ export const OPEN311_ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: '/open311/v2/discovery.{format}',
-    servedBy: '/open311/v2/:file',
     summary: 'Open311 service discovery: the v2 endpoint, its formats and a daily changeset',
     tag: 'open311',
     params: { format },
@@ -24,7 +23,6 @@ export const OPEN311_ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: '/open311/v2/services.{format}',
-    servedBy: '/open311/v2/:file',
     summary: 'Open311 services: the active case categories (realtime, no attributes)',
     tag: 'open311',
     params: { format },
@@ -36,7 +34,6 @@ export const OPEN311_ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: '/open311/v2/services/{code}.{format}',
-    servedBy: '/open311/v2/services/:file',
     summary: 'Open311 service definition (attributes always empty)',
     tag: 'open311',
     params: { code: 'service_code (category code)', format },
@@ -48,7 +45,6 @@ export const OPEN311_ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: '/open311/v2/requests.{format}',
-    servedBy: '/open311/v2/:file',
     summary:
       'Open311 service requests, public view only (no reporter, photos, address or exact point; description only if the reporter allowed it; ' +
       'lat/long WGS84 on a ~100 m grid). Default the last 90 days; start_date/end_date (W3C with a zone) may span at most 90 days; ' +
@@ -64,7 +60,6 @@ export const OPEN311_ROUTES: RouteDoc[] = [
   {
     method: 'post',
     path: '/open311/v2/requests.{format}',
-    servedBy: '/open311/v2/:file',
     summary:
       'Open311 POST (application/x-www-form-urlencoded with api_key, one of HOTLINE_API_KEYS; missing/wrong → 403). lat/long WGS84 are required ' +
       '(no geocoding of address_string); fields as in the specification (service_code, lat, long, address_string, description, …; shared open311PostForm); ' +
@@ -79,7 +74,6 @@ export const OPEN311_ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: '/open311/v2/requests/{id}.{format}',
-    servedBy: '/open311/v2/requests/:file',
     summary: 'One Open311 service request (a list of one), public view only',
     tag: 'open311',
     params: { id: 'service_request_id', format },

@@ -38,8 +38,6 @@ export interface RouteDoc {
   access: string;
   /** Who may call it, as the rule the permission matrix checks. */
   allow: AccessRule;
-  /** The pattern the controller registers when it differs from `path` (one handler serving several documented paths). */
-  servedBy?: string;
 }
 
 /** A photo route and its thumbnail twin (`…/thumb`, the 480 px variant), documented alike. */
