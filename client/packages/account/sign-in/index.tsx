@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { DemoUser } from '@citycare/shared';
 import { adoptLogin, clearCache, messageOf, signIn, signInExchanges, type SignInMethod } from '../../../api';
 import Button from '../../../components/Button';
+import ListRow from '../../../components/ListRow';
 import Screen from '../../../components/Screen';
 import Skeleton from '../../../components/Skeleton';
 import StatusView from '../../../components/StatusView';
@@ -102,10 +103,7 @@ function DemoResidents({ users, busy, onPick }: { users: DemoUser[]; busy: boole
   return (
     <View data-testid="demo-users">
       {residents.map((u) => (
-        <View key={u.openid} className="sign-in__user" hoverClass="sign-in__user--pressed" data-testid="demo-user" onClick={() => !busy && onPick(u.openid)}>
-          <Text className="sign-in__name">{u.name}</Text>
-          <Text className="muted">{u.community ?? '未选择社区'}</Text>
-        </View>
+        <ListRow key={u.openid} title={u.name} note={u.community ?? '未选择社区'} arrow testId="demo-user" onClick={() => !busy && onPick(u.openid)} />
       ))}
     </View>
   );

@@ -6,6 +6,7 @@ import { events, messageOf, queryKeys, useQuery, zones } from '../../../api';
 import Button from '../../../components/Button';
 import DemoTag from '../../../components/DemoTag';
 import EventCard from '../../../components/EventCard';
+import InfoRow from '../../../components/InfoRow';
 import OfficerCard from '../../../components/OfficerCard';
 import Screen from '../../../components/Screen';
 import Skeleton from '../../../components/Skeleton';
@@ -115,14 +116,5 @@ function StationView({ station }: { station: StationDetail }) {
         )}
       </View>
     </Screen>
-  );
-}
-
-function InfoRow({ label, value }: { label: string; value: string }) {
-  return (
-    <View className="station-page__row">
-      <Text className="station-page__label">{label}</Text>
-      <Text className="station-page__value">{value}</Text>
-    </View>
   );
 }
