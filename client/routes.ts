@@ -23,7 +23,7 @@ export const SUBPACKAGES = {
   'packages/cases': { detail: 'detail/index' },
   'packages/events': { list: 'list/index', detail: 'detail/index', bookings: 'bookings/index', booking: 'booking/index' },
   'packages/notices': { list: 'list/index', detail: 'detail/index' },
-  'packages/account': { signIn: 'sign-in/index', privacy: 'privacy/index' },
+  'packages/account': { signIn: 'sign-in/index', privacy: 'privacy/index', community: 'community/index', myData: 'data/index' },
 } as const;
 
 /** The query parameters each route takes; routes not listed take none. */
@@ -54,6 +54,8 @@ export const ROUTES = {
   noticeDetail: sub('packages/notices', 'detail'),
   signIn: sub('packages/account', 'signIn'),
   privacy: sub('packages/account', 'privacy'),
+  community: sub('packages/account', 'community'),
+  myData: sub('packages/account', 'myData'),
 } satisfies Record<string, RouteDef>;
 
 export type RouteName = keyof typeof ROUTES;

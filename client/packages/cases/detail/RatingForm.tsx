@@ -1,11 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
+import { RATING_CLOSE_MIN, RATING_REOPEN_MAX } from '@citycare/shared';
 import { cases, invalidate, messageOf, queryKeys } from '../../../api';
 import Button from '../../../components/Button';
 import Field from '../../../components/Field';
 import StarRating from '../../../components/StarRating';
-
-export const REOPEN_AT_OR_BELOW = 2;
 
 /** Rate a resolved case once; the resident is told first that ≤2 stars sends it back (重办). */
 export default function RatingForm({ caseId }: { caseId: string }) {
@@ -31,11 +30,15 @@ export default function RatingForm({ caseId }: { caseId: string }) {
     <View className="section" data-testid="rating-form">
       <Text className="section__title">评价处理结果</Text>
       <Text className="case-detail__notice" data-testid="rating-notice">
-        {`≤${REOPEN_AT_OR_BELOW} 星将重新办理；4 星及以上视为满意并结案`}
+        {`≤${RATING_REOPEN_MAX} 星将重新办理；${RATING_CLOSE_MIN} 星及以上视为满意并结案`}
       </Text>
       <StarRating value={score} onChange={setScore} />
       <Field label="评价内容（选填）" value={comment} onChange={setComment} maxLength={300} multiline testId="rating-comment" />
-      {score > 0 && score <= REOPEN_AT_OR_BELOW && <Text className="case-detail__notice">提交后此问题将退回工作站重新办理</Text>}
+      {score > 0 && score <= RATING_REOPEN_MAX && (
+        <Text className="case-detail__notice" data-testid="rating-reopen-warning">
+          提交后此问题将退回工作站重新办理
+        </Text>
+      )}
       {failure && <Text className="case-detail__error">{failure}</Text>}
       <Button block disabled={score === 0} loading={sending} testId="rating-submit" onClick={() => void send()}>
         提交评价

@@ -5,7 +5,7 @@ import { EVENT_KIND_LABELS, type EventSessionView } from '@citycare/shared';
 import { events, messageOf, queryKeys, useQuery } from '../../../api';
 import Badge from '../../../components/Badge';
 import Button from '../../../components/Button';
-import PhotoPlaceholder from '../../../components/PhotoPlaceholder';
+import PhotoGrid, { usePhotoRefresh } from '../../../components/Photo';
 import Screen from '../../../components/Screen';
 import Skeleton from '../../../components/Skeleton';
 import StatusView from '../../../components/StatusView';
@@ -18,6 +18,7 @@ export default function EventDetailPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const query = useQuery(id ? queryKeys.events.detail(id) : null, () => events.get(id));
+  const onPhotoError = usePhotoRefresh(query.refresh);
   const [choosing, setChoosing] = useState<EventSessionView | null>(null);
   usePullDownRefresh(() => void query.refresh().finally(() => Taro.stopPullDownRefresh()));
 
@@ -42,7 +43,7 @@ export default function EventDetailPage() {
           {event.stationName} · {event.place}
         </Text>
         <Text className="event-detail__description">{event.description}</Text>
-        <PhotoPlaceholder count={event.photos.length} />
+        <PhotoGrid photos={event.photos} onError={onPhotoError} testId="event-photo" />
       </View>
       <View className="section">
         <Text className="section__title">场次</Text>

@@ -3,7 +3,7 @@ import { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useEffect } from 'react';
 import { messageOf, needsSignIn, notices, queryKeys, useQuery } from '../../../api';
 import Badge from '../../../components/Badge';
-import PhotoPlaceholder from '../../../components/PhotoPlaceholder';
+import PhotoGrid, { usePhotoRefresh } from '../../../components/Photo';
 import Screen from '../../../components/Screen';
 import SignInPrompt from '../../../components/SignInPrompt';
 import Skeleton from '../../../components/Skeleton';
@@ -18,6 +18,7 @@ export default function NoticeDetailPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const query = useQuery(id ? queryKeys.notices.detail(id) : null, () => notices.get(id));
+  const onPhotoError = usePhotoRefresh(query.refresh);
   const { state } = query;
 
   useEffect(() => {
@@ -58,7 +59,7 @@ export default function NoticeDetailPage() {
         <Text className="notice-detail__body" data-testid="notice-detail-body">
           {notice.body}
         </Text>
-        <PhotoPlaceholder count={notice.photos.length} />
+        <PhotoGrid photos={notice.photos} onError={onPhotoError} testId="notice-photo" />
         {process.env.TARO_ENV === 'weapp' && <Text className="muted notice-detail__share">点击右上角“···”可转发给邻居</Text>}
       </View>
     </Screen>

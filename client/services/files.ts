@@ -1,0 +1,33 @@
+import Taro from '@tarojs/taro';
+
+// Saving a file for the resident. weapp: the mini-program's own user folder, from where the
+// resident sends it to a chat (文件传输助手 keeps it); H5 uses files.h5.ts (a browser download).
+
+export interface SavedFile {
+  /** Where the file now is on the phone; null when the browser took it as a download. */
+  path: string | null;
+  name: string;
+}
+
+/** Writes `text` as a file named `name` (wx.env.USER_DATA_PATH on weapp). */
+export function saveTextFile(name: string, text: string, _mime: string): Promise<SavedFile> {
+  const path = `${Taro.env.USER_DATA_PATH}/${name}`;
+  return new Promise((resolve, reject) => {
+    Taro.getFileSystemManager().writeFile({
+      filePath: path,
+      data: text,
+      encoding: 'utf8',
+      success: () => resolve({ path, name }),
+      fail: (err) => reject(new Error(`文件保存失败：${err.errMsg}`)),
+    });
+  });
+}
+
+/** Sends a saved file to a WeChat chat; WeChat allows it only inside a tap. */
+export function shareSavedFile(file: SavedFile): Promise<void> {
+  if (!file.path || typeof Taro.shareFileMessage !== 'function') return Promise.resolve();
+  return Taro.shareFileMessage({ filePath: file.path, fileName: file.name }).then(() => undefined);
+}
+
+/** Whether a saved file can be sent to a chat from here. */
+export const canShareFiles = true;
