@@ -1,5 +1,6 @@
-// One jest run for every test: shared unit tests, server API tests against
-// the embedded database, the weapp build check and the browser test.
+// One jest run for every test: shared unit tests, client unit tests, the client's hook and
+// component tests (jsdom), server API tests against the embedded database, the build checks
+// and the browser tests.
 // `npm test` (tools/test.js) builds what they need first.
 
 const swc = [
@@ -10,6 +11,15 @@ const swc = [
       transform: { legacyDecorator: true, decoratorMetadata: true },
       target: 'es2021',
     },
+    module: { type: 'commonjs' },
+  },
+];
+
+/** Component and hook tests: TSX with React's automatic runtime. */
+const swcTsx = [
+  '@swc/jest',
+  {
+    jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2021' },
     module: { type: 'commonjs' },
   },
 ];
@@ -27,6 +37,18 @@ module.exports = {
   projects: [
     { ...common, displayName: 'shared', testMatch: ['<rootDir>/shared/src/**/*.test.ts'] },
     { ...common, displayName: 'client', testMatch: ['<rootDir>/client/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'client-dom',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/client/**/*.test.tsx'],
+      transform: { '^.+\\.tsx?$': swcTsx },
+      moduleNameMapper: {
+        ...common.moduleNameMapper,
+        '^@tarojs/components$': '<rootDir>/client/test-support/taro-components.tsx',
+        '\\.css$': '<rootDir>/client/test-support/style-stub.js',
+      },
+    },
     { ...common, displayName: 'server', testMatch: ['<rootDir>/server/src/**/*.test.ts'] },
     { ...common, displayName: 'build', testMatch: ['<rootDir>/tests/build/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
