@@ -1,4 +1,4 @@
-export { ApiError, isApiError, messageOf } from './error';
+export { ApiError, failureMessage, isApiError, messageOf } from './error';
 export { request, withSession } from './request';
 export { stations } from './stations';
 export { account } from './account';

@@ -23,10 +23,16 @@ export function saveTextFile(name: string, text: string, _mime: string): Promise
   });
 }
 
-/** Sends a saved file to a WeChat chat; WeChat allows it only inside a tap. */
-export function shareSavedFile(file: SavedFile): Promise<void> {
-  if (!file.path || typeof Taro.shareFileMessage !== 'function') return Promise.resolve();
-  return Taro.shareFileMessage({ filePath: file.path, fileName: file.name }).then(() => undefined);
+/** Sends a saved file to a WeChat chat (WeChat allows it only inside a tap); closing the chat picker is no failure. */
+export async function shareSavedFile(file: SavedFile): Promise<void> {
+  if (!file.path) return;
+  if (typeof Taro.shareFileMessage !== 'function') throw new Error('当前微信版本不支持发送文件，请升级微信');
+  try {
+    await Taro.shareFileMessage({ filePath: file.path, fileName: file.name });
+  } catch (failure) {
+    if (/cancel/i.test(String((failure as { errMsg?: string } | null)?.errMsg ?? ''))) return;
+    throw new Error('未能发送文件，请重试');
+  }
 }
 
 /** Whether a saved file can be sent to a chat from here. */

@@ -1,5 +1,5 @@
 import { useCallback, useRef } from 'react';
-import { isApiError, messageOf, uploadPhoto } from '../../api';
+import { failureMessage, uploadPhoto } from '../../api';
 import { pickPhotos } from '../../services/media';
 import { preparePhoto } from './photo-encoder';
 import { addPhotos, photoSteps, slotsLeft, type DraftPhoto } from './photos';
@@ -42,8 +42,7 @@ export function usePhotoUploads(photos: DraftPhoto[], setPhotos: SetPhotos) {
           const media = await uploadPhoto(prepared.path, (pct) => setPhotos((list) => photoSteps.progress(list, key, pct)));
           setPhotos((list) => photoSteps.uploaded(list, key, media.id));
         } catch (error) {
-          const message = isApiError(error) ? error.message : error instanceof Error ? error.message : messageOf(error);
-          setPhotos((list) => photoSteps.failed(list, key, message));
+          setPhotos((list) => photoSteps.failed(list, key, failureMessage(error)));
         } finally {
           active.current -= 1;
           pump();

@@ -42,7 +42,7 @@ export default function ReportSummary({ open, form, onClose, submit, onSent }: P
       <InfoRow label="身份" value={form.anonymous ? '匿名反映' : '实名反映（仅工作人员可见）'} />
       <InfoRow label="描述公开" value={form.publicDescription ? '附近居民可看到问题描述' : '仅工作人员可见'} />
       {failure && (
-        <Text className="report__error" data-testid="report-failure">
+        <Text className="message message--error" data-testid="report-failure">
           {failure}
         </Text>
       )}

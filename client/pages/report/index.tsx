@@ -100,7 +100,7 @@ export default function ReportPage() {
           <Text className="muted">最多 9 张，自动压缩后上传</Text>
         </View>
         <PhotoPicker photos={form.photos} onAdd={() => void report.addFromDevice()} onRetry={report.retryPhoto} onRemove={report.removePhoto} />
-        {errors.photos && <Text className="report__error">{errors.photos}</Text>}
+        {errors.photos && <Text className="message message--error">{errors.photos}</Text>}
       </View>
       <View className="section">
         <PlaceSection form={form} onPatch={report.patch} error={errors.place} />
@@ -116,14 +116,14 @@ export default function ReportPage() {
       <View className="section row row--between">
         <View>
           <Text className="field__label">匿名反映</Text>
-          <Text className="muted report__block">开启后工作人员也看不到您的姓名和电话</Text>
+          <Text className="muted block">开启后工作人员也看不到您的姓名和电话</Text>
         </View>
         <Switch checked={form.anonymous} onChange={(e) => report.patch({ anonymous: e.detail.value })} data-testid="report-anonymous" />
       </View>
       <View className="section row row--between">
         <View>
           <Text className="field__label">描述可公开</Text>
-          <Text className="muted report__block">附近居民可看到问题描述（不含照片、地址和您的身份）</Text>
+          <Text className="muted block">附近居民可看到问题描述（不含照片、地址和您的身份）</Text>
         </View>
         <Switch checked={form.publicDescription} onChange={(e) => report.patch({ publicDescription: e.detail.value })} data-testid="report-public-description" />
       </View>

@@ -1,13 +1,14 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { formatDistance, type CommunityList } from '@citycare/shared';
-import { account, invalidate, messageOf, queryKeys, updateSessionUser, useQuery } from '../../../api';
+import { account, invalidate, queryKeys, updateSessionUser, useQuery } from '../../../api';
 import Badge from '../../../components/Badge';
 import ListRow from '../../../components/ListRow';
+import QueryStatus from '../../../components/QueryStatus';
 import Screen from '../../../components/Screen';
 import SignInPrompt from '../../../components/SignInPrompt';
-import Skeleton from '../../../components/Skeleton';
 import StatusView from '../../../components/StatusView';
+import { useAction } from '../../../hooks/useAction';
 import { useResidentLocation } from '../../../hooks/useResidentLocation';
 import { useStationDirectory, type DirectoryStation } from '../../../hooks/useStationDirectory';
 import { goBack } from '../../../services/router';
@@ -27,38 +28,36 @@ export default function CommunityPage() {
   const { location } = useResidentLocation();
   const directory = useStationDirectory(location);
   const nearest = directory.state.status === 'success' && directory.state.data.at ? directory.state.data.items[0] : undefined;
-  const [saving, setSaving] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const choose = useAction(async (name: string) => {
+    updateSessionUser(await account.setCommunity(name));
+    invalidate(queryKeys.notices.all()); // notices follow the community
+    await goBack();
+  });
 
   if (!user) return <Screen><SignInPrompt back="me" /></Screen>;
   if (user.role !== 'resident') {
     return <Screen><StatusView tone="empty" title="工作人员的社区由管理员设置" message="如需调整，请联系城管局管理员" /></Screen>;
   }
   const { state } = communities;
-  if (state.status === 'loading') return <Screen><Skeleton count={2} /></Screen>;
-  if (state.status === 'error') {
-    return <Screen><StatusView tone="error" title="加载失败" message={messageOf(state.error)} actionText="重试" onAction={() => void communities.refresh()} /></Screen>;
+  if (state.status !== 'success') {
+    return (
+      <Screen>
+        <QueryStatus state={state} onRetry={() => void communities.refresh()} skeleton={2} />
+      </Screen>
+    );
   }
 
-  const choose = async (name: string): Promise<void> => {
-    setSaving(name);
-    setFailure(null);
-    try {
-      updateSessionUser(await account.setCommunity(name));
-      invalidate(queryKeys.notices.all()); // notices follow the community
-      await goBack();
-    } catch (error) {
-      setFailure(messageOf(error));
-    } finally {
-      setSaving(null);
-    }
+  const pick = (name: string): void => {
+    if (choose.busy) return;
+    setChosen(name);
+    void choose.run(name);
   };
-
   const suggested = suggestion(state.data.items, nearest);
   const row = (c: Community, testId: string, note: string) => (
-    <ListRow key={`${testId}-${c.name}`} title={c.name} note={note} testId={testId} onClick={() => saving === null && void choose(c.name)}>
+    <ListRow key={`${testId}-${c.name}`} title={c.name} note={note} testId={testId} onClick={() => pick(c.name)}>
       {c.name === user.community && <Badge tone="success" text="当前" />}
-      {saving === c.name && <Text className="muted">保存中…</Text>}
+      {choose.busy && chosen === c.name && <Text className="muted">保存中…</Text>}
     </ListRow>
   );
 
@@ -66,7 +65,7 @@ export default function CommunityPage() {
     <Screen testId="community-page">
       <View className="section gap-top">
         <Text className="muted">社区公告按您选择的社区推送；全市公告所有人都能看到</Text>
-        {failure && <Text className="message message--error">{failure}</Text>}
+        {choose.failure && <Text className="message message--error">{choose.failure}</Text>}
       </View>
       {suggested && (
         <View className="section" data-testid="community-suggested">

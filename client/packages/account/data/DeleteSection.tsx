@@ -1,9 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { account, messageOf } from '../../../api';
+import { account } from '../../../api';
 import Button from '../../../components/Button';
 import Sheet from '../../../components/Sheet';
 import { forgetDeletedAccount } from '../../../features/account/leave';
+import { useAction } from '../../../hooks/useAction';
 
 const CONSEQUENCES = [
   '您的姓名、手机号、所选社区和登录记录将被删除，所有设备退出登录',
@@ -16,23 +17,12 @@ const CONSEQUENCES = [
 /** 注销账号: says exactly what happens, asks once more, then signs this phone out. */
 export default function DeleteSection({ onDeleted }: { onDeleted: () => void }) {
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  const erase = async (): Promise<void> => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await account.deleteAccount();
-      setConfirming(false);
-      onDeleted();
-      forgetDeletedAccount();
-    } catch (error) {
-      setFailure(messageOf(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const erase = useAction(async () => {
+    await account.deleteAccount();
+    setConfirming(false);
+    onDeleted();
+    forgetDeletedAccount();
+  });
 
   return (
     <View className="section" data-testid="delete-section">
@@ -41,20 +31,20 @@ export default function DeleteSection({ onDeleted }: { onDeleted: () => void }) 
       <Button block kind="danger" testId="delete-account" onClick={() => setConfirming(true)}>
         注销账号
       </Button>
-      <Sheet open={confirming} title="确认注销账号？" onClose={() => !busy && setConfirming(false)} testId="delete-sheet">
+      <Sheet open={confirming} title="确认注销账号？" onClose={() => !erase.busy && setConfirming(false)} testId="delete-sheet">
         {CONSEQUENCES.map((line) => (
           <Text key={line} className="my-data__consequence">
             {`· ${line}`}
           </Text>
         ))}
-        {failure && <Text className="message message--error">{failure}</Text>}
+        {erase.failure && <Text className="message message--error">{erase.failure}</Text>}
         <View className="gap-top">
-          <Button block kind="danger" loading={busy} testId="delete-confirm" onClick={() => void erase()}>
+          <Button block kind="danger" loading={erase.busy} testId="delete-confirm" onClick={() => void erase.run()}>
             确认注销，删除我的数据
           </Button>
         </View>
         <View className="gap-top">
-          <Button block kind="plain" disabled={busy} onClick={() => setConfirming(false)}>
+          <Button block kind="plain" disabled={erase.busy} onClick={() => setConfirming(false)}>
             再想想
           </Button>
         </View>

@@ -1,9 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { MyDataExport } from '@citycare/shared';
-import { account, messageOf } from '../../../api';
+import { account } from '../../../api';
 import Button from '../../../components/Button';
 import InfoRow from '../../../components/InfoRow';
+import { useAction } from '../../../hooks/useAction';
 import { canShareFiles, saveTextFile, shareSavedFile, type SavedFile } from '../../../services/files';
 
 /** The file's name, as the server's Content-Disposition names it. */
@@ -11,27 +12,14 @@ export const exportFileName = (data: MyDataExport): string => `citycare-my-data-
 
 /** 导出我的数据: everything the service holds about me as a JSON file (a download on H5; saved, then sent to a chat, on weapp). */
 export default function ExportSection() {
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<{ data: MyDataExport; file: SavedFile } | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  const run = async (): Promise<void> => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      const data = await account.exportMyData();
-      const file = await saveTextFile(exportFileName(data), JSON.stringify(data, null, 2), 'application/json');
-      setDone({ data, file });
-    } catch (error) {
-      setFailure(error instanceof Error && !('code' in error) ? error.message : messageOf(error));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const share = (): void => {
-    if (done) shareSavedFile(done.file).catch(() => setFailure('未能发送，请重试'));
-  };
+  const exporting = useAction(async () => {
+    const data = await account.exportMyData();
+    const file = await saveTextFile(exportFileName(data), JSON.stringify(data, null, 2), 'application/json');
+    setDone({ data, file });
+  });
+  // WeChat sends a file to a chat only from a tap, so this is a second tap once the file is saved.
+  const sharing = useAction(async (file: SavedFile) => shareSavedFile(file));
 
   return (
     <View className="section" data-testid="export-section">
@@ -39,7 +27,7 @@ export default function ExportSection() {
       <Text className="muted my-data__text">
         我们保存的关于您的全部信息：账号资料、我报的和关注的问题（含处理进度）、预约、评价、公告阅读记录、上传的照片（链接 1 小时内有效）和登录记录，保存为一个 JSON 文件。
       </Text>
-      <Button block kind="secondary" loading={busy} testId="export-data" onClick={() => void run()}>
+      <Button block kind="secondary" loading={exporting.busy} testId="export-data" onClick={() => void exporting.run()}>
         导出为 JSON 文件
       </Button>
       {done && (
@@ -49,14 +37,14 @@ export default function ExportSection() {
           <InfoRow label="内容" value={`报事 ${done.data.cases.length} 件 · 关注 ${done.data.following.length} 件 · 预约 ${done.data.bookings.length} 个 · 照片 ${done.data.photos.length} 张`} />
           {canShareFiles && (
             <View className="gap-top">
-              <Button block testId="export-share" onClick={share}>
+              <Button block loading={sharing.busy} testId="export-share" onClick={() => void sharing.run(done.file)}>
                 发送到聊天（可存到手机）
               </Button>
             </View>
           )}
         </View>
       )}
-      {failure && <Text className="message message--error">{failure}</Text>}
+      {(exporting.failure || sharing.failure) && <Text className="message message--error">{exporting.failure ?? sharing.failure}</Text>}
     </View>
   );
 }

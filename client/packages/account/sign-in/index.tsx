@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { useState } from 'react';
 import type { DemoUser } from '@citycare/shared';
 import { adoptLogin, clearCache, messageOf, signIn, signInExchanges, type SignInMethod } from '../../../api';
 import Button from '../../../components/Button';
@@ -10,8 +9,8 @@ import Skeleton from '../../../components/Skeleton';
 import StatusView from '../../../components/StatusView';
 import { useQuery } from '../../../api/hooks';
 import { ROUTES, type RouteName } from '../../../routes';
+import { useAction } from '../../../hooks/useAction';
 import { go, goBack } from '../../../services/router';
-import './index.css';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 
@@ -26,8 +25,6 @@ function newResidentOpenid(): string {
 export default function SignInPage() {
   const { params } = useRouter();
   const back = params.back && params.back in ROUTES ? (params.back as RouteName) : undefined;
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const demo = useQuery(IS_WEAPP ? null : ['auth', 'demo-users'], () => signInExchanges.demoUsers());
 
   const finish = async (): Promise<void> => {
@@ -36,18 +33,10 @@ export default function SignInPage() {
     else await goBack();
   };
 
-  const run = async (login: () => Promise<unknown>): Promise<void> => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await login();
-      await finish();
-    } catch (error) {
-      setFailure(messageOf(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, failure, run } = useAction(async (login: () => Promise<unknown>) => {
+    await login();
+    await finish();
+  });
 
   const as = (method: Exclude<SignInMethod, { kind: 'wechat' }>) => () =>
     run(async () => {
@@ -62,7 +51,7 @@ export default function SignInPage() {
           <Button block loading={busy} onClick={() => void run(signIn)}>
             微信一键登录
           </Button>
-          {failure && <Text className="sign-in__error">{failure}</Text>}
+          {failure && <Text className="message message--error">{failure}</Text>}
         </View>
       </Screen>
     );
@@ -89,7 +78,7 @@ export default function SignInPage() {
           </Button>
         </View>
         {failure && (
-          <Text className="sign-in__error" data-testid="sign-in-error">
+          <Text className="message message--error" data-testid="sign-in-error">
             {failure}
           </Text>
         )}

@@ -1,12 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { MAX_CASE_TEXT_CHARS } from '@citycare/shared';
-import { cases, invalidate, isApiError, messageOf, newIdempotencyKey, queryKeys } from '../../../api';
+import { cases, invalidate, isApiError, newIdempotencyKey, queryKeys } from '../../../api';
 import Button from '../../../components/Button';
 import Field from '../../../components/Field';
 import PhotoPicker from '../../../components/PhotoPicker';
 import { photosBusy, photosFailed, uploadedMediaIds, type DraftPhoto } from '../../../features/photos/photos';
 import { usePhotoUploads } from '../../../features/photos/usePhotoUploads';
+import { useAction } from '../../../hooks/useAction';
 
 /** 补充说明: the reporter adds text and photos to their open case; the station is told. */
 export default function SupplementForm({ caseId }: { caseId: string }) {
@@ -15,32 +16,27 @@ export default function SupplementForm({ caseId }: { caseId: string }) {
   const [photos, setPhotos] = useState<DraftPhoto[]>([]);
   // One key per supplement: a resend after a lost answer adds it once.
   const [key, setKey] = useState(newIdempotencyKey);
-  const [sending, setSending] = useState(false);
-  const [message, setMessage] = useState<{ tone: 'error' | 'done'; text: string } | null>(null);
+  const [sent, setSent] = useState(false);
   const uploads = usePhotoUploads(photos, setPhotos);
 
-  const problem = !text.trim() ? '请填写补充内容' : photosBusy(photos) ? '照片还在上传，请稍候' : photosFailed(photos) ? '有照片上传失败，请重试或删除' : null;
-
-  const send = async (): Promise<void> => {
-    if (problem) return setMessage({ tone: 'error', text: problem });
-    setSending(true);
-    setMessage(null);
+  const send = useAction(async () => {
+    setSent(false);
+    const problem = !text.trim() ? '请填写补充内容' : photosBusy(photos) ? '照片还在上传，请稍候' : photosFailed(photos) ? '有照片上传失败，请重试或删除' : null;
+    if (problem) throw new Error(problem);
     try {
       await cases.addSupplement(caseId, { text: text.trim(), photos: uploadedMediaIds(photos) }, key);
-      setText('');
-      setPhotos([]);
-      setKey(newIdempotencyKey());
-      setOpen(false);
-      setMessage({ tone: 'done', text: '已补充，工作站会收到提醒' });
-      invalidate(queryKeys.cases.all());
     } catch (error) {
       // The key went with other content before: this supplement needs a key of its own.
       if (isApiError(error) && error.code === 'IDEMPOTENCY_KEY_REUSED') setKey(newIdempotencyKey());
-      setMessage({ tone: 'error', text: messageOf(error) });
-    } finally {
-      setSending(false);
+      throw error;
     }
-  };
+    setText('');
+    setPhotos([]);
+    setKey(newIdempotencyKey());
+    setOpen(false);
+    setSent(true);
+    invalidate(queryKeys.cases.all());
+  });
 
   return (
     <View className="section" data-testid="supplement">
@@ -62,16 +58,16 @@ export default function SupplementForm({ caseId }: { caseId: string }) {
               收起
             </Button>
             <View className="case-detail__grow">
-              <Button block loading={sending} testId="supplement-submit" onClick={() => void send()}>
+              <Button block loading={send.busy} testId="supplement-submit" onClick={() => void send.run()}>
                 提交补充
               </Button>
             </View>
           </View>
         </View>
       )}
-      {message && (
-        <Text className={message.tone === 'error' ? 'case-detail__error' : 'case-detail__done'} data-testid="supplement-message">
-          {message.text}
+      {(send.failure || sent) && (
+        <Text className={`message message--${send.failure ? 'error' : 'done'}`} data-testid="supplement-message">
+          {send.failure ?? '已补充，工作站会收到提醒'}
         </Text>
       )}
     </View>

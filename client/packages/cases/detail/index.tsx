@@ -1,15 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { CASE_OUTCOME_LABELS, isOpen, type CaseDetail } from '@citycare/shared';
-import { cases, messageOf, needsSignIn, queryKeys, useQuery } from '../../../api';
+import { cases, queryKeys, useQuery } from '../../../api';
 import Badge from '../../../components/Badge';
 import BeforeAfter from '../../../components/BeforeAfter';
 import InfoRow from '../../../components/InfoRow';
 import PhotoGrid, { usePhotoRefresh, type PhotoErrorHandler } from '../../../components/Photo';
+import QueryStatus from '../../../components/QueryStatus';
 import Screen from '../../../components/Screen';
-import SignInPrompt from '../../../components/SignInPrompt';
-import Skeleton from '../../../components/Skeleton';
-import StatusView from '../../../components/StatusView';
 import { awaitsRating, beforeAfter, statusBadge } from '../../../features/cases/status';
 import { formatDateTime } from '../../../services/format';
 import RatingForm from './RatingForm';
@@ -26,22 +24,17 @@ export default function CaseDetailPage() {
   usePullDownRefresh(() => void query.refresh().finally(() => Taro.stopPullDownRefresh()));
 
   const { state } = query;
-  if (!id || (state.status === 'error' && (state.error as { isNotFound?: boolean }).isNotFound)) {
+  if (!id || state.status !== 'success') {
     return (
       <Screen>
-        <StatusView tone="empty" title="找不到这条报事" message="它可能不属于当前账号" />
-      </Screen>
-    );
-  }
-  if (state.status === 'loading') return <Screen><Skeleton count={2} /></Screen>;
-  if (state.status === 'error') {
-    return (
-      <Screen>
-        {needsSignIn(state.error) ? (
-          <SignInPrompt back="myCases" />
-        ) : (
-          <StatusView tone="error" title="加载失败" message={messageOf(state.error)} actionText="重试" onAction={() => void query.refresh()} />
-        )}
+        <QueryStatus
+          state={state}
+          missing={!id}
+          onRetry={() => void query.refresh()}
+          signInBack="myCases"
+          notFound={{ title: '找不到这条报事', message: '它可能不属于当前账号' }}
+          skeleton={2}
+        />
       </Screen>
     );
   }
@@ -64,11 +57,11 @@ function CaseView({ detail, onPhotoError }: { detail: CaseDetail; onPhotoError: 
           </View>
         </View>
         {c.relation === 'follower' && (
-          <Text className="case-detail__notice" data-testid="case-detail-following">
+          <Text className="message message--warning" data-testid="case-detail-following">
             您也遇到了这个问题，可在此查看公开的处理进度；报事人的照片和详细地址不公开
           </Text>
         )}
-        <Text className="case-detail__description" data-testid="case-detail-description">
+        <Text className="body-text" data-testid="case-detail-description">
           {c.description || '报事人未公开问题描述'}
         </Text>
         <PhotoGrid photos={c.photos} onError={onPhotoError} testId="case-photo" />
