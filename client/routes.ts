@@ -8,13 +8,15 @@ export interface RouteDef {
   path: string;
   /** Main-package tab pages only: the tab bar label. */
   tab?: string;
+  /** Tab pages: the icon in assets/tabbar (<icon>.png, and <icon>-on.png when chosen). */
+  icon?: string;
 }
 
 export const TAB_ROUTES = {
-  home: { path: 'pages/index/index', tab: '首页' },
-  report: { path: 'pages/report/index', tab: '随手拍' },
-  myCases: { path: 'pages/cases/index', tab: '我的报事' },
-  me: { path: 'pages/me/index', tab: '我的' },
+  home: { path: 'pages/index/index', tab: '首页', icon: 'home' },
+  report: { path: 'pages/report/index', tab: '随手拍', icon: 'report' },
+  myCases: { path: 'pages/cases/index', tab: '我的报事', icon: 'cases' },
+  me: { path: 'pages/me/index', tab: '我的', icon: 'me' },
 } as const satisfies Record<string, RouteDef>;
 
 /** Subpackages: root → its pages (paths below the root). */
