@@ -1,7 +1,7 @@
-// One jest run for every test: shared unit tests, server API tests against
-// the embedded database, the embedded database's own tests (tests/db), the
-// security suites (permission matrix, fuzzing, log scan), the weapp build
-// check and the browser test.
+// One jest run for every test: shared unit tests, client unit tests, the client's hook and
+// component tests (jsdom), server API tests against the embedded database, the embedded
+// database's own tests (tests/db), the security suites (permission matrix, fuzzing, log
+// scan), the build checks and the browser tests.
 // `npm test` (tools/test.js) builds what they need first.
 
 const swc = [
@@ -12,6 +12,15 @@ const swc = [
       transform: { legacyDecorator: true, decoratorMetadata: true },
       target: 'es2021',
     },
+    module: { type: 'commonjs' },
+  },
+];
+
+/** Component and hook tests: TSX with React's automatic runtime. */
+const swcTsx = [
+  '@swc/jest',
+  {
+    jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2021' },
     module: { type: 'commonjs' },
   },
 ];
@@ -31,6 +40,18 @@ module.exports = {
   projects: [
     { ...common, displayName: 'shared', testMatch: ['<rootDir>/shared/src/**/*.test.ts'] },
     { ...common, displayName: 'client', testMatch: ['<rootDir>/client/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'client-dom',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/client/**/*.test.tsx'],
+      transform: { '^.+\\.tsx?$': swcTsx },
+      moduleNameMapper: {
+        ...common.moduleNameMapper,
+        '^@tarojs/components$': '<rootDir>/client/test-support/taro-components.tsx',
+        '\\.css$': '<rootDir>/client/test-support/style-stub.js',
+      },
+    },
     { ...common, displayName: 'server', testMatch: ['<rootDir>/server/src/**/*.test.ts'] },
     { ...common, displayName: 'db', testMatch: ['<rootDir>/tests/db/**/*.test.ts'] },
     { ...common, displayName: 'security', testMatch: ['<rootDir>/tests/security/**/*.test.ts'] },

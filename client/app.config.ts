@@ -16,7 +16,13 @@ export default defineAppConfig({
     selectedColor: '#1e63d6',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
-    list: Object.values(TAB_ROUTES).map((r) => ({ pagePath: r.path, text: r.tab })),
+    // Icons are files in the package (81×81 PNG, drawn from the .svg beside them).
+    list: Object.values(TAB_ROUTES).map((r) => ({
+      pagePath: r.path,
+      text: r.tab,
+      iconPath: `assets/tabbar/${r.icon}.png`,
+      selectedIconPath: `assets/tabbar/${r.icon}-on.png`,
+    })),
   },
   // WeChat refuses these unless declared here, with the purpose shown to the resident.
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],

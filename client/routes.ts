@@ -8,13 +8,15 @@ export interface RouteDef {
   path: string;
   /** Main-package tab pages only: the tab bar label. */
   tab?: string;
+  /** Tab pages: the icon in assets/tabbar (<icon>.png, and <icon>-on.png when chosen). */
+  icon?: string;
 }
 
 export const TAB_ROUTES = {
-  home: { path: 'pages/index/index', tab: '首页' },
-  report: { path: 'pages/report/index', tab: '随手拍' },
-  myCases: { path: 'pages/cases/index', tab: '我的报事' },
-  me: { path: 'pages/me/index', tab: '我的' },
+  home: { path: 'pages/index/index', tab: '首页', icon: 'home' },
+  report: { path: 'pages/report/index', tab: '随手拍', icon: 'report' },
+  myCases: { path: 'pages/cases/index', tab: '我的报事', icon: 'cases' },
+  me: { path: 'pages/me/index', tab: '我的', icon: 'me' },
 } as const satisfies Record<string, RouteDef>;
 
 /** Subpackages: root → its pages (paths below the root). */
@@ -23,7 +25,7 @@ export const SUBPACKAGES = {
   'packages/cases': { detail: 'detail/index' },
   'packages/events': { list: 'list/index', detail: 'detail/index', bookings: 'bookings/index', booking: 'booking/index' },
   'packages/notices': { list: 'list/index', detail: 'detail/index' },
-  'packages/account': { signIn: 'sign-in/index', privacy: 'privacy/index' },
+  'packages/account': { signIn: 'sign-in/index', privacy: 'privacy/index', community: 'community/index', myData: 'data/index' },
 } as const;
 
 /** The query parameters each route takes; routes not listed take none. */
@@ -54,6 +56,8 @@ export const ROUTES = {
   noticeDetail: sub('packages/notices', 'detail'),
   signIn: sub('packages/account', 'signIn'),
   privacy: sub('packages/account', 'privacy'),
+  community: sub('packages/account', 'community'),
+  myData: sub('packages/account', 'myData'),
 } satisfies Record<string, RouteDef>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -72,6 +72,15 @@ export function messageOf(error: unknown): string {
   return isApiError(error) ? error.message : CLIENT_MESSAGES.NETWORK_ERROR;
 }
 
+/**
+ * Like messageOf, but also shows the message of an Error the client threw for the resident
+ * (written in Chinese: 照片压缩失败, 文件保存失败…); any other error reads as a network failure.
+ */
+export function failureMessage(error: unknown): string {
+  if (!isApiError(error) && error instanceof Error && /[\u4e00-\u9fa5]/.test(error.message)) return error.message;
+  return messageOf(error);
+}
+
 /** Taro reports timeouts and offline alike through `errMsg`; tell them apart for the resident. */
 export function transportError(failure: unknown): ApiError {
   const errMsg = String((failure as { errMsg?: string } | null)?.errMsg ?? failure ?? '');

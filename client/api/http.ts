@@ -20,6 +20,14 @@ export function apiUrl(path: string, query: Record<string, QueryValue> = {}): st
   return `${CITYCARE_API_BASE_URL}${path}${parts.length ? `?${parts.join('&')}` : ''}`;
 }
 
+/**
+ * Where <image> loads a photo from: the API's signed URLs are relative (`/api/media/…?exp=&sig=`),
+ * so weapp prefixes the API origin (H5 is served by the API itself).
+ */
+export function mediaUrl(signedPath: string): string {
+  return /^https?:\/\//.test(signedPath) ? signedPath : `${CITYCARE_API_BASE_URL}${signedPath}`;
+}
+
 /** An answer's body, or the ApiError for it: 2xx with a JSON object, anything else fails. */
 export function bodyOf<T>(statusCode: number, data: unknown): T {
   if (statusCode < 200 || statusCode >= 300) throw ApiError.fromResponse(statusCode, data);

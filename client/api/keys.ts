@@ -20,6 +20,8 @@ export const queryKeys = {
   cases: {
     all: () => ['cases'] as const,
     mine: () => ['cases', 'mine'] as const,
+    following: () => ['cases', 'following'] as const,
+    nearby: (at: LatLng, category: string) => ['cases', 'nearby', category, ...cell(at)] as const,
     detail: (id: string) => ['cases', 'detail', id] as const,
   },
   events: {
@@ -38,6 +40,7 @@ export const queryKeys = {
     detail: (id: string) => ['notices', 'detail', id] as const,
   },
   me: () => ['me'] as const,
+  communities: () => ['communities'] as const,
 };
 
 export type QueryKey = readonly (string | number)[];

@@ -34,3 +34,5 @@ export const CASE_SOURCE_LABELS: Record<CaseSource, string> = {
 
 export const MAX_CASE_PHOTOS = 9;
 export const MAX_DESCRIPTION_CHARS = 500;
+/** 补充说明, officers' replies and notes. */
+export const MAX_CASE_TEXT_CHARS = 1000;

@@ -11,7 +11,7 @@ const TAB_PAGES = ['pages/index/index', 'pages/report/index', 'pages/cases/index
 
 interface AppJson {
   pages: string[];
-  tabBar?: { list: Array<{ pagePath: string; text: string }> };
+  tabBar?: { list: Array<{ pagePath: string; text: string; iconPath?: string; selectedIconPath?: string }> };
   __usePrivacyCheck__?: boolean;
   requiredPrivateInfos?: string[];
   permission?: Record<string, { desc: string }>;
@@ -79,8 +79,11 @@ describe('weapp build (dist/weapp)', () => {
     expect(scripts).toContain('agreePrivacyAuthorization');
   });
 
-  test('when built, then the map marker icon is in the package', () => {
+  test('when built, then the map marker and the tab bar icons are in the package', () => {
     expect(fs.existsSync(path.join(WEAPP_DIR, 'assets/station-marker.png'))).toBe(true);
+    const icons = app.tabBar?.list.flatMap((t) => [t.iconPath, t.selectedIconPath]) ?? [];
+    expect(icons).toHaveLength(8);
+    for (const icon of icons) expect([icon, fs.existsSync(path.join(WEAPP_DIR, icon ?? ''))]).toEqual([icon, true]);
   });
 
   test('when built, then the zod schemas from @citycare/shared are tree-shaken away', () => {

@@ -1,5 +1,5 @@
 import { Image, Text, View } from '@tarojs/components';
-import { MAX_PHOTOS, type DraftPhoto } from '../../features/report/photos';
+import { MAX_PHOTOS, type DraftPhoto } from '../../features/photos/photos';
 import './index.css';
 
 interface Props {

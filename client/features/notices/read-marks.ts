@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { readStored, STORAGE_KEYS, writeStored } from '../../services/storage';
+import { readStored, removeStored, STORAGE_KEYS, writeStored } from '../../services/storage';
 
 // Which notices this device has opened, for the unread dots. The server counts reads for the
 // authors but does not tell a reader what they read, so the marks are kept on the device.
@@ -23,6 +23,13 @@ export function markRead(id: string): void {
   if (isRead(id)) return;
   read = [id, ...ids()].slice(0, MAX_READ_MARKS);
   writeStored(STORAGE_KEYS.readNotices, read);
+  listeners.forEach((l) => l());
+}
+
+/** The account is gone: so are its read marks on this phone. */
+export function forgetReadMarks(): void {
+  read = [];
+  removeStored(STORAGE_KEYS.readNotices);
   listeners.forEach((l) => l());
 }
 

@@ -1,6 +1,6 @@
 import { taroMock } from '../../test-support/taro-mock';
 import { clearDraft, hasContent, loadDraft, newDraft, restoreDraft, saveDraft } from './draft';
-import { addPhotos, photoSteps } from './photos';
+import { addPhotos, photoSteps } from '../photos/photos';
 
 jest.mock('@tarojs/taro', () => jest.requireActual('../../test-support/taro-mock').taroMock());
 

@@ -1,7 +1,7 @@
 import { isIdempotencyKey, newIdempotencyKey } from '../../api/idempotency';
 import { readStored, removeStored, STORAGE_KEYS, writeStored } from '../../services/storage';
 import { emptyReportForm, type ReportForm } from './form';
-import { settleAfterRestart, type DraftPhoto } from './photos';
+import { settleAfterRestart, type DraftPhoto } from '../photos/photos';
 
 // The 随手拍 draft: the form plus its Idempotency-Key, kept in storage on every change so it
 // survives leaving the page and restarting the app. The key is made when a new form opens and
@@ -45,6 +45,7 @@ export function restoreDraft(stored: unknown): ReportDraft {
       place,
       zoneId: isString(f.zoneId) ? f.zoneId : null,
       anonymous: f.anonymous === true,
+      publicDescription: f.publicDescription === true,
     },
   };
 }

@@ -1,5 +1,5 @@
 import { categoryPromise, emptyReportForm, isReady, toCaseBody, validateReport, type ReportForm } from './form';
-import { addPhotos, photoSteps } from './photos';
+import { addPhotos, photoSteps } from '../photos/photos';
 
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: {} }));
 
@@ -69,6 +69,10 @@ describe('toCaseBody', () => {
 
   test('when a stall zone is chosen and anonymous is on, then both are sent', () => {
     expect(toCaseBody(complete({ zoneId: 'abcdefabcdefabcdefabcdef', anonymous: true }))).toMatchObject({ zoneId: 'abcdefabcdefabcdefabcdef', anonymous: true });
+  });
+
+  test('when the resident lets neighbours read the description, then publicDescription is sent', () => {
+    expect(toCaseBody(complete({ publicDescription: true })).publicDescription).toBe(true);
   });
 });
 

@@ -1,6 +1,6 @@
 import { DEFAULT_CATEGORIES, MAX_DESCRIPTION_CHARS, type CategorySeed } from '@citycare/shared';
 import type { NewCase } from '../../api/cases';
-import { photosBusy, photosFailed, uploadedMediaIds, type DraftPhoto } from './photos';
+import { photosBusy, photosFailed, uploadedMediaIds, type DraftPhoto } from '../photos/photos';
 
 // The 随手拍 form as data: its fields, the rules they must meet, and the body they become.
 
@@ -18,6 +18,8 @@ export interface ReportForm {
   /** The stall zone (临时摊位区) the problem is about. */
   zoneId: string | null;
   anonymous: boolean;
+  /** Neighbours may read the description in 附近已有人反映 and on cases they follow. */
+  publicDescription: boolean;
 }
 
 export type ReportField = 'category' | 'description' | 'photos' | 'place';
@@ -41,7 +43,7 @@ export function categoryPromise(category: Pick<CategorySeed, 'acceptHours' | 're
 }
 
 export function emptyReportForm(): ReportForm {
-  return { category: null, description: '', photos: [], place: null, zoneId: null, anonymous: false };
+  return { category: null, description: '', photos: [], place: null, zoneId: null, anonymous: false, publicDescription: false };
 }
 
 /** What is missing or wrong, per field, in words for the resident. Empty when ready to send. */
@@ -74,7 +76,7 @@ export function toCaseBody(form: ReportForm): NewCase {
     lng: form.place.lng,
     address: form.place.address.trim(),
     anonymous: form.anonymous,
-    publicDescription: false,
+    publicDescription: form.publicDescription,
     ...(form.zoneId ? { zoneId: form.zoneId } : {}),
   };
 }

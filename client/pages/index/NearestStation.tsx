@@ -59,7 +59,7 @@ export default function NearestStation({ location, onRelocate }: { location: Loc
         <Text className="muted">{nearest.community}</Text>
         {nearest.demo && <DemoTag />}
       </View>
-      <Text className="muted home__block">{nearest.address} · {nearest.openingHours}</Text>
+      <Text className="muted block">{nearest.address} · {nearest.openingHours}</Text>
       <Text className="home__officers" data-testid="nearest-officers">
         {officers.length ? `在岗队员：${officers.map((o) => o.name).join('、')}` : detail.state.status === 'loading' ? '正在查询在岗队员…' : '暂无在岗队员信息'}
       </Text>
@@ -76,7 +76,7 @@ export default function NearestStation({ location, onRelocate }: { location: Loc
           </Button>
         </View>
       </View>
-      <Text className="section__more home__block home__more" onClick={() => void go('stations')} data-testid="more-stations">
+      <Text className="section__more block home__more" onClick={() => void go('stations')} data-testid="more-stations">
         查看附近全部工作站 ›
       </Text>
     </View>

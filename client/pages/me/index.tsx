@@ -1,21 +1,23 @@
 import { Button as NativeButton, Switch, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ROLE_LABELS } from '@citycare/shared';
-import { account, clearCache, forgetSession, messageOf, PHASE2_READY, signIn, updateSessionUser } from '../../api';
+import { account, messageOf, signIn, updateSessionUser } from '../../api';
 import Button from '../../components/Button';
-import ComingSoon from '../../components/ComingSoon';
+import ListRow from '../../components/ListRow';
 import Screen from '../../components/Screen';
+import { signOut } from '../../features/account/leave';
 import { go } from '../../services/router';
 import { appActions, useAppState } from '../../store/app-store';
 import './index.css';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 
-/** 我的: who I am, bind my phone (weapp), 长辈模式, my bookings, notices, privacy. */
+/** 我的: who I am, bind my phone (weapp), my community, 长辈模式, my bookings, notices, privacy, my data. */
 export default function MePage() {
   const user = useAppState((s) => s.user);
   const elder = useAppState((s) => s.elderMode);
   const [message, setMessage] = useState<string | null>(null);
+  const resident = user?.role === 'resident';
 
   const signInHere = async (): Promise<void> => {
     if (!IS_WEAPP) return go('signIn', { back: 'me' });
@@ -36,12 +38,6 @@ export default function MePage() {
     }
   };
 
-  const signOut = async (): Promise<void> => {
-    await account.logout().catch(() => undefined); // the token is dropped here either way
-    forgetSession();
-    clearCache();
-  };
-
   return (
     <Screen tab testId="me-page">
       <View className="hero">
@@ -54,8 +50,7 @@ export default function MePage() {
       </View>
       <View className="section hero__overlap">
         {user ? (
-          <View className="me__row">
-            <Text className="me__label">手机号</Text>
+          <ListRow title="手机号">
             {user.phone ? (
               <Text className="me__value">{user.phone}</Text>
             ) : IS_WEAPP ? (
@@ -63,56 +58,47 @@ export default function MePage() {
                 绑定手机号
               </NativeButton>
             ) : (
-              <Text className="me__value me__value--muted" data-testid="phone-weapp-only">
+              <Text className="muted" data-testid="phone-weapp-only">
                 请在微信小程序中绑定手机号
               </Text>
             )}
-          </View>
+          </ListRow>
         ) : (
           <Button block testId="me-sign-in" onClick={() => void signInHere()}>
             {IS_WEAPP ? '微信一键登录' : '登录'}
           </Button>
         )}
+        {resident && (
+          <ListRow title="我的社区" note="社区公告按所选社区推送" arrow testId="menu-community" onClick={() => void go('community')}>
+            <Text className={user.community ? 'me__value' : 'muted'} data-testid="me-community">
+              {user.community ?? '未选择'}
+            </Text>
+          </ListRow>
+        )}
         {message && <Text className="muted me__message">{message}</Text>}
       </View>
 
       <View className="section">
-        <View className="me__row">
-          <View>
-            <Text className="me__label">长辈模式</Text>
-            <Text className="muted me__block">字更大、对比更强、按钮更好点</Text>
-          </View>
+        <ListRow title="长辈模式" note="字更大、对比更强、按钮更好点">
           <Switch checked={elder} onChange={(e) => appActions.setElderMode(e.detail.value)} data-testid="elder-mode" />
-        </View>
+        </ListRow>
       </View>
 
       <View className="section">
-        <MenuRow label="我的预约" testId="menu-bookings" onClick={() => void go('bookings')} />
-        <MenuRow label="社区公告" testId="menu-notices" onClick={() => void go('notices')} />
-        <MenuRow label="城管工作站" onClick={() => void go('stations')} />
-        <MenuRow label="隐私说明" testId="menu-privacy" onClick={() => void go('privacy')} />
+        <ListRow title="我的预约" arrow testId="menu-bookings" onClick={() => void go('bookings')} />
+        <ListRow title="社区公告" arrow testId="menu-notices" onClick={() => void go('notices')} />
+        <ListRow title="城管工作站" arrow onClick={() => void go('stations')} />
+        <ListRow title="隐私说明" arrow testId="menu-privacy" onClick={() => void go('privacy')} />
+        {user && <ListRow title="我的数据" note="导出数据 · 注销账号" arrow testId="menu-my-data" onClick={() => void go('myData')} />}
       </View>
 
       {user && (
         <View className="section">
-          {!PHASE2_READY.chooseCommunity && <ComingSoon title="我的社区" message="根据最近的工作站推荐所在社区，社区公告将随之更新" />}
-          {!PHASE2_READY.personalData && <ComingSoon title="导出我的数据 · 注销账号" message="可下载我的全部数据（JSON 文件），或注销账号并删除个人信息" />}
-          <View className="gap-top">
-            <Button kind="plain" block testId="sign-out" onClick={() => void signOut()}>
-              退出登录
-            </Button>
-          </View>
+          <Button kind="plain" block testId="sign-out" onClick={() => void signOut()}>
+            退出登录
+          </Button>
         </View>
       )}
     </Screen>
-  );
-}
-
-function MenuRow({ label, onClick, testId }: { label: string; onClick: () => void; testId?: string }) {
-  return (
-    <View className="me__row me__row--menu" hoverClass="me__row--pressed" data-testid={testId} onClick={onClick}>
-      <Text className="me__label">{label}</Text>
-      <Text className="muted">›</Text>
-    </View>
   );
 }

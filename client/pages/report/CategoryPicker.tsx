@@ -24,7 +24,7 @@ export default function CategoryPicker({ value, onChange, error }: { value: stri
           承诺：{categoryPromise(chosen)}
         </Text>
       )}
-      {error && <Text className="report__error">{error}</Text>}
+      {error && <Text className="message message--error">{error}</Text>}
     </View>
   );
 }

@@ -56,7 +56,7 @@ export default function PlaceSection({ form, onPatch, error }: Props) {
           {locating ? '正在定位…' : place ? `已定位 ${place.lat.toFixed(5)}, ${place.lng.toFixed(5)}` : '未定位'}
         </Text>
       </View>
-      {failure && <Text className="report__error">{failure}</Text>}
+      {failure && <Text className="message message--error">{failure}</Text>}
       <View className="row gap-top">
         <Button kind="secondary" size="sm" onClick={() => void locate()} loading={locating}>
           重新定位

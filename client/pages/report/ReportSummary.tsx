@@ -2,9 +2,10 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { CaseDetail } from '@citycare/shared';
 import Button from '../../components/Button';
+import InfoRow from '../../components/InfoRow';
 import Sheet from '../../components/Sheet';
 import { categoryByCode, categoryPromise, type ReportForm } from '../../features/report/form';
-import { uploadedMediaIds } from '../../features/report/photos';
+import { uploadedMediaIds } from '../../features/photos/photos';
 import type { SubmitResult } from '../../features/report/useReportForm';
 import { requestCaseUpdates } from '../../services/media';
 
@@ -34,13 +35,14 @@ export default function ReportSummary({ open, form, onClose, submit, onSent }: P
 
   return (
     <Sheet open={open} title="确认提交" onClose={onClose} testId="report-summary">
-      <SummaryRow label="问题类型" value={category ? `${category.name}（${categoryPromise(category)}）` : ''} />
-      <SummaryRow label="问题描述" value={form.description.trim()} />
-      <SummaryRow label="现场照片" value={`${uploadedMediaIds(form.photos).length} 张`} />
-      <SummaryRow label="问题位置" value={form.place?.address ?? ''} />
-      <SummaryRow label="身份" value={form.anonymous ? '匿名反映' : '实名反映（仅工作人员可见）'} />
+      <InfoRow label="问题类型" value={category ? `${category.name}（${categoryPromise(category)}）` : ''} />
+      <InfoRow label="问题描述" value={form.description.trim()} />
+      <InfoRow label="现场照片" value={`${uploadedMediaIds(form.photos).length} 张`} />
+      <InfoRow label="问题位置" value={form.place?.address ?? ''} />
+      <InfoRow label="身份" value={form.anonymous ? '匿名反映' : '实名反映（仅工作人员可见）'} />
+      <InfoRow label="描述公开" value={form.publicDescription ? '附近居民可看到问题描述' : '仅工作人员可见'} />
       {failure && (
-        <Text className="report__error" data-testid="report-failure">
+        <Text className="message message--error" data-testid="report-failure">
           {failure}
         </Text>
       )}
@@ -50,14 +52,5 @@ export default function ReportSummary({ open, form, onClose, submit, onSent }: P
         </Button>
       </View>
     </Sheet>
-  );
-}
-
-function SummaryRow({ label, value }: { label: string; value: string }) {
-  return (
-    <View className="report__summary-row">
-      <Text className="report__summary-label">{label}</Text>
-      <Text className="report__summary-value">{value}</Text>
-    </View>
   );
 }

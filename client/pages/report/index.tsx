@@ -1,9 +1,7 @@
 import { Switch, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { CaseDetail } from '@citycare/shared';
-import { PHASE2_READY } from '../../api';
 import Button from '../../components/Button';
-import ComingSoon from '../../components/ComingSoon';
 import Field from '../../components/Field';
 import PhotoPicker from '../../components/PhotoPicker';
 import Screen from '../../components/Screen';
@@ -13,17 +11,24 @@ import { useReportForm } from '../../features/report/useReportForm';
 import { go } from '../../services/router';
 import { useAppState } from '../../store/app-store';
 import CategoryPicker from './CategoryPicker';
+import NearbyCases from './NearbyCases';
 import PlaceSection from './PlaceSection';
 import ReportSummary from './ReportSummary';
 import './index.css';
 
-/** 随手拍: category with its promise, description, photos, place, anonymous; summary, then send. */
+/** What the resident did last: sent a new case, or followed one nearby (我也遇到) instead. */
+type Done = { kind: 'sent' | 'followed'; detail: CaseDetail };
+
+/**
+ * 随手拍: category with its promise, description, photos, place, nearby open cases of that
+ * category (我也遇到), anonymous; summary, then send.
+ */
 export default function ReportPage() {
   const user = useAppState((s) => s.user);
   const report = useReportForm();
   const [errors, setErrors] = useState<ReportErrors>({});
   const [reviewing, setReviewing] = useState(false);
-  const [sent, setSent] = useState<CaseDetail | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
   const { form } = report;
 
   // Errors shown after a failed check follow the form as the resident fixes it.
@@ -40,19 +45,22 @@ export default function ReportPage() {
     );
   }
 
-  if (sent) {
+  if (done) {
+    const c = done.detail.case;
     return (
       <Screen tab testId="report-page">
-        <View className="section report__sent" data-testid="report-sent">
-          <Text className="report__sent-title">已提交，感谢您的反映</Text>
+        <View className="section report__sent" data-testid={done.kind === 'sent' ? 'report-sent' : 'report-followed'}>
+          <Text className="report__sent-title">{done.kind === 'sent' ? '已提交，感谢您的反映' : '已关注，处理进展会通知您'}</Text>
           <Text className="muted">
-            {sent.case.stationName} 将在 {new Date(sent.case.acceptBy).toLocaleString('zh-CN', { hour12: false })} 前受理
+            {done.kind === 'sent'
+              ? `${c.stationName} 将在 ${new Date(c.acceptBy).toLocaleString('zh-CN', { hour12: false })} 前受理`
+              : `可在“我的报事 › 我关注的”查看 ${c.stationName} 的处理进度`}
           </Text>
           <View className="report__sent-actions">
-            <Button testId="report-view-case" onClick={() => void go('caseDetail', { id: sent.case.id })}>
+            <Button testId="report-view-case" onClick={() => void go('caseDetail', { id: c.id })}>
               查看进度
             </Button>
-            <Button kind="secondary" onClick={() => setSent(null)}>
+            <Button kind="secondary" onClick={() => setDone(null)}>
               再拍一个
             </Button>
           </View>
@@ -92,20 +100,32 @@ export default function ReportPage() {
           <Text className="muted">最多 9 张，自动压缩后上传</Text>
         </View>
         <PhotoPicker photos={form.photos} onAdd={() => void report.addFromDevice()} onRetry={report.retryPhoto} onRemove={report.removePhoto} />
-        {errors.photos && <Text className="report__error">{errors.photos}</Text>}
+        {errors.photos && <Text className="message message--error">{errors.photos}</Text>}
       </View>
       <View className="section">
         <PlaceSection form={form} onPatch={report.patch} error={errors.place} />
-        {!PHASE2_READY.nearbyCases && (
-          <ComingSoon title="附近已有人反映" message="提交前将显示附近 100 米内同类未办结的问题，可选择“我也遇到”一起跟进" />
-        )}
       </View>
+      <NearbyCases
+        category={form.category}
+        place={form.place}
+        onFollowed={(detail) => {
+          report.discard();
+          setDone({ kind: 'followed', detail });
+        }}
+      />
       <View className="section row row--between">
         <View>
           <Text className="field__label">匿名反映</Text>
-          <Text className="muted report__block">开启后工作人员也看不到您的姓名和电话</Text>
+          <Text className="muted block">开启后工作人员也看不到您的姓名和电话</Text>
         </View>
         <Switch checked={form.anonymous} onChange={(e) => report.patch({ anonymous: e.detail.value })} data-testid="report-anonymous" />
+      </View>
+      <View className="section row row--between">
+        <View>
+          <Text className="field__label">描述可公开</Text>
+          <Text className="muted block">附近居民可看到问题描述（不含照片、地址和您的身份）</Text>
+        </View>
+        <Switch checked={form.publicDescription} onChange={(e) => report.patch({ publicDescription: e.detail.value })} data-testid="report-public-description" />
       </View>
       <View className="report__submit">
         <Button block testId="report-review" onClick={review}>
@@ -119,7 +139,7 @@ export default function ReportPage() {
         submit={report.submit}
         onSent={(detail) => {
           setReviewing(false);
-          setSent(detail);
+          setDone({ kind: 'sent', detail });
         }}
       />
     </Screen>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CASE_OUTCOMES, CASE_STATUSES, STAFF_MOVE_NAMES } from '../case-lifecycle';
-import { CASE_SOURCES, MAX_CASE_PHOTOS, MAX_DESCRIPTION_CHARS } from '../categories';
+import { CASE_SOURCES, MAX_CASE_PHOTOS, MAX_CASE_TEXT_CHARS, MAX_DESCRIPTION_CHARS } from '../categories';
 import { objectIdString, queryInt, queryNumber } from '../validation';
 
 const lat = z.number({ error: 'INVALID_COORDINATES' }).min(-90, { error: 'INVALID_COORDINATES' }).max(90, { error: 'INVALID_COORDINATES' });
@@ -45,7 +45,7 @@ export const nearbyCasesQuery = z.strictObject({
 
 /** POST /api/cases/:id/supplements (补充说明): the reporter adds text and photos to an open case. */
 export const caseSupplementBody = z.strictObject({
-  text: text(1000),
+  text: text(MAX_CASE_TEXT_CHARS),
   photos: photoIds.default([]),
 });
 export type CaseSupplementBody = z.input<typeof caseSupplementBody>;
@@ -69,7 +69,7 @@ export const queueQuery = z.strictObject({
 export const caseMoveBody = z.strictObject({
   move: z.enum(STAFF_MOVE_NAMES as [(typeof STAFF_MOVE_NAMES)[number], ...(typeof STAFF_MOVE_NAMES)[number][]]),
   reason: text(500).optional(),
-  note: text(1000).optional(),
+  note: text(MAX_CASE_TEXT_CHARS).optional(),
   outcome: z.enum(CASE_OUTCOMES).optional(),
   targetCaseId: objectIdString('VALIDATION_FAILED').optional(),
   targetStationId: objectIdString('VALIDATION_FAILED').optional(),
@@ -79,7 +79,7 @@ export type CaseMoveBody = z.output<typeof caseMoveBody>;
 
 /** POST /api/staff/cases/:id/replies (public) and /notes (internal). */
 export const caseReplyBody = z.strictObject({
-  text: text(1000),
+  text: text(MAX_CASE_TEXT_CHARS),
   photos: photoIds.default([]),
 });
 

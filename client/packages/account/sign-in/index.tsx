@@ -1,16 +1,16 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { useState } from 'react';
 import type { DemoUser } from '@citycare/shared';
 import { adoptLogin, clearCache, messageOf, signIn, signInExchanges, type SignInMethod } from '../../../api';
 import Button from '../../../components/Button';
+import ListRow from '../../../components/ListRow';
 import Screen from '../../../components/Screen';
 import Skeleton from '../../../components/Skeleton';
 import StatusView from '../../../components/StatusView';
 import { useQuery } from '../../../api/hooks';
 import { ROUTES, type RouteName } from '../../../routes';
+import { useAction } from '../../../hooks/useAction';
 import { go, goBack } from '../../../services/router';
-import './index.css';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 
@@ -25,8 +25,6 @@ function newResidentOpenid(): string {
 export default function SignInPage() {
   const { params } = useRouter();
   const back = params.back && params.back in ROUTES ? (params.back as RouteName) : undefined;
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const demo = useQuery(IS_WEAPP ? null : ['auth', 'demo-users'], () => signInExchanges.demoUsers());
 
   const finish = async (): Promise<void> => {
@@ -35,18 +33,10 @@ export default function SignInPage() {
     else await goBack();
   };
 
-  const run = async (login: () => Promise<unknown>): Promise<void> => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await login();
-      await finish();
-    } catch (error) {
-      setFailure(messageOf(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, failure, run } = useAction(async (login: () => Promise<unknown>) => {
+    await login();
+    await finish();
+  });
 
   const as = (method: Exclude<SignInMethod, { kind: 'wechat' }>) => () =>
     run(async () => {
@@ -61,7 +51,7 @@ export default function SignInPage() {
           <Button block loading={busy} onClick={() => void run(signIn)}>
             微信一键登录
           </Button>
-          {failure && <Text className="sign-in__error">{failure}</Text>}
+          {failure && <Text className="message message--error">{failure}</Text>}
         </View>
       </Screen>
     );
@@ -88,7 +78,7 @@ export default function SignInPage() {
           </Button>
         </View>
         {failure && (
-          <Text className="sign-in__error" data-testid="sign-in-error">
+          <Text className="message message--error" data-testid="sign-in-error">
             {failure}
           </Text>
         )}
@@ -102,10 +92,7 @@ function DemoResidents({ users, busy, onPick }: { users: DemoUser[]; busy: boole
   return (
     <View data-testid="demo-users">
       {residents.map((u) => (
-        <View key={u.openid} className="sign-in__user" hoverClass="sign-in__user--pressed" data-testid="demo-user" onClick={() => !busy && onPick(u.openid)}>
-          <Text className="sign-in__name">{u.name}</Text>
-          <Text className="muted">{u.community ?? '未选择社区'}</Text>
-        </View>
+        <ListRow key={u.openid} title={u.name} note={u.community ?? '未选择社区'} arrow testId="demo-user" onClick={() => !busy && onPick(u.openid)} />
       ))}
     </View>
   );

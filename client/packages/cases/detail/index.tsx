@@ -1,94 +1,90 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { CASE_OUTCOME_LABELS, isOpen, type CaseDetail } from '@citycare/shared';
-import { cases, messageOf, needsSignIn, PHASE2_READY, queryKeys, useQuery } from '../../../api';
+import { cases, queryKeys, useQuery } from '../../../api';
 import Badge from '../../../components/Badge';
-import ComingSoon from '../../../components/ComingSoon';
-import PhotoPlaceholder from '../../../components/PhotoPlaceholder';
+import BeforeAfter from '../../../components/BeforeAfter';
+import InfoRow from '../../../components/InfoRow';
+import PhotoGrid, { usePhotoRefresh, type PhotoErrorHandler } from '../../../components/Photo';
+import QueryStatus from '../../../components/QueryStatus';
 import Screen from '../../../components/Screen';
-import SignInPrompt from '../../../components/SignInPrompt';
-import Skeleton from '../../../components/Skeleton';
-import StatusView from '../../../components/StatusView';
-import { awaitsRating, statusBadge } from '../../../features/cases/status';
+import { awaitsRating, beforeAfter, statusBadge } from '../../../features/cases/status';
 import { formatDateTime } from '../../../services/format';
 import RatingForm from './RatingForm';
+import SupplementForm from './SupplementForm';
 import Timeline from './Timeline';
 import './index.css';
 
-/** One of my cases: status, deadlines, the public timeline with officers' replies, and rating. */
+/** A case I reported or follow: status, deadlines, photos, the timeline with officers' replies, 补充说明 and rating. */
 export default function CaseDetailPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const query = useQuery(id ? queryKeys.cases.detail(id) : null, () => cases.get(id));
+  const onPhotoError = usePhotoRefresh(query.refresh);
   usePullDownRefresh(() => void query.refresh().finally(() => Taro.stopPullDownRefresh()));
 
   const { state } = query;
-  if (!id || (state.status === 'error' && (state.error as { isNotFound?: boolean }).isNotFound)) {
+  if (!id || state.status !== 'success') {
     return (
       <Screen>
-        <StatusView tone="empty" title="找不到这条报事" message="它可能不属于当前账号" />
+        <QueryStatus
+          state={state}
+          missing={!id}
+          onRetry={() => void query.refresh()}
+          signInBack="myCases"
+          notFound={{ title: '找不到这条报事', message: '它可能不属于当前账号' }}
+          skeleton={2}
+        />
       </Screen>
     );
   }
-  if (state.status === 'loading') return <Screen><Skeleton count={2} /></Screen>;
-  if (state.status === 'error') {
-    return (
-      <Screen>
-        {needsSignIn(state.error) ? (
-          <SignInPrompt back="myCases" />
-        ) : (
-          <StatusView tone="error" title="加载失败" message={messageOf(state.error)} actionText="重试" onAction={() => void query.refresh()} />
-        )}
-      </Screen>
-    );
-  }
-  return <CaseView detail={state.data} />;
+  return <CaseView detail={state.data} onPhotoError={onPhotoError} />;
 }
 
-function CaseView({ detail }: { detail: CaseDetail }) {
+function CaseView({ detail, onPhotoError }: { detail: CaseDetail; onPhotoError: PhotoErrorHandler }) {
   const c = detail.case;
   const badge = statusBadge(c.status);
+  const reporter = c.relation === 'reporter';
+  const compare = beforeAfter(c, detail.timeline);
   return (
     <Screen testId="case-detail">
       <View className="section gap-top">
         <View className="row row--between">
           <Text className="section__title">{c.categoryName}</Text>
           <View>
-            {c.overdue && <Badge tone="danger" text="已超期" />}
+            {c.overdue && <Badge tone="danger" text="已超期" testId="case-detail-overdue" />}
             <Badge tone={badge.tone} text={badge.text} testId="case-detail-status" />
           </View>
         </View>
-        <Text className="case-detail__description" data-testid="case-detail-description">
-          {c.description}
+        {c.relation === 'follower' && (
+          <Text className="message message--warning" data-testid="case-detail-following">
+            您也遇到了这个问题，可在此查看公开的处理进度；报事人的照片和详细地址不公开
+          </Text>
+        )}
+        <Text className="body-text" data-testid="case-detail-description">
+          {c.description || '报事人未公开问题描述'}
         </Text>
-        <PhotoPlaceholder count={c.photos.length} />
-        <InfoRow label="位置" value={c.address} />
+        <PhotoGrid photos={c.photos} onError={onPhotoError} testId="case-photo" />
+        {c.address && <InfoRow label="位置" value={c.address} />}
         <InfoRow label="处理工作站" value={c.stationName} />
         <InfoRow label="提交时间" value={formatDateTime(c.createdAt)} />
         <InfoRow label="受理时限" value={formatDateTime(c.acceptBy)} />
         <InfoRow label="办结时限" value={formatDateTime(c.resolveBy)} />
         {c.outcome && <InfoRow label="处理结果" value={CASE_OUTCOME_LABELS[c.outcome]} />}
-        {c.rating !== null && <InfoRow label="我的评价" value={`${c.rating} 星`} />}
+        {c.rating !== null && <InfoRow label="我的评价" value={`${c.rating} 星`} testId="case-detail-rating" />}
       </View>
-      {awaitsRating(c) && <RatingForm caseId={c.id} />}
-      {isOpen(c.status) && !PHASE2_READY.supplements && (
+      {compare && (
         <View className="section">
-          <ComingSoon title="补充说明" message="可为未办结的问题补充文字和照片，工作站人员会看到" />
+          <Text className="section__title">处理前后对比</Text>
+          <BeforeAfter before={compare.before} after={compare.after} onError={onPhotoError} />
         </View>
       )}
+      {awaitsRating(c) && <RatingForm caseId={c.id} />}
+      {reporter && isOpen(c.status) && <SupplementForm caseId={c.id} />}
       <View className="section">
         <Text className="section__title">处理进度</Text>
-        <Timeline entries={detail.timeline} reportedAt={c.createdAt} />
+        <Timeline entries={detail.timeline} reportedAt={c.createdAt} onPhotoError={onPhotoError} />
       </View>
     </Screen>
-  );
-}
-
-function InfoRow({ label, value }: { label: string; value: string }) {
-  return (
-    <View className="case-detail__row">
-      <Text className="case-detail__label">{label}</Text>
-      <Text className="case-detail__value">{value}</Text>
-    </View>
   );
 }

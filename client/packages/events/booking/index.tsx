@@ -2,16 +2,15 @@ import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { BookingView } from '@citycare/shared';
-import { bookings, invalidate, messageOf, needsSignIn, queryKeys, useQuery } from '../../../api';
+import { bookings, invalidate, queryKeys, useQuery } from '../../../api';
 import Badge from '../../../components/Badge';
 import Button from '../../../components/Button';
 import QrCode from '../../../components/QrCode';
+import QueryStatus from '../../../components/QueryStatus';
 import Screen from '../../../components/Screen';
 import Sheet from '../../../components/Sheet';
-import SignInPrompt from '../../../components/SignInPrompt';
-import Skeleton from '../../../components/Skeleton';
-import StatusView from '../../../components/StatusView';
 import { bookingBadge } from '../../../features/events/booking-status';
+import { useAction } from '../../../hooks/useAction';
 import { formatDateTime, formatTimeRange } from '../../../services/format';
 import './index.css';
 
@@ -21,15 +20,10 @@ export default function BookingPage() {
   const id = params.id ?? '';
   const query = useQuery(id ? queryKeys.bookings.detail(id) : null, () => bookings.get(id));
   const { state } = query;
-  if (state.status === 'loading') return <Screen><Skeleton count={1} /></Screen>;
-  if (state.status === 'error') {
+  if (state.status !== 'success') {
     return (
       <Screen>
-        {needsSignIn(state.error) ? (
-          <SignInPrompt back="bookings" />
-        ) : (
-          <StatusView tone="error" title="加载失败" message={messageOf(state.error)} actionText="重试" onAction={() => void query.refresh()} />
-        )}
+        <QueryStatus state={state} onRetry={() => void query.refresh()} signInBack="bookings" skeleton={1} />
       </Screen>
     );
   }
@@ -37,26 +31,14 @@ export default function BookingPage() {
 }
 
 function BookingCard({ booking }: { booking: BookingView }) {
-  const [cancelling, setCancelling] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const badge = bookingBadge(booking.status);
-
   const [confirming, setConfirming] = useState(false);
-
-  const cancel = async (): Promise<void> => {
+  const cancel = useAction(async () => {
     setConfirming(false);
-    setCancelling(true);
-    setFailure(null);
-    try {
-      await bookings.cancel(booking.id);
-      invalidate(queryKeys.bookings.all());
-      invalidate(queryKeys.events.all());
-    } catch (error) {
-      setFailure(messageOf(error));
-    } finally {
-      setCancelling(false);
-    }
-  };
+    await bookings.cancel(booking.id);
+    invalidate(queryKeys.bookings.all());
+    invalidate(queryKeys.events.all());
+  });
 
   return (
     <Screen testId="booking-page">
@@ -86,10 +68,10 @@ function BookingCard({ booking }: { booking: BookingView }) {
           </Text>
         )}
         {booking.checkedInAt && <Text className="muted booking__line">已于 {formatDateTime(booking.checkedInAt)} 签到</Text>}
-        {failure && <Text className="booking__error">{failure}</Text>}
+        {cancel.failure && <Text className="message message--error">{cancel.failure}</Text>}
         {booking.canCancel && (
           <View className="gap-top">
-            <Button kind="danger" block loading={cancelling} testId="booking-cancel" onClick={() => setConfirming(true)}>
+            <Button kind="danger" block loading={cancel.busy} testId="booking-cancel" onClick={() => setConfirming(true)}>
               取消预约
             </Button>
             <Text className="muted booking__line">可取消至 {formatDateTime(booking.session.cancelCutoffAt)}</Text>
@@ -99,7 +81,7 @@ function BookingCard({ booking }: { booking: BookingView }) {
       <Sheet open={confirming} title="取消预约" onClose={() => setConfirming(false)}>
         <Text className="booking__line">确定取消这次预约吗？名额将让给候补的居民。</Text>
         <View className="gap-top">
-          <Button kind="danger" block testId="booking-cancel-confirm" onClick={() => void cancel()}>
+          <Button kind="danger" block testId="booking-cancel-confirm" onClick={() => void cancel.run()}>
             确认取消
           </Button>
         </View>

@@ -1,10 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { bookings, messageOf, needsSignIn, queryKeys, useQuery } from '../../../api';
+import { bookings, queryKeys, useQuery } from '../../../api';
 import Badge from '../../../components/Badge';
+import QueryStatus from '../../../components/QueryStatus';
 import Screen from '../../../components/Screen';
-import SignInPrompt from '../../../components/SignInPrompt';
-import Skeleton from '../../../components/Skeleton';
 import StatusView from '../../../components/StatusView';
 import { bookingBadge } from '../../../features/events/booking-status';
 import { formatTimeRange } from '../../../services/format';
@@ -19,14 +18,8 @@ export default function MyBookingsPage() {
   return (
     <Screen testId="bookings-page">
       <View className="section gap-top">
-        {state.status === 'loading' ? (
-          <Skeleton count={2} />
-        ) : state.status === 'error' ? (
-          needsSignIn(state.error) ? (
-            <SignInPrompt back="bookings" />
-          ) : (
-            <StatusView tone="error" title="加载失败" message={messageOf(state.error)} actionText="重试" onAction={() => void mine.refresh()} />
-          )
+        {state.status !== 'success' ? (
+          <QueryStatus state={state} onRetry={() => void mine.refresh()} signInBack="bookings" skeleton={2} />
         ) : state.data.items.length === 0 ? (
           <StatusView tone="empty" title="还没有预约" message="去看看近期的开放日吧" actionText="查看开放日" onAction={() => void go('events')} />
         ) : (
@@ -36,7 +29,7 @@ export default function MyBookingsPage() {
               <View key={b.id} className="row row--between booking-row" data-testid="booking-row" onClick={() => void go('booking', { id: b.id })}>
                 <View>
                   <Text className="section__title">{b.event.title}</Text>
-                  <Text className="muted booking-row__block">
+                  <Text className="muted block">
                     {formatTimeRange(b.session.startAt, b.session.endAt)} · {b.partySize} 人
                   </Text>
                 </View>

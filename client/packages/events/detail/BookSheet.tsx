@@ -1,34 +1,24 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { MAX_PARTY_SIZE, type EventSessionView } from '@citycare/shared';
-import { bookings, invalidate, messageOf, queryKeys } from '../../../api';
+import { bookings, invalidate, queryKeys } from '../../../api';
 import Button from '../../../components/Button';
 import Sheet from '../../../components/Sheet';
+import { useAction } from '../../../hooks/useAction';
 import { formatTimeRange } from '../../../services/format';
 import { go } from '../../../services/router';
 
 /** Party size (1–4) and 确认预约; a full session puts the party on the waitlist (候补). */
 export default function BookSheet({ session, onClose }: { session: EventSessionView | null; onClose: () => void }) {
   const [party, setParty] = useState(1);
-  const [sending, setSending] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const book = useAction(async (sessionId: string) => {
+    const booking = await bookings.book(sessionId, party);
+    invalidate(queryKeys.bookings.all());
+    invalidate(queryKeys.events.all());
+    onClose();
+    await go('booking', { id: booking.id });
+  });
   if (!session) return null;
-
-  const book = async (): Promise<void> => {
-    setSending(true);
-    setFailure(null);
-    try {
-      const booking = await bookings.book(session.id, party);
-      invalidate(queryKeys.bookings.all());
-      invalidate(queryKeys.events.all());
-      onClose();
-      await go('booking', { id: booking.id });
-    } catch (error) {
-      setFailure(messageOf(error));
-    } finally {
-      setSending(false);
-    }
-  };
 
   return (
     <Sheet open title="预约场次" onClose={onClose} testId="book-sheet">
@@ -47,12 +37,12 @@ export default function BookSheet({ session, onClose }: { session: EventSessionV
           </Button>
         </View>
       </View>
-      <Text className="muted event-detail__block">
+      <Text className="muted block">
         {session.seatsLeft >= party ? `剩余 ${session.seatsLeft} 个名额` : '名额不足时将进入候补，有人取消后按顺序递补'}
       </Text>
-      {failure && <Text className="event-detail__error">{failure}</Text>}
+      {book.failure && <Text className="message message--error">{book.failure}</Text>}
       <View className="gap-top">
-        <Button block loading={sending} testId="book-confirm" onClick={() => void book()}>
+        <Button block loading={book.busy} testId="book-confirm" onClick={() => void book.run(session.id)}>
           确认预约
         </Button>
       </View>

@@ -2,13 +2,12 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { EVENT_KIND_LABELS, type EventSessionView } from '@citycare/shared';
-import { events, messageOf, queryKeys, useQuery } from '../../../api';
+import { events, queryKeys, useQuery } from '../../../api';
 import Badge from '../../../components/Badge';
 import Button from '../../../components/Button';
-import PhotoPlaceholder from '../../../components/PhotoPlaceholder';
+import PhotoGrid, { usePhotoRefresh } from '../../../components/Photo';
+import QueryStatus from '../../../components/QueryStatus';
 import Screen from '../../../components/Screen';
-import Skeleton from '../../../components/Skeleton';
-import StatusView from '../../../components/StatusView';
 import { formatDateTime, formatTimeRange } from '../../../services/format';
 import BookSheet from './BookSheet';
 import './index.css';
@@ -18,15 +17,15 @@ export default function EventDetailPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const query = useQuery(id ? queryKeys.events.detail(id) : null, () => events.get(id));
+  const onPhotoError = usePhotoRefresh(query.refresh);
   const [choosing, setChoosing] = useState<EventSessionView | null>(null);
   usePullDownRefresh(() => void query.refresh().finally(() => Taro.stopPullDownRefresh()));
 
   const { state } = query;
-  if (state.status === 'loading') return <Screen><Skeleton count={2} /></Screen>;
-  if (state.status === 'error') {
+  if (state.status !== 'success') {
     return (
       <Screen>
-        <StatusView tone="error" title="加载失败" message={messageOf(state.error)} actionText="重试" onAction={() => void query.refresh()} />
+        <QueryStatus state={state} onRetry={() => void query.refresh()} skeleton={2} />
       </Screen>
     );
   }
@@ -38,11 +37,11 @@ export default function EventDetailPage() {
           <Text className="section__title">{event.title}</Text>
           <Badge text={EVENT_KIND_LABELS[event.kind]} />
         </View>
-        <Text className="muted event-detail__block">
+        <Text className="muted block">
           {event.stationName} · {event.place}
         </Text>
-        <Text className="event-detail__description">{event.description}</Text>
-        <PhotoPlaceholder count={event.photos.length} />
+        <Text className="body-text">{event.description}</Text>
+        <PhotoGrid photos={event.photos} onError={onPhotoError} testId="event-photo" />
       </View>
       <View className="section">
         <Text className="section__title">场次</Text>
@@ -50,10 +49,10 @@ export default function EventDetailPage() {
           <View key={session.id} className="event-detail__session" data-testid="event-session">
             <View>
               <Text className="event-detail__time">{formatTimeRange(session.startAt, session.endAt)}</Text>
-              <Text className="muted event-detail__block" data-testid="session-seats">
+              <Text className="muted block" data-testid="session-seats">
                 {session.cancelled ? '本场已取消' : `共 ${session.capacity} 个名额，剩余 ${session.seatsLeft} 个${session.waitlisted ? `，${session.waitlisted} 组候补` : ''}`}
               </Text>
-              <Text className="muted event-detail__block">可取消至 {formatDateTime(session.cancelCutoffAt)}</Text>
+              <Text className="muted block">可取消至 {formatDateTime(session.cancelCutoffAt)}</Text>
             </View>
             <Button size="sm" disabled={!session.bookable} testId="session-book" onClick={() => setChoosing(session)}>
               {session.bookable ? (session.seatsLeft > 0 ? '预约' : '候补') : '不可预约'}

@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { events, messageOf, queryKeys, useQuery } from '../../../api';
+import { events, queryKeys, useQuery } from '../../../api';
 import Button from '../../../components/Button';
 import EventCard from '../../../components/EventCard';
+import QueryStatus from '../../../components/QueryStatus';
 import Screen from '../../../components/Screen';
-import Skeleton from '../../../components/Skeleton';
 import StatusView from '../../../components/StatusView';
 import { go } from '../../../services/router';
 
@@ -26,10 +26,8 @@ export default function EventListPage() {
             我的预约 ›
           </Text>
         </View>
-        {state.status === 'loading' ? (
-          <Skeleton count={2} />
-        ) : state.status === 'error' ? (
-          <StatusView tone="error" title="加载失败" message={messageOf(state.error)} actionText="重试" onAction={() => void upcoming.refresh()} />
+        {state.status !== 'success' ? (
+          <QueryStatus state={state} onRetry={() => void upcoming.refresh()} skeleton={2} />
         ) : state.data.items.length === 0 ? (
           <StatusView tone="empty" title="近期暂无开放日" message="工作站安排活动后会显示在这里" />
         ) : (

@@ -1,13 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useEffect } from 'react';
-import { messageOf, needsSignIn, notices, queryKeys, useQuery } from '../../../api';
+import { notices, queryKeys, useQuery } from '../../../api';
 import Badge from '../../../components/Badge';
-import PhotoPlaceholder from '../../../components/PhotoPlaceholder';
+import PhotoGrid, { usePhotoRefresh } from '../../../components/Photo';
+import QueryStatus from '../../../components/QueryStatus';
 import Screen from '../../../components/Screen';
-import SignInPrompt from '../../../components/SignInPrompt';
-import Skeleton from '../../../components/Skeleton';
-import StatusView from '../../../components/StatusView';
 import { markRead } from '../../../features/notices/read-marks';
 import { formatDateTime } from '../../../services/format';
 import { routeUrl } from '../../../services/router';
@@ -18,6 +16,7 @@ export default function NoticeDetailPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const query = useQuery(id ? queryKeys.notices.detail(id) : null, () => notices.get(id));
+  const onPhotoError = usePhotoRefresh(query.refresh);
   const { state } = query;
 
   useEffect(() => {
@@ -29,17 +28,16 @@ export default function NoticeDetailPage() {
     path: routeUrl('noticeDetail', { id }),
   }));
 
-  if (state.status === 'loading') return <Screen><Skeleton count={1} /></Screen>;
-  if (state.status === 'error') {
+  if (state.status !== 'success') {
     return (
       <Screen>
-        {needsSignIn(state.error) ? (
-          <SignInPrompt back="notices" />
-        ) : (state.error as { isNotFound?: boolean }).isNotFound ? (
-          <StatusView tone="empty" title="公告不存在" message="它可能已撤回或过期" />
-        ) : (
-          <StatusView tone="error" title="加载失败" message={messageOf(state.error)} actionText="重试" onAction={() => void query.refresh()} />
-        )}
+        <QueryStatus
+          state={state}
+          onRetry={() => void query.refresh()}
+          signInBack="notices"
+          notFound={{ title: '公告不存在', message: '它可能已撤回或过期' }}
+          skeleton={1}
+        />
       </Screen>
     );
   }
@@ -55,10 +53,10 @@ export default function NoticeDetailPage() {
           {notice.title}
         </Text>
         <Text className="muted">发布于 {formatDateTime(notice.createdAt)}</Text>
-        <Text className="notice-detail__body" data-testid="notice-detail-body">
+        <Text className="body-text" data-testid="notice-detail-body">
           {notice.body}
         </Text>
-        <PhotoPlaceholder count={notice.photos.length} />
+        <PhotoGrid photos={notice.photos} onError={onPhotoError} testId="notice-photo" />
         {process.env.TARO_ENV === 'weapp' && <Text className="muted notice-detail__share">点击右上角“···”可转发给邻居</Text>}
       </View>
     </Screen>

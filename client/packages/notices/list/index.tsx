@@ -1,16 +1,18 @@
 import { View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { needsSignIn, notices, PHASE2_READY, queryKeys, useCursorList } from '../../../api';
-import ComingSoon from '../../../components/ComingSoon';
+import { needsSignIn, notices, queryKeys, useCursorList } from '../../../api';
 import InfiniteList from '../../../components/InfiniteList';
+import ListRow from '../../../components/ListRow';
 import NoticeRow from '../../../components/NoticeRow';
 import Screen from '../../../components/Screen';
 import SignInPrompt from '../../../components/SignInPrompt';
+import { go } from '../../../services/router';
 import { useAppState } from '../../../store/app-store';
 
 /** 公告: my community's notices and the city's, pinned first, unread marked. */
 export default function NoticeListPage() {
-  const community = useAppState((s) => s.user?.community ?? null);
+  const user = useAppState((s) => s.user);
+  const community = user?.community ?? null;
   const list = useCursorList(queryKeys.notices.list(), (cursor) => notices.list(cursor));
   usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
   useReachBottom(() => void list.loadMore());
@@ -33,8 +35,8 @@ export default function NoticeListPage() {
           onRetry={() => void list.refresh()}
           onLoadMore={() => void list.loadMore()}
         />
-        {!community && !PHASE2_READY.chooseCommunity && (
-          <ComingSoon title="选择我的社区" message="选择所在社区后，可收到本社区的公告" />
+        {user?.role === 'resident' && !community && (
+          <ListRow title="选择我的社区" note="选择后可收到本社区的公告" arrow testId="notices-choose-community" onClick={() => void go('community')} />
         )}
       </View>
     </Screen>

@@ -6,10 +6,10 @@ import { events, messageOf, queryKeys, useQuery, zones } from '../../../api';
 import Button from '../../../components/Button';
 import DemoTag from '../../../components/DemoTag';
 import EventCard from '../../../components/EventCard';
+import InfoRow from '../../../components/InfoRow';
 import OfficerCard from '../../../components/OfficerCard';
+import QueryStatus from '../../../components/QueryStatus';
 import Screen from '../../../components/Screen';
-import Skeleton from '../../../components/Skeleton';
-import StatusView from '../../../components/StatusView';
 import ZoneCard from '../../../components/ZoneCard';
 import { useStation } from '../../../hooks/useStation';
 import { navigateToStation } from '../../../services/navigation';
@@ -26,25 +26,16 @@ export default function StationPage() {
     if (state.status === 'success') void Taro.setNavigationBarTitle({ title: state.data.community || '工作站详情' });
   }, [state]);
 
-  if (!params.id || (state.status === 'error' && (state.error as { isNotFound?: boolean }).isNotFound)) {
+  if (!params.id || state.status !== 'success') {
     return (
       <Screen>
-        <StatusView
-          tone="empty"
-          testId="station-not-found"
-          title="工作站不存在"
-          message="该工作站可能已撤销或合并"
-          actionText="返回首页"
-          onAction={() => void go('home')}
+        <QueryStatus
+          state={state}
+          missing={!params.id}
+          onRetry={() => void refresh()}
+          notFound={{ testId: 'station-not-found', title: '工作站不存在', message: '该工作站可能已撤销或合并', actionText: '返回首页', onAction: () => void go('home') }}
+          skeleton={2}
         />
-      </Screen>
-    );
-  }
-  if (state.status === 'loading') return <Screen><Skeleton count={2} /></Screen>;
-  if (state.status === 'error') {
-    return (
-      <Screen>
-        <StatusView tone="error" title="加载失败" message={messageOf(state.error)} actionText="重试" onAction={() => void refresh()} />
       </Screen>
     );
   }
@@ -98,7 +89,7 @@ function StationView({ station }: { station: StationDetail }) {
         {upcoming.state.status === 'success' && upcoming.state.data.items.length > 0 ? (
           upcoming.state.data.items.map((event) => <EventCard key={event.id} event={event} />)
         ) : (
-          <Text className="muted gap-top station-page__block">
+          <Text className="muted gap-top block">
             {upcoming.state.status === 'error' ? messageOf(upcoming.state.error) : upcoming.state.status === 'loading' ? '加载中…' : '暂无安排'}
           </Text>
         )}
@@ -109,20 +100,11 @@ function StationView({ station }: { station: StationDetail }) {
         {stalls.state.status === 'success' && stalls.state.data.items.length > 0 ? (
           stalls.state.data.items.map((zone) => <ZoneCard key={zone.id} zone={zone} />)
         ) : (
-          <Text className="muted gap-top station-page__block">
+          <Text className="muted gap-top block">
             {stalls.state.status === 'error' ? messageOf(stalls.state.error) : stalls.state.status === 'loading' ? '加载中…' : '暂无摊位区'}
           </Text>
         )}
       </View>
     </Screen>
-  );
-}
-
-function InfoRow({ label, value }: { label: string; value: string }) {
-  return (
-    <View className="station-page__row">
-      <Text className="station-page__label">{label}</Text>
-      <Text className="station-page__value">{value}</Text>
-    </View>
   );
 }

@@ -1,0 +1,142 @@
+// The read hooks (ADR 0005) in a real React tree: cached answers, invalidation, failures, races.
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { clearCache, invalidate } from './cache';
+import { useCursorList, useQuery, type CursorPage } from './hooks';
+
+/** A request the test answers when it chooses. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+beforeEach(() => clearCache());
+
+describe('useQuery', () => {
+  test('when a key was answered before, then a new reader shows that answer at once and refreshes it', async () => {
+    const first = renderHook(() => useQuery(['cases', 'mine'], async () => 'first answer'));
+    await waitFor(() => expect(first.result.current.state).toMatchObject({ status: 'success', data: 'first answer' }));
+    first.unmount();
+
+    const later = deferred<string>();
+    const second = renderHook(() => useQuery(['cases', 'mine'], () => later.promise));
+    expect(second.result.current.state).toEqual({ status: 'success', data: 'first answer', refreshing: true });
+    await act(async () => later.resolve('fresh answer'));
+    expect(second.result.current.state).toEqual({ status: 'success', data: 'fresh answer', refreshing: false });
+  });
+
+  test('when a write invalidates a prefix, then mounted readers under it load again and others do not', async () => {
+    const calls = { detail: 0, notices: 0 };
+    const detail = renderHook(() => useQuery(['cases', 'detail', 'c1'], async () => ++calls.detail));
+    const notices = renderHook(() => useQuery(['notices', 'list'], async () => ++calls.notices));
+    await waitFor(() => expect(detail.result.current.state).toMatchObject({ data: 1 }));
+    await waitFor(() => expect(notices.result.current.state).toMatchObject({ data: 1 }));
+
+    await act(async () => invalidate(['cases']));
+    await waitFor(() => expect(detail.result.current.state).toMatchObject({ data: 2, refreshing: false }));
+    expect(calls).toEqual({ detail: 2, notices: 1 });
+  });
+
+  test('when a refresh fails, then the last good data stays and the failure is beside it', async () => {
+    let fail = false;
+    const { result } = renderHook(() =>
+      useQuery(['me'], async () => {
+        if (fail) throw new Error('offline');
+        return 'me';
+      }),
+    );
+    await waitFor(() => expect(result.current.state).toMatchObject({ status: 'success', data: 'me' }));
+    fail = true;
+    await act(() => result.current.refresh());
+    expect(result.current.state).toMatchObject({ status: 'success', data: 'me', refreshing: false, refreshError: new Error('offline') });
+  });
+
+  test('when the first load fails, then the state is the error, and refresh can recover', async () => {
+    let fail = true;
+    const { result } = renderHook(() =>
+      useQuery(['me'], async () => {
+        if (fail) throw new Error('offline');
+        return 'me';
+      }),
+    );
+    await waitFor(() => expect(result.current.state).toEqual({ status: 'error', error: new Error('offline') }));
+    fail = false;
+    await act(() => result.current.refresh());
+    expect(result.current.state).toMatchObject({ status: 'success', data: 'me' });
+  });
+
+  test('when an older request answers after a newer one, then the newer answer stays', async () => {
+    const answers = [deferred<string>(), deferred<string>()];
+    let call = 0;
+    const { result } = renderHook(() => useQuery(['cases', 'detail', 'c1'], () => answers[call++].promise));
+    let second!: Promise<void>;
+    act(() => {
+      second = result.current.refresh();
+    });
+    await act(async () => {
+      answers[1].resolve('newer');
+      await second;
+    });
+    await act(async () => answers[0].resolve('older'));
+    expect(result.current.state).toMatchObject({ status: 'success', data: 'newer' });
+  });
+
+  test('when the key is null, then nothing is fetched until it is known', async () => {
+    const fetcher = jest.fn(async () => 'nearby');
+    const { result, rerender } = renderHook(({ key }: { key: readonly string[] | null }) => useQuery(key, fetcher), { initialProps: { key: null as readonly string[] | null } });
+    expect(result.current.state).toEqual({ status: 'loading' });
+    expect(fetcher).not.toHaveBeenCalled();
+    rerender({ key: ['cases', 'nearby', 'street_vending'] });
+    await waitFor(() => expect(result.current.state).toMatchObject({ status: 'success', data: 'nearby' }));
+  });
+});
+
+describe('useCursorList', () => {
+  type Item = { id: string };
+  const page = (ids: string[], next: string | null): CursorPage<Item> => ({ items: ids.map((id) => ({ id })), next });
+
+  test('when the next page repeats an item already shown, then it is listed once, and the end is known', async () => {
+    const pages: Record<string, CursorPage<Item>> = { first: page(['a', 'b'], 'c1'), c1: page(['b', 'c'], null) };
+    const { result } = renderHook(() => useCursorList(['cases', 'mine'], async (cursor) => pages[cursor ?? 'first']));
+    await waitFor(() => expect(result.current.state.status).toBe('ready'));
+    expect(result.current.state.hasMore).toBe(true);
+    await act(() => result.current.loadMore());
+    expect(result.current.state.items.map((i) => i.id)).toEqual(['a', 'b', 'c']);
+    expect(result.current.state.hasMore).toBe(false);
+  });
+
+  test('when a write invalidates the list, then it starts again from the first page', async () => {
+    let version = 1;
+    const fetchPage = jest.fn(async (cursor?: string) => (cursor ? page(['old-2'], null) : page([`v${version}`], 'c1')));
+    const { result } = renderHook(() => useCursorList(['cases', 'following'], fetchPage));
+    await waitFor(() => expect(result.current.state.status).toBe('ready'));
+    await act(() => result.current.loadMore());
+    expect(result.current.state.items.map((i) => i.id)).toEqual(['v1', 'old-2']);
+
+    version = 2;
+    await act(async () => invalidate(['cases']));
+    await waitFor(() => expect(result.current.state.items.map((i) => i.id)).toEqual(['v2']));
+    expect(fetchPage).toHaveBeenLastCalledWith(undefined);
+  });
+
+  test('when loading more fails, then the items stay and loadMore tries the same cursor again', async () => {
+    let fail = true;
+    const fetchPage = jest.fn(async (cursor?: string) => {
+      if (!cursor) return page(['a'], 'c1');
+      if (fail) throw new Error('offline');
+      return page(['b'], null);
+    });
+    const { result } = renderHook(() => useCursorList(['notices', 'list'], fetchPage));
+    await waitFor(() => expect(result.current.state.status).toBe('ready'));
+    await act(() => result.current.loadMore());
+    expect(result.current.state).toMatchObject({ items: [{ id: 'a' }], loadingMore: false, moreError: new Error('offline') });
+    fail = false;
+    await act(() => result.current.loadMore());
+    expect(result.current.state.items.map((i) => i.id)).toEqual(['a', 'b']);
+    expect(fetchPage.mock.calls.map((c) => c[0])).toEqual([undefined, 'c1', 'c1']);
+  });
+});

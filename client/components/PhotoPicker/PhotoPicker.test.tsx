@@ -1,0 +1,65 @@
+// The photo list as the resident sees it: each photo's state, retry, remove, and the 9-photo limit.
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { addPhotos, MAX_PHOTOS, photoSteps, type DraftPhoto } from '../../features/photos/photos';
+import PhotoPicker from '.';
+
+function listOf(count: number): DraftPhoto[] {
+  return addPhotos([], Array.from({ length: count }, (_, i) => `blob:photo-${i}`));
+}
+
+function renderPicker(photos: DraftPhoto[]) {
+  const handlers = { onAdd: jest.fn(), onRetry: jest.fn(), onRemove: jest.fn() };
+  const { unmount } = render(<PhotoPicker photos={photos} {...handlers} />);
+  return { ...handlers, unmount };
+}
+
+describe('PhotoPicker', () => {
+  test('when photos are at different steps, then each shows its own: 压缩中, 上传中 with its percent, nothing once uploaded, 重试 when failed', () => {
+    let photos = listOf(4);
+    const [, uploading, uploaded, failed] = photos.map((p) => p.key);
+    photos = photoSteps.progress(photoSteps.uploading(photos, uploading), uploading, 41.6);
+    photos = photoSteps.uploaded(photos, uploaded, '0123456789abcdef01234567');
+    photos = photoSteps.failed(photos, failed, '网络连接失败');
+    renderPicker(photos);
+
+    const items = screen.getAllByTestId('photo-item');
+    expect(items.map((item) => item.getAttribute('data-status'))).toEqual(['preparing', 'uploading', 'uploaded', 'failed']);
+    expect(items[0].textContent).toContain('压缩中');
+    expect(items[1].textContent).toContain('上传中');
+    expect(items[1].textContent).toContain('42%');
+    expect(items[2].textContent).toBe('×'); // only the remove button over the picture
+    expect(items[3].textContent).toContain('重试');
+    expect(items.map((item) => item.querySelector('img')?.getAttribute('src'))).toEqual(['blob:photo-0', 'blob:photo-1', 'blob:photo-2', 'blob:photo-3']);
+  });
+
+  test('when the resident taps a failed photo, then it is retried; tapping one still uploading does nothing', () => {
+    let photos = listOf(2);
+    photos = photoSteps.failed(photoSteps.uploading(photos, photos[0].key), photos[0].key, 'x');
+    photos = photoSteps.uploading(photos, photos[1].key);
+    const { onRetry } = renderPicker(photos);
+
+    fireEvent.click(screen.getByTestId('photo-retry'));
+    expect(onRetry).toHaveBeenCalledWith(photos[0].key);
+    fireEvent.click(within(screen.getAllByTestId('photo-item')[1]).getByText('上传中'));
+    expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+
+  test('when the resident taps ×, then that photo is removed', () => {
+    const photos = listOf(3);
+    const { onRemove } = renderPicker(photos);
+    fireEvent.click(screen.getAllByTestId('photo-remove')[1]);
+    expect(onRemove).toHaveBeenCalledWith(photos[1].key);
+  });
+
+  test('when fewer than 9 photos are chosen, then the add tile counts them; at 9 it is gone', () => {
+    const { onAdd, unmount } = renderPicker(listOf(3));
+    expect(screen.getByTestId('photo-add').textContent).toContain(`3/${MAX_PHOTOS}`);
+    fireEvent.click(screen.getByTestId('photo-add'));
+    expect(onAdd).toHaveBeenCalledTimes(1);
+    unmount();
+
+    renderPicker(listOf(MAX_PHOTOS));
+    expect(screen.getAllByTestId('photo-item')).toHaveLength(MAX_PHOTOS);
+    expect(screen.queryByTestId('photo-add')).toBeNull();
+  });
+});

@@ -1,0 +1,39 @@
+import Taro from '@tarojs/taro';
+
+// Saving a file for the resident. weapp: the mini-program's own user folder, from where the
+// resident sends it to a chat (文件传输助手 keeps it); H5 uses files.h5.ts (a browser download).
+
+export interface SavedFile {
+  /** Where the file now is on the phone; null when the browser took it as a download. */
+  path: string | null;
+  name: string;
+}
+
+/** Writes `text` as a file named `name` (wx.env.USER_DATA_PATH on weapp). */
+export function saveTextFile(name: string, text: string, _mime: string): Promise<SavedFile> {
+  const path = `${Taro.env.USER_DATA_PATH}/${name}`;
+  return new Promise((resolve, reject) => {
+    Taro.getFileSystemManager().writeFile({
+      filePath: path,
+      data: text,
+      encoding: 'utf8',
+      success: () => resolve({ path, name }),
+      fail: (err) => reject(new Error(`文件保存失败：${err.errMsg}`)),
+    });
+  });
+}
+
+/** Sends a saved file to a WeChat chat (WeChat allows it only inside a tap); closing the chat picker is no failure. */
+export async function shareSavedFile(file: SavedFile): Promise<void> {
+  if (!file.path) return;
+  if (typeof Taro.shareFileMessage !== 'function') throw new Error('当前微信版本不支持发送文件，请升级微信');
+  try {
+    await Taro.shareFileMessage({ filePath: file.path, fileName: file.name });
+  } catch (failure) {
+    if (/cancel/i.test(String((failure as { errMsg?: string } | null)?.errMsg ?? ''))) return;
+    throw new Error('未能发送文件，请重试');
+  }
+}
+
+/** Whether a saved file can be sent to a chat from here. */
+export const canShareFiles = true;

@@ -1,0 +1,22 @@
+// The Taro components the kit uses, as plain DOM elements, for component tests in jsdom
+// (jest maps '@tarojs/components' here). Taro's own props that DOM lacks are dropped.
+import type { PropsWithChildren } from 'react';
+
+type Props = PropsWithChildren<{
+  className?: string;
+  onClick?: (event: { stopPropagation: () => void }) => void;
+  [data: `data-${string}`]: string | undefined;
+  hoverClass?: string;
+  src?: string;
+  mode?: string;
+  lazyLoad?: boolean;
+  onError?: () => void;
+}>;
+
+function domProps({ hoverClass: _hover, mode: _mode, lazyLoad: _lazy, ...rest }: Props) {
+  return rest;
+}
+
+export const View = (props: Props) => <div {...domProps(props)} />;
+export const Text = (props: Props) => <span {...domProps(props)} />;
+export const Image = (props: Props) => <img alt="" {...domProps(props)} />;
