@@ -6,6 +6,7 @@
 const { MongoClient, ObjectId } = require('mongodb');
 const path = require('node:path');
 const { startBenchStack } = require('./stack');
+const { appoint, signIn, startStandin } = require('./sign-in');
 const { ROOT, run } = require('../../tools/lib/proc');
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
@@ -13,29 +14,19 @@ const RESIDENTS = 200;
 const CAPACITY = 20;
 const DAY = 86_400_000;
 
-/** Event text goes through the content check: point the API at the local WeChat stand-in. */
-async function wechatStandin() {
-  await run(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', 'shared', 'server'], { quiet: true });
-  const { startWechatStandin } = require(path.join(ROOT, 'server', 'dist', 'modules', 'wechat', 'standin', 'index.js'));
-  const standin = await startWechatStandin();
-  Object.assign(process.env, { WECHAT_API_BASE: standin.url, WECHAT_APPID: standin.appid, WECHAT_SECRET: standin.secret });
-  return standin;
-}
-
 async function benchBooking() {
-  const standin = await wechatStandin();
+  await run(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', 'shared', 'server'], { quiet: true });
+  // Event text goes through the content check, and users sign in: the local WeChat stand-in.
+  const standin = await startStandin();
   const stack = await startBenchStack();
   const client = await MongoClient.connect(stack.env.MONGODB_URI);
   const db = client.db(stack.env.MONGODB_DB);
-  const { hashToken, newSessionToken, SESSION_ABSOLUTE_MS } = require(path.join(ROOT, 'server', 'dist', 'modules', 'auth', 'token.js'));
   let n = 0;
-  /** A user with a session token, written the way the login flow writes them. */
+  /** A user signed in through the login route (a new resident), appointed to `role` when not a resident. */
   async function user(role, stationId = null) {
-    const now = new Date();
-    const { insertedId } = await db.collection('users').insertOne({ openid: `bench-${process.pid}-${++n}`, unionid: null, wechatSessionKey: null, role, name: `压测${n}`, phone: null, stationId, community: null, demo: false, createdAt: now, updatedAt: now });
-    const token = newSessionToken();
-    await db.collection('sessions').insertOne({ tokenHash: hashToken(token), userId: insertedId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS), revokedAt: null });
-    return `Bearer ${token}`;
+    const { auth, id } = await signIn(stack.baseUrl, `bench-${process.pid}-${++n}`);
+    if (role !== 'resident') await appoint(stack.baseUrl, id, role, { stationId });
+    return auth;
   }
   const call = (auth, method, url, body) =>
     fetch(`${stack.baseUrl}${url}`, { method, headers: { authorization: auth, 'content-type': 'application/json' }, body: body && JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: await r.json() }));

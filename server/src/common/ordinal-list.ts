@@ -66,13 +66,19 @@ export class OrdinalLists {
 
   /** Sets a list's highest position (after positions were rebuilt or loaded in bulk). */
   async setHead(list: string, n: number): Promise<void> {
-    await this.slots.replaceOne({ _id: `${list}#head` }, { _id: `${list}#head`, list, n }, { upsert: true });
+    const head = headDoc(list, n);
+    await this.slots.replaceOne({ _id: head._id }, head, { upsert: true });
   }
 
   /** Forgets a list (its items are gone or no longer tied to its name). */
   async drop(list: string): Promise<void> {
     await this.slots.deleteMany({ list });
   }
+}
+
+/** The document recording a list's highest position (also what a bulk loader writes). */
+export function headDoc(list: string, n: number): SlotDoc {
+  return { _id: `${list}#head`, list, n };
 }
 
 export function bucketOf(k: number): number {

@@ -39,7 +39,8 @@ export class SecurityHeadersMiddleware implements IMiddleware<Context, NextFunct
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:', 'blob:'],
           fontSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
+          // The H5 upload reads the picked (and resized) photo back from its blob: URL.
+          connectSrc: ["'self'", 'blob:', 'data:'],
           objectSrc: ["'none'"],
           frameAncestors: ["'none'"],
           baseUri: ["'self'"],
