@@ -45,7 +45,7 @@ describe('security headers', () => {
     expect(csp(res)).toMatchObject({
       'default-src': "'self'",
       'script-src': `'self' 'sha256-${hash}'`,
-      'connect-src': "'self'",
+      'connect-src': "'self' blob: data:",
       'object-src': "'none'",
       'frame-ancestors': "'none'",
     });
