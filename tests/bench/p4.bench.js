@@ -83,6 +83,7 @@ class Loader {
     this.positions = new (dist('modules/cases/case-positions.js').PositionCounter)();
     this.noticeBoards = new Map();
     this.reporterCases = [];
+    this.stationCases = [];
   }
 
   async growTo(size) {
@@ -102,6 +103,7 @@ class Loader {
         cases.push(doc);
         entries.push(...timelineOf(doc));
         if (doc.reporterId.equals(new ObjectId(this.world.reporters[0].id))) this.reporterCases.push(doc._id);
+        if (doc.stationId.equals(this.world.station._id)) this.stationCases.push(doc._id);
       }
       await this.db.collection('cases').insertMany(cases, { ordered: false });
       if (entries.length) await this.db.collection('case_events').insertMany(entries, { ordered: false });
@@ -232,14 +234,15 @@ async function rebuildCounts(stack) {
 }
 
 function endpoints(world, loader) {
-  const mine = loader.reporterCases;
-  const someCase = () => String(mine[mine.length - 1 - Math.floor(Math.random() * Math.min(mine.length, 200))]);
+  const recent = (ids) => () => String(ids[ids.length - 1 - Math.floor(Math.random() * Math.min(ids.length, 200))]);
+  const someCase = recent(loader.reporterCases);
+  const stationCase = recent(loader.stationCases);
   const reporter = world.reporters[0];
   return [
     { name: 'officer queue', auth: world.officer.auth, url: () => '/api/staff/cases' },
     { name: 'my cases', auth: reporter.auth, url: () => '/api/cases' },
     { name: 'case page', auth: reporter.auth, url: () => `/api/cases/${someCase()}` },
-    { name: 'staff case page', auth: world.lead.auth, url: () => `/api/staff/cases/${someCase()}` },
+    { name: 'staff case page', auth: world.lead.auth, url: () => `/api/staff/cases/${stationCase()}` },
     { name: 'figures, one station, 30 days', auth: world.lead.auth, url: () => `/api/figures?scope=station&id=${world.station._id}` },
     { name: 'Open311 requests.json (page 1)', url: () => '/open311/v2/requests.json' },
     { name: 'my bookings', auth: reporter.auth, url: () => '/api/bookings' },

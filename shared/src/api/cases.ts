@@ -60,7 +60,8 @@ export interface CaseView {
 
 /** What staff see besides the case: the reporter (never for anonymous cases), masked phone. */
 export interface StaffCaseView extends CaseView {
-  reporter: { name: string; phone: string | null } | null;
+  /** On the case page: the reporter (null when anonymous), phone masked. Lists (the queue) leave it out. */
+  reporter?: { name: string; phone: string | null } | null;
 }
 
 export interface CaseDetail<V extends CaseView = CaseView> {

@@ -62,10 +62,13 @@ export class CaseLookup {
   private async firstPositionAfter(until: Date, head: number): Promise<number> {
     let low = 0;
     let high = bucketOf(head);
+    const within = async (b: number) => this.store.cases.find({ cityBucket: String(b) }).select('cityK createdAt').lean<Pick<CaseDoc, 'cityK' | 'createdAt'>[]>();
     const oldestIn = async (b: number) => {
-      const docs = await this.store.cases.find({ cityBucket: String(b) }).select('cityK createdAt').lean<Pick<CaseDoc, 'cityK' | 'createdAt'>[]>();
+      const docs = await within(b);
       return docs.length ? docs.reduce((a, d) => (d.createdAt < a.createdAt ? d : a)) : null;
     };
+    // The usual question, "up to now": the newest bucket already qualifies, no bisecting.
+    if ((await within(high)).every((d) => d.createdAt <= until)) return Infinity;
     // The last bucket whose oldest case was received by `until`.
     while (low < high) {
       const mid = Math.ceil((low + high) / 2);

@@ -22,6 +22,7 @@ import { PhotoUrls, type SignPhotos } from '../media/photo-urls';
 import { StationService } from '../stations/station.service';
 import { UserService } from '../users/user.service';
 import type { CaseDoc } from './case.model';
+import type { CaseEventDoc } from './case-event.model';
 import { actorsFor, CaseAccess, type CaseRelation } from './case-access';
 import { OrdinalLists } from '../../common/ordinal-list';
 import { countedField } from './case-aggregates';
@@ -76,22 +77,22 @@ export class CaseQueryService {
   aggregates!: CaseAggregates;
 
   /** A case the user may see and how they stand to it, or 404 (never revealing that it exists). */
-  async visibleCase(user: AuthUser, caseId: string): Promise<{ doc: CaseDoc; relation: CaseRelation }> {
-    const doc = await this.timeline.load(caseId);
-    const relation = doc && (await this.access.relationOf(user, doc));
-    if (!doc || !relation) throw new AppError('CASE_NOT_FOUND');
-    return { doc, relation };
+  async visibleCase(user: AuthUser, caseId: string): Promise<{ doc: CaseDoc; relation: CaseRelation; entries?: CaseEventDoc[] }> {
+    const loaded = await this.timeline.loadWithTimeline(caseId);
+    const relation = loaded && (await this.access.relationOf(user, loaded.doc));
+    if (!loaded || !relation) throw new AppError('CASE_NOT_FOUND');
+    return { doc: loaded.doc, relation, entries: loaded.entries };
   }
 
   async detail(user: AuthUser, caseId: string): Promise<CaseDetail<CaseView | StaffCaseView>> {
-    const { doc, relation } = await this.visibleCase(user, caseId);
-    return this.render(user, doc, relation);
+    const { doc, relation, entries } = await this.visibleCase(user, caseId);
+    return this.render(user, doc, relation, entries);
   }
 
-  /** A case the caller was already found to see, with the timeline entries they may see. */
-  async render(user: AuthUser, doc: CaseDoc, relation: CaseRelation): Promise<CaseDetail<CaseView | StaffCaseView>> {
-    const [entries, [view]] = await Promise.all([this.store.timeline(doc._id, relation !== 'staff'), this.views(user, [doc], relation)]);
-    return { case: view, timeline: toTimeline(entries, relation, this.sign) };
+  /** A case the caller was already found to see, with the timeline entries they may see (read unless given). */
+  async render(user: AuthUser, doc: CaseDoc, relation: CaseRelation, entries?: CaseEventDoc[]): Promise<CaseDetail<CaseView | StaffCaseView>> {
+    const [timeline, [view]] = await Promise.all([entries ?? this.store.timeline(doc._id), this.views(user, [doc], relation, true)]);
+    return { case: view, timeline: toTimeline(timeline, relation, this.sign) };
   }
 
   /** My cases, newest first: my list's positions, from the top (or below `before`). */
@@ -174,7 +175,8 @@ export class CaseQueryService {
       : await this.historyOf(city ? null : user.stationId!, filters.after, limit + 1, wanted);
     const page = docs.slice(0, limit);
     const last = page[page.length - 1];
-    const items = (await this.views(user, page, 'staff')) as StaffCaseView[];
+    // A list shows no reporter: who reported a case is on its page (one lookup each would weigh on every page).
+    const items = (await this.views(user, page, 'staff', false)) as StaffCaseView[];
     const next = docs.length > limit && last ? (openOrder ? encodeCursor(last.dueAt, last._id) : encodePositionCursor(city ? last.cityK : last.stationK, last._id)) : null;
     return { items, next };
   }
@@ -214,7 +216,7 @@ export class CaseQueryService {
   private readonly sign: SignPhotos = (ids) => this.photoUrls.sign(ids);
 
   /** Views of several cases: category and station names looked up once for all of them. */
-  private async views(user: AuthUser, docs: CaseDoc[], relation: CaseRelation): Promise<Array<CaseView | StaffCaseView>> {
+  private async views(user: AuthUser, docs: CaseDoc[], relation: CaseRelation, withReporter = false): Promise<Array<CaseView | StaffCaseView>> {
     const [categories, stationNames] = await Promise.all([this.categories.all(), this.stations.names(docs.map((d) => d.stationId))]);
     const now = new Date();
     return Promise.all(
@@ -227,7 +229,8 @@ export class CaseQueryService {
           relation,
           sign: this.sign,
         };
-        return relation === 'staff' ? toStaffCaseView(doc, ctx, await this.reporterOf(doc)) : toCaseView(doc, ctx);
+        if (relation !== 'staff') return toCaseView(doc, ctx);
+        return withReporter ? toStaffCaseView(doc, ctx, await this.reporterOf(doc)) : toCaseView(doc, ctx);
       }),
     );
   }

@@ -57,7 +57,15 @@ export class CaseTimelineService {
   /** The case with every written entry applied. */
   async load(caseId: Types.ObjectId | string): Promise<CaseDoc | null> {
     const doc = await this.store.storedCase(caseId);
-    return doc ? this.rollForward(doc) : null;
+    return doc ? this.rollForward(doc, await this.store.entriesAfter(doc._id, doc.seq)) : null;
+  }
+
+  /** The case with every written entry applied, and its whole timeline (one read of the entries for both). */
+  async loadWithTimeline(caseId: Types.ObjectId | string): Promise<{ doc: CaseDoc; entries: CaseEventDoc[] } | null> {
+    const stored = await this.store.storedCase(caseId);
+    if (!stored) return null;
+    const entries = await this.store.timeline(stored._id);
+    return { doc: await this.rollForward(stored, entries.filter((e) => e.seq > stored.seq)), entries };
   }
 
   async append(doc: CaseDoc, entry: NewEntry): Promise<CaseDoc> {
@@ -105,9 +113,9 @@ export class CaseTimelineService {
     return after;
   }
 
-  private async rollForward(doc: CaseDoc): Promise<CaseDoc> {
+  private async rollForward(doc: CaseDoc, pending: CaseEventDoc[]): Promise<CaseDoc> {
     let current = doc;
-    for (const entry of await this.store.entriesAfter(doc._id, doc.seq)) {
+    for (const entry of pending) {
       if (entry.seq !== current.seq + 1) break;
       current = await this.applyPatch(current, entry.seq, entry.patch ?? {}, entry.at);
     }

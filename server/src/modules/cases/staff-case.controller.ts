@@ -31,7 +31,10 @@ export class StaffCaseController {
 
   @Get('/:id')
   async detail(@Param('id') id: string) {
-    return this.query.render(requireUser(this.ctx), await this.staffCase(id), 'staff');
+    const user = requireUser(this.ctx);
+    const { doc, relation, entries } = await this.query.visibleCase(user, id);
+    if (relation !== 'staff') throw new AppError('CASE_NOT_FOUND');
+    return this.query.render(user, doc, 'staff', entries);
   }
 
   @Post('/:id/moves')

@@ -64,13 +64,13 @@ export class BookingQueryService {
 
   async views(docs: Array<BookingDoc | CancelledBookingDoc>): Promise<BookingView[]> {
     if (docs.length === 0) return [];
-    const ids = docs.map((d) => d._id);
     // One lookup per id or booking: FerretDB reads a whole collection for `$in` (docs/design.md, "Data rules").
     const [session, event, checkins, entries] = await Promise.all([
       findByIds(this.store.sessions, docs.map((d) => d.sessionId)),
       findByIds(this.store.events, docs.map((d) => d.eventId)),
-      Promise.all(ids.map((bookingId) => this.store.checkins.findOne({ bookingId }).lean<CheckinDoc>())),
-      Promise.all(ids.map((bookingId) => this.store.waitlist.findOne({ bookingId }).lean<WaitlistDoc>())),
+      // Only a confirmed booking can be checked in, only a waitlisted one has a place in the line.
+      Promise.all(docs.map((d) => (d.status === 'confirmed' ? this.store.checkins.findOne({ bookingId: d._id }).lean<CheckinDoc>() : null))),
+      Promise.all(docs.map((d) => (d.status === 'waitlisted' ? this.store.waitlist.findOne({ bookingId: d._id }).lean<WaitlistDoc>() : null))),
     ]);
     const names = await this.events.stationNames([...event.values()].map((e) => e.stationId));
     const checkin = byId(checkins.filter((c): c is CheckinDoc => !!c), (c) => c.bookingId);

@@ -72,8 +72,10 @@ export class FiguresService {
       if (!id) throw missingId();
       // A secretary's figures are their community's, never a station's.
       authorize(user, 'figures.read', { stationId: id, community: null });
-      const station = await this.stations.getById(id);
-      return { id, name: station.name, cases: { stationId: toObjectId(station.id)! } };
+      const stationId = toObjectId(id);
+      const name = stationId && (await this.stations.names([stationId])).get(stationId.toHexString());
+      if (!stationId || !name) throw new AppError('STATION_NOT_FOUND');
+      return { id, name, cases: { stationId } };
     }
     const community = q.id ?? user.community;
     if (!community) throw missingId();
