@@ -39,6 +39,8 @@ export async function startTestApi(testFile: string, env: Record<string, string>
     MIDWAY_TS_MODE: 'true',
     JOBS_INTERVAL_MS: '0',
     RATE_LIMIT_FACTOR: '100',
+    // Tests change sessions and roles in the database and expect the next request to see it.
+    SESSION_CACHE_MS: '0',
     REDIS_URL: '',
     WECHAT_API_BASE: wechat.url,
     WECHAT_APPID: wechat.appid,

@@ -15,6 +15,10 @@ export const ENV_VARS = {
   },
   HOST: { default: '127.0.0.1', description: 'Address the API listens on (0.0.0.0 to reach it from a phone on the LAN)' },
   PORT: { default: '7001', description: 'Port the API listens on' },
+  SESSION_CACHE_MS: {
+    default: '5000',
+    description: 'How long a process remembers what a session token resolved to (0: read it on every request). A logout elsewhere, or a change of role, takes effect within this time',
+  },
   API_LISTEN: { default: '1', description: '0 boots the app without an HTTP listener (commands such as `npm run db:rebuild`)' },
   MONGODB_URI: {
     default: 'mongodb://127.0.0.1:27017/',
