@@ -21,9 +21,20 @@ export interface CaseAggregateDoc {
   /** "<scope>|YYYY-MM": a month of a scope is one equality lookup. */
   month: string;
   count: number;
-  totals: TallySums | null;
-  byCategory: Record<string, TallySums> | null;
-  bySource: Record<string, TallySums> | null;
+  /**
+   * A tally's sums as JSON text (`DayTally` without the day): one string is
+   * far cheaper for the embedded database to hand back than nested documents,
+   * and nothing ever filters on what is inside.
+   */
+  sums: string | null;
+}
+
+/** A tally's sums for one day: in total, by category code, by source. */
+export interface DayTally {
+  day: string;
+  totals: TallySums;
+  byCategory: Record<string, TallySums>;
+  bySource: Record<string, TallySums>;
 }
 
 export const CASE_AGGREGATE_MODEL = 'CaseAggregate';
@@ -37,9 +48,7 @@ export const caseAggregateSchema = new Schema<CaseAggregateDoc>(
     day: { type: String, required: true },
     month: { type: String, required: true },
     count: { type: Number, required: true },
-    totals: { type: Schema.Types.Mixed, default: null },
-    byCategory: { type: Schema.Types.Mixed, default: null },
-    bySource: { type: Schema.Types.Mixed, default: null },
+    sums: { type: String, default: null },
   },
   { collection: 'case_aggregates', versionKey: false, minimize: false },
 );

@@ -4,7 +4,7 @@ import { chinaDate } from '@citycare/shared';
 import { Claims } from '../../common/claims';
 import { isDuplicateKey } from '../../common/mongo-errors';
 import type { CaseDoc } from './case.model';
-import type { CaseAggregateDirtyDoc, CaseAggregateDoc } from './case-aggregate.model';
+import type { CaseAggregateDirtyDoc, CaseAggregateDoc, DayTally } from './case-aggregate.model';
 import { aggregatesOf, parseAggregate, type AggregateKind, type Scope as CaseScopeKey } from './case-derived';
 import { CaseStore } from './case-store';
 import { Tally, type TallySums } from './case-tally';
@@ -83,11 +83,11 @@ export class CaseAggregates {
     const base = { kind, scope, level: levelOf(scope), day, month: `${scope}|${day.slice(0, 7)}` };
     if (kind === 'q' || kind === 'r') {
       const count = await this.store.cases.countDocuments({ [countedField(kind, scope)]: `${scope}|${day}` });
-      await this.save(id, count === 0 ? null : { ...base, count, totals: null, byCategory: null, bySource: null });
+      await this.save(id, count === 0 ? null : { ...base, count, sums: null });
       return;
     }
-    const tally = scope === 'all' ? await this.cityTally(day) : await this.placeTally(scope, day);
-    await this.save(id, tally.count === 0 ? null : { ...base, ...tally });
+    const { count, ...sums } = scope === 'all' ? await this.cityTally(day) : await this.placeTally(scope, day);
+    await this.save(id, count === 0 ? null : { ...base, count, sums: JSON.stringify(sums) });
     if (scope !== 'all' && levelOf(scope) === 's') await this.mark([`t|all|${day}`]);
   }
 
@@ -99,10 +99,10 @@ export class CaseAggregates {
   }
 
   /** The daily tallies of a scope for the given months ("YYYY-MM"). */
-  async tallies(scope: CaseScopeKey, months: string[]): Promise<CaseAggregateDoc[]> {
+  async tallies(scope: CaseScopeKey, months: string[]): Promise<DayTally[]> {
     await this.refresh(scope === 'all' ? { kind: 't' } : { scope, kind: 't' });
     const docs = await Promise.all(months.map((m) => this.store.aggregates.find({ month: `${scope}|${m}` }).lean<CaseAggregateDoc[]>()));
-    return docs.flat().filter((d) => d.kind === 't');
+    return docs.flat().filter((d) => d.kind === 't').map(toDayTally);
   }
 
   /** Every aggregate recomputed from the cases (the rebuild command); returns how many exist afterwards. */
@@ -141,11 +141,12 @@ export class CaseAggregates {
     const byCategory = new Map<string, Tally>();
     const bySource = new Map<string, Tally>();
     let count = 0;
-    for (const s of stations) {
-      count += s.count;
-      totals.add(s.totals ?? {});
-      for (const [k, v] of Object.entries(s.byCategory ?? {})) groupOf(byCategory, k).add(v);
-      for (const [k, v] of Object.entries(s.bySource ?? {})) groupOf(bySource, k).add(v);
+    for (const doc of stations) {
+      const s = toDayTally(doc);
+      count += doc.count;
+      totals.add(s.totals);
+      for (const [k, v] of Object.entries(s.byCategory)) groupOf(byCategory, k).add(v);
+      for (const [k, v] of Object.entries(s.bySource)) groupOf(bySource, k).add(v);
     }
     return { count, totals: totals.sums, byCategory: sumsOf(byCategory), bySource: sumsOf(bySource) };
   }
@@ -176,12 +177,18 @@ export function countedField(kind: 'q' | 'r', scope: string): 'queueStation' | '
   return level === 's' ? 'queueStation' : level === 'c' ? 'queueCommunity' : 'queueCity';
 }
 
+function toDayTally(doc: CaseAggregateDoc): DayTally {
+  const sums = JSON.parse(doc.sums ?? '{}') as Partial<Omit<DayTally, 'day'>>;
+  return { day: doc.day, totals: sums.totals ?? new Tally().sums, byCategory: sums.byCategory ?? {}, bySource: sums.bySource ?? {} };
+}
+
 function groupOf(map: Map<string, Tally>, key: string): Tally {
   let t = map.get(key);
   if (!t) map.set(key, (t = new Tally()));
   return t;
 }
 
+/** In key order, so the same counts are always the same text. */
 function sumsOf(map: Map<string, Tally>): Record<string, TallySums> {
-  return Object.fromEntries([...map.entries()].map(([k, t]) => [k, t.sums]));
+  return Object.fromEntries([...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, t]) => [k, t.sums]));
 }

@@ -4,7 +4,7 @@ import { addChinaDays, chinaDate } from '@citycare/shared';
 import { bucketOf, ORDINAL_BUCKET, OrdinalLists } from '../../common/ordinal-list';
 import type { CaseDoc } from './case.model';
 import type { CaseEventDoc } from './case-event.model';
-import type { CaseAggregateDoc } from './case-aggregate.model';
+import type { DayTally } from './case-aggregate.model';
 import { CaseAggregates, countedField } from './case-aggregates';
 import { CITY_LIST, CITY_SCOPE, communityScope, stationScope, type Scope as CaseScopeKey } from './case-derived';
 import { CaseStore } from './case-store';
@@ -84,7 +84,7 @@ export class CaseLookup {
   }
 
   /** The figures' daily tallies of a scope for the China days from..to (inclusive). */
-  async dailyTallies(scope: CaseScope, from: string, to: string): Promise<CaseAggregateDoc[]> {
+  async dailyTallies(scope: CaseScope, from: string, to: string): Promise<DayTally[]> {
     const months: string[] = [];
     for (let m = from.slice(0, 7); m <= to.slice(0, 7); m = addChinaDays(`${m}-28`, 5).slice(0, 7)) months.push(m);
     const docs = await this.aggregates.tallies(keyOf(scope), months);

@@ -43,9 +43,9 @@ export class FiguresService {
     const byCategory = new Map<string, Tally>();
     const bySource = new Map<string, Tally>();
     for (const day of await this.cases.dailyTallies(scope.cases, range.from, range.to)) {
-      totals.add(day.totals ?? {});
-      for (const [code, sums] of Object.entries(day.byCategory ?? {})) tallyOf(byCategory, code).add(sums);
-      for (const [source, sums] of Object.entries(day.bySource ?? {})) tallyOf(bySource, source).add(sums);
+      totals.add(day.totals);
+      for (const [code, sums] of Object.entries(day.byCategory)) tallyOf(byCategory, code).add(sums);
+      for (const [source, sums] of Object.entries(day.bySource)) tallyOf(bySource, source).add(sums);
     }
     const names = await this.categories.all();
     return {
