@@ -27,14 +27,14 @@ const swcTsx = [
 
 const common = {
   testEnvironment: 'node',
-  // API tests boot the app and talk to a real database; a busy 2-core machine can take seconds.
-  testTimeout: 30_000,
   transform: { '^.+\\.tsx?$': swc },
   moduleNameMapper: { '^@citycare/shared$': '<rootDir>/shared/src/index.ts' },
   rootDir: __dirname,
 };
 
 module.exports = {
+  // API tests boot the app and talk to a real database; a busy 2-core machine can take seconds.
+  testTimeout: 30_000,
   globalSetup: '<rootDir>/tests/support/global-setup.js',
   globalTeardown: '<rootDir>/tests/support/global-teardown.js',
   projects: [

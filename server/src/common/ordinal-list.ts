@@ -3,6 +3,9 @@ import { Schema, type Model } from 'mongoose';
 import { Database } from './database';
 import { isDuplicateKey } from './mongo-errors';
 
+/** Lists whose last claimed position a process remembers (reporters' lists are many). */
+const LAST_CLAIMED_MAX = 50_000;
+
 /** How many items one bucket of an ordinal list holds: a page reads one or two buckets. */
 export const ORDINAL_BUCKET = 25;
 
@@ -39,15 +42,24 @@ export class OrdinalLists {
     return this.database.model<SlotDoc>(LIST_SLOT_MODEL, slotSchema);
   }
 
+  /** The last position this process claimed in each list: where the next claim starts, without reading the head. */
+  private readonly lastClaimed = new Map<string, number>();
+
   /** The next position in `list` (1 for the first item). */
   async claim(list: string): Promise<number> {
-    for (let k = (await this.head(list)) + 1; ; k++) {
+    const known = this.lastClaimed.get(list);
+    let taken = 0;
+    for (let k = (known ?? (await this.head(list))) + 1; ; k++) {
       try {
         await this.slots.create({ _id: `${list}#${k}`, list, n: k });
       } catch (err) {
-        if (isDuplicateKey(err)) continue; // taken by a concurrent append: the next one
-        throw err;
+        if (!isDuplicateKey(err)) throw err;
+        // Taken by a concurrent append, or by another process meanwhile: after a few, jump to the head.
+        if (++taken % 3 === 0) k = Math.max(k, await this.head(list));
+        continue;
       }
+      if (this.lastClaimed.size >= LAST_CLAIMED_MAX) this.lastClaimed.clear();
+      this.lastClaimed.set(list, Math.max(k, this.lastClaimed.get(list) ?? 0));
       // The head only speeds up the next reader; a stale one is corrected by probing.
       await this.slots.updateOne({ _id: `${list}#head` }, { $max: { n: k }, $setOnInsert: { list } }, { upsert: true }).catch((err) => {
         if (!isDuplicateKey(err)) throw err;
@@ -66,12 +78,14 @@ export class OrdinalLists {
 
   /** Sets a list's highest position (after positions were rebuilt or loaded in bulk). */
   async setHead(list: string, n: number): Promise<void> {
+    this.lastClaimed.delete(list);
     const head = headDoc(list, n);
     await this.slots.replaceOne({ _id: head._id }, head, { upsert: true });
   }
 
   /** Forgets a list (its items are gone or no longer tied to its name). */
   async drop(list: string): Promise<void> {
+    this.lastClaimed.delete(list);
     await this.slots.deleteMany({ list });
   }
 }

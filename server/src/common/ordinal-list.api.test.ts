@@ -1,0 +1,38 @@
+import { startTestApi, type TestApi } from '../../../tests/support/api-app';
+import { Database } from './database';
+import { OrdinalLists } from './ordinal-list';
+
+let api: TestApi;
+/** Two "processes": each with its own memory of the last position it claimed. */
+let a: OrdinalLists;
+let b: OrdinalLists;
+
+beforeAll(async () => {
+  api = await startTestApi(__filename);
+  const database = await api.app.getApplicationContext().getAsync(Database);
+  a = Object.assign(new OrdinalLists(), { database });
+  b = Object.assign(new OrdinalLists(), { database });
+}, 60_000);
+
+afterAll(() => api.close());
+
+describe('positions in a list', () => {
+  it('when 12 appends race in two processes, then positions 1–12 are each given once', async () => {
+    const got = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? a : b).claim('race')));
+    expect([...got].sort((x, y) => x - y)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(await a.head('race')).toBe(12);
+  });
+
+  it('when one process claimed many while the other was idle, then the idle one jumps ahead instead of trying each', async () => {
+    await a.claim('idle');
+    await b.claim('idle');
+    for (let i = 0; i < 30; i++) await b.claim('idle');
+    expect(await a.claim('idle')).toBe(33);
+  });
+
+  it('when the head is set after a rebuild, then the next position follows it', async () => {
+    await a.setHead('rebuilt', 500);
+    expect(await a.claim('rebuilt')).toBe(501);
+    expect(await b.head('rebuilt')).toBe(501);
+  });
+});
