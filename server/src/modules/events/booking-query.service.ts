@@ -4,7 +4,6 @@ import type { BookingList, BookingView } from '@citycare/shared';
 import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
 import type { BookingDoc, CancelledBookingDoc } from './booking.model';
-import type { CheckinDoc } from './checkin.model';
 import type { EventDoc } from './event.model';
 import type { EventSessionDoc } from './event-session.model';
 import { EventQueryService } from './event-query.service';
@@ -65,15 +64,13 @@ export class BookingQueryService {
   async views(docs: Array<BookingDoc | CancelledBookingDoc>): Promise<BookingView[]> {
     if (docs.length === 0) return [];
     // One lookup per id or booking: FerretDB reads a whole collection for `$in` (docs/design.md, "Data rules").
-    const [session, event, checkins, entries] = await Promise.all([
+    const [session, event, entries] = await Promise.all([
       findByIds(this.store.sessions, docs.map((d) => d.sessionId)),
       findByIds(this.store.events, docs.map((d) => d.eventId)),
-      // Only a confirmed booking can be checked in, only a waitlisted one has a place in the line.
-      Promise.all(docs.map((d) => (d.status === 'confirmed' ? this.store.checkins.findOne({ bookingId: d._id }).lean<CheckinDoc>() : null))),
+      // Only a waitlisted booking has a place in the line.
       Promise.all(docs.map((d) => (d.status === 'waitlisted' ? this.store.waitlist.findOne({ bookingId: d._id }).lean<WaitlistDoc>() : null))),
     ]);
     const names = await this.events.stationNames([...event.values()].map((e) => e.stationId));
-    const checkin = byId(checkins.filter((c): c is CheckinDoc => !!c), (c) => c.bookingId);
     const entry = byId(entries.filter((w): w is WaitlistDoc => !!w), (w) => w.bookingId);
     const ranks = new Map(
       await Promise.all([...entry.values()].map(async (w) => [w.bookingId.toHexString(), await this.waitlist.rank(w)] as const)),
@@ -90,7 +87,7 @@ export class BookingQueryService {
           event: e,
           stationName: names.get(e.stationId.toHexString()) ?? '',
           rank: entry.has(key) ? (ranks.get(key) ?? null) : null,
-          checkedInAt: checkin.get(key)?.at ?? null,
+          checkedInAt: d.checkedInAt ?? null,
           now,
         }),
       ];

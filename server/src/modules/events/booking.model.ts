@@ -19,6 +19,8 @@ export interface BookingDoc {
   code: string;
   status: LiveBookingStatus;
   confirmedAt: Date | null;
+  /** When it was checked in, copied from its check-in (the one `checkins` record decides), so lists need no lookup. */
+  checkedInAt?: Date | null;
   createdAt: Date;
 }
 
@@ -32,6 +34,7 @@ const bookingFields = {
   partySize: { type: Number, required: true, min: 1 },
   code: { type: String, required: true },
   confirmedAt: { type: Date, default: null },
+  checkedInAt: { type: Date, default: null },
   createdAt: { type: Date, required: true },
 };
 

@@ -48,10 +48,13 @@ export class CheckinService {
     const at = new Date();
     try {
       await this.store.checkins.create({ bookingId: booking._id, sessionId: session._id, byUserId: new Types.ObjectId(user.id), at });
+      await this.store.bookings.updateOne({ _id: booking._id }, { $set: { checkedInAt: at } });
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
       const first = await this.store.checkins.findOne({ bookingId: booking._id }).lean<CheckinDoc>();
       const when = first?.at ?? at;
+      // A crash between the check-in and its copy on the booking is mended by the next scan.
+      if (first && !booking.checkedInAt) await this.store.bookings.updateOne({ _id: booking._id }, { $set: { checkedInAt: first.at } });
       throw new AppError('ALREADY_CHECKED_IN', `该预约已于 ${chinaTime(when)} 签到`, [
         { field: 'checkedInAt', code: 'ALREADY_CHECKED_IN', message: when.toISOString() },
       ]);

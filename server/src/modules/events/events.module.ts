@@ -7,6 +7,7 @@ import { SESSION_LOCK_MODEL, sessionLockSchema, WAITLIST_MODEL, waitlistSchema }
 import { CHECKIN_MODEL, checkinSchema } from './checkin.model';
 import { EventPhotoOwner } from './event-photo-owner';
 import { BookingPersonalData } from './booking-personal-data';
+import { CheckinCopiesMigration } from './checkin-copies.migration';
 
 /** The module's models (their unique indexes are what keeps bookings honest) and its photos. */
 export const EVENTS_MODULE: ModuleManifest = {
@@ -23,4 +24,5 @@ export const EVENTS_MODULE: ModuleManifest = {
   ],
   photoOwners: [EventPhotoOwner],
   personalData: [BookingPersonalData],
+  migrations: [CheckinCopiesMigration],
 };

@@ -93,7 +93,8 @@ export class GeoReportService {
     const page: CaseDoc[] = [];
     let matched = 0;
     let olderRun = 0;
-    for await (const doc of this.cases.cityNewestFirst(end)) {
+    // A range that ends now or later starts at the newest case; an older end is looked up.
+    for await (const doc of this.cases.cityNewestFirst(end < now ? end : undefined)) {
       if (doc.createdAt < start) {
         // Positions follow time only roughly: stop after a whole bucket's worth older than the range.
         if (++olderRun >= OLDER_RUN_TO_STOP) break;
