@@ -31,6 +31,9 @@ export const PERMISSIONS = {
   'case.follow': { resident: 'own', secretary: 'own' },
   'media.upload': { resident: 'own', secretary: 'own', officer: 'own', lead: 'own', admin: 'own' },
   'user.manage': { admin: 'city' },
+  // The bureau: stations (and their wall of officers on duty), categories and their deadlines.
+  'station.manage': { admin: 'city' },
+  'category.manage': { admin: 'city' },
   // Open days and meetings: leads run their station's, anyone signed in books.
   'event.manage': { lead: 'station', admin: 'city' },
   'event.book': { resident: 'own', secretary: 'own', officer: 'own', lead: 'own', admin: 'own' },

@@ -74,6 +74,7 @@ class World {
   readonly leadS = loginAs(api.db, 'lead', { stationId: stationS });
   readonly officerS = loginAs(api.db, 'officer', { stationId: stationS });
   readonly secretaryC = loginAs(api.db, 'secretary', { community: COMMUNITY });
+  readonly admin = loginAs(api.db, 'admin');
   readonly callers: Promise<Caller[]> = (async () => [
     { name: 'no token' as const, user: null },
     { name: 'resident A' as const, user: await this.residentA, role: 'resident' as const },
@@ -166,6 +167,19 @@ class World {
       return hotlineId;
     });
 
+  /** A station of the bureau's own, made for this route (so deactivating it leaves station S alone). */
+  station = () =>
+    this.once('station', async () => {
+      const res = await api.http().post('/api/admin/stations').set('Authorization', (await this.admin).auth).send(stationBody());
+      return ok(res, 'station').id as string;
+    });
+
+  category = () =>
+    this.once('category', async () => {
+      const res = await api.http().post('/api/admin/categories').set('Authorization', (await this.admin).auth).send(categoryBody());
+      return ok(res, 'category').id as string;
+    });
+
   /** Someone an admin may appoint. */
   someUser = () => this.once('someUser', () => loginAs(api.db, 'resident'));
 }
@@ -177,6 +191,8 @@ function ok(res: { status: number; body: any }, what: string) {
 const iso = (ms: number) => new Date(ms).toISOString();
 const caseBody = () => ({ category: 'clutter', description: '楼道堆放纸箱', ...NEAR_S, address: '嘉麟社区 5 幢' });
 const patrolBody = () => ({ startedAt: iso(Date.now() - 7_200_000), endedAt: iso(Date.now() - 3_600_000), area: '嘉麟社区东片' });
+const stationBody = () => ({ name: `矩阵工作站 ${process.pid}-${++n}`, community: '矩阵社区', address: '矩阵路 1 号', lat: 32.53, lng: 120.47, phone: '0513-88880000', openingHours: '8:30-17:30' });
+const categoryBody = () => ({ code: `matrix_${process.pid}_${++n}`, name: `矩阵类型${n}`, acceptHours: 4, resolveHours: 48 });
 const zoneBody = () => ({ name: `矩阵摊位区 ${++n}`, ...NEAR_S, address: '中大街', hours: '17:00–22:00', stallCount: 10, rules: '收摊后清理', stationId: stationS });
 
 // ---- the request each route gets (a route may have several) ------------------
@@ -199,6 +215,16 @@ const EXAMPLES: Record<string, Example> = {
   'PUT /api/admin/users/{id}/role': async (w) => ({ path: `/api/admin/users/${(await w.someUser()).id}/role`, body: { role: 'officer', stationId: stationS } }),
   'GET /api/admin/users': async (w) => ({ path: '/api/admin/users', query: { openid: (await w.residentA).openid } }),
   'GET /api/stations/{id}': async () => ({ path: `/api/stations/${stationS}` }),
+  'GET /api/admin/users/search': async () => ({ path: '/api/admin/users/search', query: { q: '8000' } }),
+  'POST /api/admin/stations': async () => ({ path: '/api/admin/stations', body: stationBody() }),
+  'PUT /api/admin/stations/{id}': async (w) => ({ path: `/api/admin/stations/${await w.station()}`, body: { phone: '0513-88881111' } }),
+  'PUT /api/admin/stations/{id}/officers': async (w) => ({ path: `/api/admin/stations/${await w.station()}/officers`, body: { officers: [{ name: '值班队员', role: '城管队员', duties: ['巡查'] }] } }),
+  'POST /api/admin/stations/{id}/deactivate': async (w) => ({ path: `/api/admin/stations/${await w.station()}/deactivate` }),
+  'POST /api/admin/stations/{id}/reactivate': async (w) => ({ path: `/api/admin/stations/${await w.station()}/reactivate` }),
+  'POST /api/admin/categories': async () => ({ path: '/api/admin/categories', body: categoryBody() }),
+  'PUT /api/admin/categories/{id}': async (w) => ({ path: `/api/admin/categories/${await w.category()}`, body: { resolveHours: 72 } }),
+  'POST /api/admin/categories/{id}/retire': async (w) => ({ path: `/api/admin/categories/${await w.category()}/retire` }),
+  'POST /api/admin/categories/{id}/reinstate': async (w) => ({ path: `/api/admin/categories/${await w.category()}/reinstate` }),
   'GET /api/stations/nearest': async () => ({ path: '/api/stations/nearest', query: { lat: '32.5372', lng: '120.4597' } }),
 
   'POST /api/cases': async () => ({ path: '/api/cases', body: caseBody(), headers: { 'Idempotency-Key': `matrix-${++n}-new` } }),
@@ -259,6 +285,13 @@ const EXAMPLES: Record<string, Example> = {
     { label: 'station S', path: '/api/figures', query: { scope: 'station', id: stationS } },
     { label: 'community C', path: '/api/figures', query: { scope: 'community', id: COMMUNITY } },
   ],
+
+  'GET /api/figures/groups': async () => [
+    { label: 'by station', path: '/api/figures/groups', query: { by: 'station' } },
+    { label: 'by category', path: '/api/figures/groups', query: { by: 'category' } },
+  ],
+  'GET /api/figures/groups.csv': async () => ({ path: '/api/figures/groups.csv', query: { by: 'community' } }),
+  'GET /api/figures/overdue': async () => ({ path: '/api/figures/overdue', query: { stationId: stationS } }),
 
   'POST /api/hotline/cases': async () => ({ path: '/api/hotline/cases', body: { hotlineId: `MX-new-${++n}`, category: 'clutter', text: '楼道堆物', address: '嘉麟社区', ...NEAR_S } }),
   'GET /api/hotline/cases/{hotlineId}': async (w) => ({ path: `/api/hotline/cases/${await w.hotlineCase()}` }),

@@ -32,6 +32,7 @@ export async function loginAs(
     role,
     name: opts.name ?? `${role} ${counter}`,
     phone: opts.phone ?? null,
+    phoneTail: opts.phone ? opts.phone.slice(-4) : null,
     stationId: opts.stationId ? new Types.ObjectId(String(opts.stationId)) : null,
     community: opts.community ?? null,
     demo: false,

@@ -1,5 +1,6 @@
 import { Image, Text, View } from '@tarojs/components';
 import type { OfficerOnDuty } from '@citycare/shared';
+import { mediaUrl } from '../../api/http';
 import './index.css';
 
 /** An officer as on the station's wall (上墙挂牌): photo or initial, name, role and duties. */
@@ -7,7 +8,7 @@ export default function OfficerCard({ officer }: { officer: OfficerOnDuty }) {
   return (
     <View className="officer-card" data-testid="officer-card">
       {officer.photoUrl ? (
-        <Image className="officer-card__avatar" src={officer.photoUrl} mode="aspectFill" />
+        <Image className="officer-card__avatar" src={mediaUrl(officer.photoUrl)} mode="aspectFill" />
       ) : (
         <View className="officer-card__avatar officer-card__avatar--initial">{officer.name.slice(0, 1)}</View>
       )}

@@ -46,3 +46,32 @@ export interface FiguresResponse {
   byCategory: FigureGroup[];
   bySource: FigureGroup[];
 }
+
+export interface FigureGroupRow extends FigureGroup {
+  /** Open cases late now (stations and communities; null for categories and sources). */
+  overdueNow: number | null;
+}
+
+export interface FigureGroupsResponse {
+  by: 'station' | 'community' | 'category' | 'source';
+  from: string;
+  to: string;
+  items: FigureGroupRow[];
+}
+
+/** One open case past its deadline, as the bureau's overdue list shows it. */
+export interface OverdueCase {
+  id: string;
+  category: string;
+  categoryName: string;
+  status: string;
+  source: string;
+  address: string;
+  createdAt: string;
+  dueAt: string;
+}
+
+export interface OverdueCasesResponse {
+  stationId: string;
+  items: OverdueCase[];
+}

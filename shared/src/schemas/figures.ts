@@ -21,3 +21,19 @@ export const figuresQuery = z.strictObject({
   to: day.optional(),
 });
 export type FiguresQuery = z.output<typeof figuresQuery>;
+
+export const FIGURE_GROUPINGS = ['station', 'community', 'category', 'source'] as const;
+export type FigureGrouping = (typeof FIGURE_GROUPINGS)[number];
+
+/** GET /api/figures/groups?by=&from=&to= (and groups.csv) — the city's 三率 per station, community, category or source. */
+export const figureGroupsQuery = z.strictObject({
+  by: z.enum(FIGURE_GROUPINGS),
+  from: day.optional(),
+  to: day.optional(),
+});
+export type FigureGroupsQuery = z.output<typeof figureGroupsQuery>;
+
+/** GET /api/figures/overdue?stationId= — a station's open cases late now. */
+export const overdueCasesQuery = z.strictObject({
+  stationId: z.string().regex(/^[0-9a-fA-F]{24}$/, { error: 'VALIDATION_FAILED' }),
+});

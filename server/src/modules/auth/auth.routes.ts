@@ -1,4 +1,4 @@
-import { bindPhoneBody, devLoginBody, setRoleBody, updateMeBody, wechatLoginBody, setCommunityBody } from '@citycare/shared';
+import { bindPhoneBody, devLoginBody, setRoleBody, updateMeBody, wechatLoginBody, setCommunityBody, userSearchQuery } from '@citycare/shared';
 import type { RouteDoc } from '../openapi/route-doc';
 
 const me = { type: 'object', description: 'MeResponse: id, role, name, phone (own, unmasked), stationId, community' };
@@ -59,4 +59,15 @@ export const AUTH_ROUTES: RouteDoc[] = [
     allow: { who: ['admin'] },
   },
   { method: 'get', path: '/api/admin/users', summary: 'Find a user by openid', tag: 'admin', response: { type: 'object' }, errors: ['FORBIDDEN', 'USER_NOT_FOUND'], access: 'admin', allow: { who: ['admin'] } },
+  {
+    method: 'get',
+    path: '/api/admin/users/search',
+    summary: 'Find people: q = the last 4 digits of a phone, a whole phone number, or a name exactly; or stationId = that station\'s staff. Phones masked (138****1234); at most limit (1–50, default 20)',
+    tag: 'admin',
+    query: userSearchQuery,
+    response: { type: 'object', description: 'AdminUserList: items [{ id, role, name, phone (masked), stationId, community }]' },
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'UNKNOWN_FIELD', 'INVALID_LIMIT'],
+    access: 'admin',
+    allow: { who: ['admin'] },
+  },
 ];

@@ -97,7 +97,7 @@ export class CaseIntakeService {
     const zoneId = body.zoneId ? await this.zones.requireExists(body.zoneId) : null;
     // 12345 text comes from the hotline's operators, not a WeChat user: msg_sec_check needs a real openid.
     if (source !== 'hotline') await this.contentCheck.assertPublishable(user.openid, [body.description]);
-    const station = options.stationId ? await this.stations.getById(options.stationId) : await this.stations.routeFor({ lat: body.lat, lng: body.lng });
+    const station = options.stationId ? await this.stations.getById(options.stationId) : await this.stations.routeFor({ lat: body.lat, lng: body.lng }, category.stationKinds ?? []);
     if (!station) throw new AppError('STATION_NOT_FOUND', '附近暂无可受理的城管工作站');
     const photos = await this.attachments.claim(user.id, body.photos);
     const now = new Date();

@@ -102,7 +102,23 @@ export class CaseLookup {
     }
     return overdue;
   }
+
+  /** Open cases of a scope late right now, most overdue first, at most `limit`: the queue's days up to today, one lookup each. */
+  async overdueCases(scope: CaseScope, limit: number, now = new Date()): Promise<OverdueCaseDoc[]> {
+    const key = keyOf(scope);
+    const today = chinaDate(now);
+    const found: OverdueCaseDoc[] = [];
+    for (const { day } of await this.aggregates.days('q', key)) {
+      if (day > today || found.length >= limit) break;
+      const docs = await this.store.queueDay(countedField('q', key) as 'queueStation', `${key}|${day}`);
+      found.push(...docs.filter((d) => d.dueAt < now).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime()));
+    }
+    return found.slice(0, limit);
+  }
 }
+
+/** The open cases of a scope late right now, most overdue first (the same days and rule as overdueNow), at most `limit`. */
+export type OverdueCaseDoc = Pick<CaseDoc, '_id' | 'category' | 'status' | 'source' | 'address' | 'createdAt' | 'dueAt'>;
 
 function keyOf(scope: CaseScope): CaseScopeKey {
   if ('stationId' in scope) return stationScope(scope.stationId);

@@ -1,4 +1,5 @@
 import { Schema, type Types } from 'mongoose';
+import { STATION_KINDS, type StationKind } from '@citycare/shared';
 
 /** A problem category with its SLA; admin-editable data seeded from shared DEFAULT_CATEGORIES. */
 export interface CategoryDoc {
@@ -7,6 +8,9 @@ export interface CategoryDoc {
   name: string;
   acceptHours: number;
   resolveHours: number;
+  /** Which kinds of station handle it (new cases route to one); empty or missing: every kind. */
+  stationKinds?: StationKind[];
+  /** false: retired — not offered for new reports; old cases keep showing its name. */
   active: boolean;
 }
 
@@ -18,6 +22,7 @@ export const categorySchema = new Schema<CategoryDoc>(
     name: { type: String, required: true },
     acceptHours: { type: Number, required: true, min: 1 },
     resolveHours: { type: Number, required: true, min: 1 },
+    stationKinds: { type: [String], enum: STATION_KINDS, default: [] },
     active: { type: Boolean, required: true, default: true },
   },
   { collection: 'categories', versionKey: false },

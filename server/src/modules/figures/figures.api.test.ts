@@ -302,3 +302,85 @@ it('when the OpenAPI document is read, then the notices, patrols, zones and figu
   );
   expect(Object.keys(res.body.paths['/api/zones/{id}'])).toEqual(expect.arrayContaining(['get', 'patch', 'delete']));
 });
+
+describe('GET /api/figures/groups (the city side by side, admins)', () => {
+  const groups = (user: TestUser | undefined, query: Record<string, unknown>, path = '/api/figures/groups') => {
+    const req = api.http().get(path).query(query);
+    return user ? req.set('Authorization', user.auth) : req;
+  };
+  const row = (body: { items: Array<{ key: string; label: string }> }, keyOrLabel: string) => body.items.find((g) => g.key === keyOrLabel || g.label === keyOrLabel);
+
+  it('when grouped by station for January, then each station has its own tallies and overdue count', async () => {
+    const res = await groups(admin, { by: 'station', ...JAN }).expect(200);
+    expect(res.body).toMatchObject({ by: 'station', from: JAN.from, to: JAN.to });
+    expect(row(res.body, String(stationA))).toMatchObject({ label: '海安市城管局嘉麟社区工作站', received: 7, acceptedOnTime: 4, closed: 3, closureRate: 0.4286, overdueNow: 4 });
+    expect(row(res.body, String(stationB))).toMatchObject({ label: '海安市城管局平桥村工作站', received: 3, closed: 2, overdueNow: 1 });
+    // Every station has a row, the busiest first.
+    expect(res.body.items.length).toBe(await api.db.collection('stations').countDocuments());
+    expect(res.body.items[0].key).toBe(String(stationA));
+  });
+
+  it('when grouped by community, then a case counts in the community it was reported in, whichever station took it', async () => {
+    const res = await groups(admin, { by: 'community', ...JAN }).expect(200);
+    expect(row(res.body, '嘉麟社区')).toMatchObject({ received: 8, closed: 4 });
+    expect(row(res.body, '平桥村')).toMatchObject({ received: 2, closed: 1, overdueNow: 1 });
+  });
+
+  it('when grouped by category and by source, then the city totals split by them (duplicates left out)', async () => {
+    const byCategory = await groups(admin, { by: 'category', ...JAN }).expect(200);
+    expect(byCategory.body.items.map((g: { key: string; received: number }) => [g.key, g.received])).toEqual([
+      ['street_vending', 5],
+      ['clutter', 3],
+      ['parking', 2],
+    ]);
+    expect(row(byCategory.body, 'street_vending')).toMatchObject({ label: '占道经营', overdueNow: null });
+    const bySource = await groups(admin, { by: 'source', ...JAN }).expect(200);
+    expect(Object.fromEntries(bySource.body.items.map((g: { key: string; received: number }) => [g.key, g.received]))).toEqual({ miniprogram: 5, hotline: 2, patrol: 1, whistle: 2 });
+    expect(row(bySource.body, 'hotline')!.label).toBe('12345 热线');
+  });
+
+  it('when exported as CSV, then a header and one line per group, rates as percentages', async () => {
+    const res = await groups(admin, { by: 'station', ...JAN }, '/api/figures/groups.csv').expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    expect(res.headers['content-disposition']).toContain('figures-station-2025-01-01-2025-01-31.csv');
+    const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('分组,受理数,按时响应,办结,不予受理,评价数,满意,响应率,办结率,满意率,平均受理小时,平均办结小时,当前超期');
+    expect(lines).toContain('海安市城管局嘉麟社区工作站,7,4,3,1,4,2,57.1%,42.9%,50.0%,2.1,20,4');
+  });
+
+  it.each([
+    ['no grouping', {}, 'VALIDATION_FAILED'],
+    ['an unknown grouping', { by: 'officer' }, 'VALIDATION_FAILED'],
+    ['a range over a year', { by: 'station', from: '2024-01-01', to: '2025-06-01' }, 'INVALID_DATE_RANGE'],
+    ['an unknown field', { by: 'station', scope: 'city' }, 'UNKNOWN_FIELD'],
+  ])('when %s, then 400', async (_name, query, code) => {
+    const res = await groups(admin, query).expect(400);
+    expect(res.body.error.code).toBe(code);
+  });
+
+  it('when a lead, a secretary or a resident asks, then 403; without a token 401', async () => {
+    for (const user of [leadA, secretaryA, resident, officerA]) await groups(user, { by: 'station' }).expect(403);
+    await groups(undefined, { by: 'station' }).expect(401);
+  });
+});
+
+describe('GET /api/figures/overdue (a station\'s late cases, admins)', () => {
+  it('when station A is asked for, then its four late open cases come most overdue first', async () => {
+    const res = await api.http().get('/api/figures/overdue').query({ stationId: String(stationA) }).set('Authorization', admin.auth).expect(200);
+    expect(res.body.items.map((c: { categoryName: string; status: string }) => [c.categoryName, c.status])).toEqual([
+      ['乱堆乱放/环境卫生', 'in_progress'],
+      ['乱堆乱放/环境卫生', 'submitted'],
+      ['占道经营', 'in_progress'],
+      ['乱堆乱放/环境卫生', 'submitted'],
+    ]);
+    const due = res.body.items.map((c: { dueAt: string }) => c.dueAt);
+    expect(due).toEqual([...due].sort());
+  });
+
+  it('when the station is unknown, then 404; a malformed id 400; a lead 403', async () => {
+    const unknown = await api.http().get('/api/figures/overdue').query({ stationId: '0123456789abcdef01234567' }).set('Authorization', admin.auth).expect(404);
+    expect(unknown.body.error.code).toBe('STATION_NOT_FOUND');
+    await api.http().get('/api/figures/overdue').query({ stationId: 'nope' }).set('Authorization', admin.auth).expect(400);
+    await api.http().get('/api/figures/overdue').query({ stationId: String(stationA) }).set('Authorization', leadA.auth).expect(403);
+  });
+});

@@ -1,9 +1,11 @@
 import { ALL, Controller, Get, Inject, Query } from '@midwayjs/core';
 import type { Context } from '@midwayjs/koa';
-import { figuresQuery } from '@citycare/shared';
+import { figureGroupsQuery, figuresQuery, overdueCasesQuery } from '@citycare/shared';
 import { requireUser } from '../../common/auth-user';
+import { csvDocument } from '../../common/csv';
 import { validate } from '../../common/validate';
 import { FiguresService } from './figures.service';
+import { FIGURE_GROUPS_CSV_HEADER, figureGroupsCsvRows, FigureGroupsService } from './figure-groups.service';
 
 /** 三率: response, closure and satisfaction rates for a station, a community or the city. */
 @Controller('/api/figures')
@@ -14,9 +16,33 @@ export class FiguresController {
   @Inject()
   figures!: FiguresService;
 
+  @Inject()
+  groups!: FigureGroupsService;
+
   @Get('/')
   async get(@Query(ALL) q: unknown) {
     const user = requireUser(this.ctx);
     return this.figures.figures(user, validate(figuresQuery, q));
+  }
+
+  /** The city's 三率 per station, community, category or source (admins). */
+  @Get('/groups')
+  async byGroup(@Query(ALL) q: unknown) {
+    return this.groups.groups(requireUser(this.ctx), validate(figureGroupsQuery, q));
+  }
+
+  @Get('/groups.csv')
+  async byGroupCsv(@Query(ALL) q: unknown) {
+    const res = await this.groups.groups(requireUser(this.ctx), validate(figureGroupsQuery, q));
+    this.ctx.set('Content-Type', 'text/csv; charset=utf-8');
+    this.ctx.set('Content-Disposition', `attachment; filename="figures-${res.by}-${res.from}-${res.to}.csv"`);
+    return csvDocument(FIGURE_GROUPS_CSV_HEADER, figureGroupsCsvRows(res));
+  }
+
+  /** A station's open cases late now (admins). */
+  @Get('/overdue')
+  async overdue(@Query(ALL) q: unknown) {
+    const user = requireUser(this.ctx);
+    return this.groups.overdue(user, validate(overdueCasesQuery, q).stationId);
   }
 }

@@ -1,4 +1,4 @@
-import { figuresQuery } from '@citycare/shared';
+import { figureGroupsQuery, figuresQuery, overdueCasesQuery } from '@citycare/shared';
 import type { RouteDoc } from '../openapi/route-doc';
 
 const tally =
@@ -19,5 +19,38 @@ export const FIGURES_ROUTES: RouteDoc[] = [
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'INVALID_DATE_RANGE', 'VALIDATION_FAILED', 'STATION_NOT_FOUND', 'UNKNOWN_FIELD'],
     access: 'secretary: their community; lead: their station and the community it serves; admin: any (figures.read)',
     allow: { who: ['secretary', 'lead', 'admin'], of: ['station', 'community', 'city'] },
+  },
+  {
+    method: 'get',
+    path: '/api/figures/groups',
+    summary: "The city's 三率 side by side over China days from..to: by station or community (with each one's overdueNow), by category or source (same definitions as /api/figures)",
+    tag: 'figures',
+    query: figureGroupsQuery,
+    response: { type: 'object', description: `FigureGroupsResponse: by, from, to, items [{ key, label, ${tally}, overdueNow (null by category/source) }]` },
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'INVALID_DATE_RANGE', 'VALIDATION_FAILED', 'UNKNOWN_FIELD'],
+    access: 'admin',
+    allow: { who: ['admin'] },
+  },
+  {
+    method: 'get',
+    path: '/api/figures/groups.csv',
+    summary: 'The same groups as a CSV (UTF-8 with BOM, rates as percentages)',
+    tag: 'figures',
+    query: figureGroupsQuery,
+    response: { type: 'string', description: 'text/csv' },
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'INVALID_DATE_RANGE', 'VALIDATION_FAILED', 'UNKNOWN_FIELD'],
+    access: 'admin',
+    allow: { who: ['admin'] },
+  },
+  {
+    method: 'get',
+    path: '/api/figures/overdue',
+    summary: "A station's open cases late right now, most overdue first (at most 200)",
+    tag: 'figures',
+    query: overdueCasesQuery,
+    response: { type: 'object', description: 'OverdueCasesResponse: stationId, items [{ id, category, categoryName, status, source, address, createdAt, dueAt }]' },
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'UNKNOWN_FIELD', 'STATION_NOT_FOUND'],
+    access: 'admin',
+    allow: { who: ['admin'] },
   },
 ];

@@ -3,10 +3,10 @@ import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
 
 /** The kinds of things a photo can be attached to, each owned by its own module. */
-export const ATTACHMENT_KINDS = ['case', 'notice', 'patrol', 'event'] as const;
+export const ATTACHMENT_KINDS = ['case', 'notice', 'patrol', 'event', 'station'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 
-/** One thing a photo is attached to: a case, a notice, a patrol log or an event. */
+/** One thing a photo is attached to: a case, a notice, a patrol log, an event or a station's wall (上墙挂牌). */
 export interface AttachedTo {
   kind: AttachmentKind;
   id: Types.ObjectId;

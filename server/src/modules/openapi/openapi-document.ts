@@ -4,6 +4,7 @@ import { STATION_ROUTES } from '../stations/station.routes';
 import { MEDIA_ROUTES } from '../media/media.routes';
 import { AUTH_ROUTES } from '../auth/auth.routes';
 import { CASE_ROUTES } from '../cases/case.routes';
+import { CATEGORY_ROUTES } from '../cases/category.routes';
 import { EVENT_ROUTES } from '../events/event.routes';
 import { ZONE_ROUTES } from '../zones/zone.routes';
 import { NOTICE_ROUTES } from '../notices/notice.routes';
@@ -17,7 +18,7 @@ import { RESPONSE_SCHEMAS } from './schemas';
 import { APP_VERSION } from '../../common/version';
 
 /** Every documented route; a module adds its list here. */
-export const ROUTES: RouteDoc[] = [...HEALTH_ROUTES, ...STATION_ROUTES, ...AUTH_ROUTES, ...CASE_ROUTES, ...EVENT_ROUTES, ...MEDIA_ROUTES, ...ZONE_ROUTES, ...NOTICE_ROUTES, ...PATROL_ROUTES, ...FIGURES_ROUTES, ...HOTLINE_ROUTES, ...OPEN311_ROUTES, ...OPENAPI_ROUTES];
+export const ROUTES: RouteDoc[] = [...HEALTH_ROUTES, ...STATION_ROUTES, ...AUTH_ROUTES, ...CASE_ROUTES, ...CATEGORY_ROUTES, ...EVENT_ROUTES, ...MEDIA_ROUTES, ...ZONE_ROUTES, ...NOTICE_ROUTES, ...PATROL_ROUTES, ...FIGURES_ROUTES, ...HOTLINE_ROUTES, ...OPEN311_ROUTES, ...OPENAPI_ROUTES];
 
 function queryParameters(route: RouteDoc) {
   const params: Array<Record<string, unknown>> = Object.entries(route.params ?? {}).map(([name, description]) => ({

@@ -2,11 +2,12 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { isInBox, type BoundingBox } from '@citycare/shared';
 import { Database } from '../../common/database';
 import { envInt } from '../../config/env';
-import { STATION_MODEL, stationSchema, type StationDoc } from './station.model';
+import { isActiveStation, STATION_MODEL, stationSchema, type StationDoc } from './station.model';
 import { SUMMARY_FIELDS } from './station.view';
 
 /**
- * Stations in a bounding box. Stations change a few times a year, so each
+ * Active stations in a bounding box (a deactivated one is gone for residents).
+ * Stations change a few times a year, so each
  * process keeps a snapshot of their summaries for STATION_CACHE_MS and filters
  * it in memory (the nearest search is then pure computation); with the cache
  * off (0) every search is a $gte/$lte box query.
@@ -29,7 +30,8 @@ export class StationDirectory {
       return this.stations
         .find({ lat: { $gte: box.minLat, $lte: box.maxLat }, lng: { $gte: box.minLng, $lte: box.maxLng } })
         .select(SUMMARY_FIELDS)
-        .lean<StationDoc[]>();
+        .lean<StationDoc[]>()
+        .then((docs) => docs.filter(isActiveStation));
     }
     return (await this.all()).filter((doc) => isInBox(doc, box));
   }
@@ -42,7 +44,8 @@ export class StationDirectory {
       .find()
       .select(SUMMARY_FIELDS)
       .lean<StationDoc[]>()
-      .then((docs) => {
+      .then((all) => {
+        const docs = all.filter(isActiveStation);
         if (ttl > 0) this.snapshot = { at: Date.now(), docs };
         return docs;
       })

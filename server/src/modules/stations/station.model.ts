@@ -1,9 +1,13 @@
 import { Schema, type Types } from 'mongoose';
+import { STATION_KINDS, type StationKind } from '@citycare/shared';
 
 /** An officer on duty as shown on the station wall (上墙挂牌). */
 export interface OfficerOnDutyDoc {
   name: string;
   role: string;
+  /** A photo of kind `station` in the media module; the view signs its URL. */
+  photoId: Types.ObjectId | null;
+  /** Seeded demo officers only: a fixed URL (none today). */
   photoUrl: string | null;
   duties: string[];
 }
@@ -12,6 +16,8 @@ export interface OfficerOnDutyDoc {
 export interface StationDoc {
   _id: Types.ObjectId;
   name: string;
+  /** Stations made before kinds existed have none: they are community stations (stationKind()). */
+  kind?: StationKind;
   city: string;
   community: string;
   address: string;
@@ -27,7 +33,15 @@ export interface StationDoc {
   boundaryBox: { minLat: number; maxLat: number; minLng: number; maxLng: number } | null;
   /** Demo data seeded for the preview; never real. */
   demo: boolean;
+  /**
+   * false: deactivated by the bureau — left out of the nearest search, the
+   * list and routing; its cases stay readable. Missing (older stations): active.
+   */
+  active?: boolean;
 }
+
+export const stationKind = (doc: Pick<StationDoc, 'kind'>): StationKind => doc.kind ?? 'community';
+export const isActiveStation = (doc: Pick<StationDoc, 'active'>): boolean => doc.active !== false;
 
 export const STATION_MODEL = 'Station';
 
@@ -35,6 +49,7 @@ const officerSchema = new Schema<OfficerOnDutyDoc>(
   {
     name: { type: String, required: true },
     role: { type: String, required: true },
+    photoId: { type: Schema.Types.ObjectId, default: null },
     photoUrl: { type: String, default: null },
     duties: { type: [String], default: [] },
   },
@@ -47,6 +62,7 @@ const boxSchema = new Schema({ minLat: Number, maxLat: Number, minLng: Number, m
 export const stationSchema = new Schema<StationDoc>(
   {
     name: { type: String, required: true, trim: true, maxlength: 100 },
+    kind: { type: String, enum: STATION_KINDS, default: 'community' },
     city: { type: String, required: true },
     community: { type: String, required: true },
     address: { type: String, required: true },
@@ -58,6 +74,7 @@ export const stationSchema = new Schema<StationDoc>(
     boundary: { type: [pointSchema], default: [] },
     boundaryBox: { type: boxSchema, default: null },
     demo: { type: Boolean, required: true, default: false },
+    active: { type: Boolean, default: true },
   },
   { collection: 'stations', timestamps: true, versionKey: false },
 );

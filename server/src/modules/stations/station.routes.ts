@@ -1,5 +1,10 @@
-import { listStationsQuery, nearestStationsQuery } from '@citycare/shared';
+import { createStationBody, listStationsQuery, nearestStationsQuery, stationOfficersBody, updateStationBody } from '@citycare/shared';
 import type { RouteDoc } from '../openapi/route-doc';
+
+const adminStation = { type: 'object', description: 'AdminStation: StationSummary + kind, city, active, officers [{ name, role, duties, photoId, photoUrl }]' };
+const manage = ['UNAUTHENTICATED', 'SESSION_EXPIRED', 'FORBIDDEN'] as const;
+const admin = { who: ['admin'] } as const;
+const id = { id: 'station id (24 hex characters)' };
 
 export const STATION_ROUTES: RouteDoc[] = [
   {
@@ -45,4 +50,10 @@ export const STATION_ROUTES: RouteDoc[] = [
     access: 'public',
     allow: { who: 'anyone' },
   },
+  { method: 'get', path: '/api/admin/stations', summary: 'Every station, deactivated ones too, with its wall of officers on duty', tag: 'admin', response: { type: 'object', description: 'AdminStationList: items [AdminStation]' }, errors: [...manage], access: 'admin', allow: admin },
+  { method: 'post', path: '/api/admin/stations', summary: 'Add a station (name unique in the city; GCJ-02 coordinates)', tag: 'admin', body: createStationBody, response: adminStation, errors: [...manage, 'VALIDATION_FAILED', 'UNKNOWN_FIELD', 'INVALID_COORDINATES', 'STATION_NAME_TAKEN'], access: 'admin', allow: admin },
+  { method: 'put', path: '/api/admin/stations/{id}', summary: 'Edit a station: name, kind, community, address, position, phone, opening hours', tag: 'admin', params: id, body: updateStationBody, response: adminStation, errors: [...manage, 'VALIDATION_FAILED', 'UNKNOWN_FIELD', 'INVALID_COORDINATES', 'STATION_NOT_FOUND', 'STATION_NAME_TAKEN'], access: 'admin', allow: admin },
+  { method: 'put', path: '/api/admin/stations/{id}/officers', summary: '上墙挂牌: the whole wall of officers on duty, in order (photos: own uploads, or those already on the wall)', tag: 'admin', params: id, body: stationOfficersBody, response: adminStation, errors: [...manage, 'VALIDATION_FAILED', 'UNKNOWN_FIELD', 'STATION_NOT_FOUND', 'MEDIA_NOT_FOUND'], access: 'admin', allow: admin },
+  { method: 'post', path: '/api/admin/stations/{id}/deactivate', summary: 'Deactivate: gone from the nearest search, the list and routing; its cases stay readable and its open cases stay in its queue', tag: 'admin', params: id, response: adminStation, errors: [...manage, 'STATION_NOT_FOUND'], access: 'admin', allow: admin },
+  { method: 'post', path: '/api/admin/stations/{id}/reactivate', summary: 'Bring a deactivated station back', tag: 'admin', params: id, response: adminStation, errors: [...manage, 'STATION_NOT_FOUND'], access: 'admin', allow: admin },
 ];

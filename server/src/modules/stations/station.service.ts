@@ -1,4 +1,5 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import type { Types } from 'mongoose';
 import {
   boundingBox,
   EARTH_RADIUS_M,
@@ -11,12 +12,14 @@ import {
   type StationDetail,
   type StationSummary,
   type CommunityList,
+  type StationKind,
 } from '@citycare/shared';
 import { Database } from '../../common/database';
 import { AppError } from '../../common/app-error';
 import { findByIds } from '../../common/by-ids';
 import { toObjectId } from '../../common/object-id';
-import { STATION_MODEL, stationSchema, type StationDoc } from './station.model';
+import { PhotoUrls } from '../media/photo-urls';
+import { isActiveStation, STATION_MODEL, stationKind, stationSchema, type StationDoc } from './station.model';
 import { SUMMARY_FIELDS, toStationDetail, toStationSummary } from './station.view';
 import { StationDirectory } from './station-directory';
 
@@ -33,6 +36,9 @@ export class StationService {
   @Inject()
   directory!: StationDirectory;
 
+  @Inject()
+  photoUrls!: PhotoUrls;
+
   get stations() {
     return this.database.model<StationDoc>(STATION_MODEL, stationSchema);
   }
@@ -42,21 +48,23 @@ export class StationService {
    * stations within its radius (anything outside the box is farther than the
    * radius), then sort by haversine distance.
    */
-  async findNearest(point: LatLng, limit = NEAREST_LIMIT_DEFAULT): Promise<NearestStationsResponse> {
+  async findNearest(point: LatLng, limit = NEAREST_LIMIT_DEFAULT, kinds: readonly StationKind[] = []): Promise<NearestStationsResponse> {
+    const ofKind = (docs: StationDoc[]) => (kinds.length ? docs.filter((d) => kinds.includes(stationKind(d))) : docs);
     for (const radiusM of SEARCH_RADII_M) {
-      const docs = await this.directory.inBox(boundingBox(point, radiusM));
+      const docs = ofKind(await this.directory.inBox(boundingBox(point, radiusM)));
       const within = byDistance(point, docs).filter((s) => s.distanceM <= radiusM);
       if (within.length >= limit) return { items: within.slice(0, limit).map(toNearby), searchedRadiusM: radiusM };
     }
-    const all = await this.directory.all();
+    const all = ofKind(await this.directory.all());
     return { items: byDistance(point, all).slice(0, limit).map(toNearby), searchedRadiusM: Math.round(HALF_EARTH_M) };
   }
 
   /**
    * The station a case at `point` goes to: the one whose community boundary
-   * contains it, else the nearest (docs/design.md, "The case lifecycle", routing).
+   * contains it, else the nearest (docs/design.md, "The case lifecycle", routing);
+   * only active stations, and only of `kinds` when the category names some.
    */
-  async routeFor(point: LatLng): Promise<NearbyStation | undefined> {
+  async routeFor(point: LatLng, kinds: readonly StationKind[] = []): Promise<NearbyStation | undefined> {
     const candidates = await this.stations
       .find({
         'boundaryBox.minLat': { $lte: point.lat },
@@ -65,22 +73,23 @@ export class StationService {
         'boundaryBox.maxLng': { $gte: point.lng },
       })
       .lean<StationDoc[]>();
-    const owner = candidates.find((s) => isInPolygon(point, s.boundary));
+    const owner = candidates.find((s) => isActiveStation(s) && (!kinds.length || kinds.includes(stationKind(s))) && isInPolygon(point, s.boundary));
     if (owner) return { ...toStationSummary(owner), distanceM: Math.round(haversineMeters(point, owner)) };
-    return (await this.findNearest(point, 1)).items[0];
+    return (await this.findNearest(point, 1, kinds)).items[0];
   }
 
-  /** Every station by name, for residents who share no location. */
+  /** Every active station by name, for residents who share no location. */
   async list(limit: number): Promise<StationSummary[]> {
-    const docs = await this.stations.find().select(SUMMARY_FIELDS).sort({ name: 1 }).limit(limit).lean<StationDoc[]>();
-    return docs.map(toStationSummary);
+    const docs = await this.stations.find().select(SUMMARY_FIELDS).sort({ name: 1 }).lean<StationDoc[]>();
+    return docs.filter(isActiveStation).slice(0, limit).map(toStationSummary);
   }
 
+  /** An active station with its wall of officers; a deactivated one is not found. */
   async getById(id: string): Promise<StationDetail> {
     const _id = toObjectId(id);
     const doc = _id && (await this.stations.findById(_id).lean<StationDoc>());
-    if (!doc) throw new AppError('STATION_NOT_FOUND');
-    return toStationDetail(doc);
+    if (!doc || !isActiveStation(doc)) throw new AppError('STATION_NOT_FOUND');
+    return toStationDetail(doc, (ids) => this.photoUrls.sign(ids));
   }
 
   /** Station names by id: from the directory's snapshot, and from the database for any it does not hold yet. */
@@ -91,6 +100,12 @@ export class StationService {
     const missing = [...wanted].filter((id) => !names.has(id)).map((id) => toObjectId(id)!);
     for (const [id, d] of await findByIds<StationDoc, Pick<StationDoc, 'name'>>(this.stations, missing, 'name')) names.set(id, d.name);
     return names;
+  }
+
+  /** Every station, deactivated ones too, by name (for the bureau's figures). */
+  async everyStation(): Promise<Array<{ id: Types.ObjectId; name: string; community: string }>> {
+    const docs = await this.stations.find().select('name community').sort({ name: 1 }).lean<StationDoc[]>();
+    return docs.map((d) => ({ id: d._id, name: d.name, community: d.community }));
   }
 
   /** The communities residents may choose, each with the station serving it (by community name). */
@@ -104,7 +119,8 @@ export class StationService {
 
   /** The station serving a community, if any (its id), for scoping a lead's view of community figures. */
   async servingCommunity(community: string): Promise<string | null> {
-    const doc = await this.stations.findOne({ community }).select('_id').lean<Pick<StationDoc, '_id'>>();
+    const docs = await this.stations.find({ community }).select('_id active').lean<Array<Pick<StationDoc, '_id' | 'active'>>>();
+    const doc = docs.find(isActiveStation) ?? docs[0];
     return doc ? doc._id.toHexString() : null;
   }
 }

@@ -1,11 +1,12 @@
 import { ALL, Body, Controller, Get, Inject, Param, Put, Query } from '@midwayjs/core';
 import type { Context } from '@midwayjs/koa';
 import { z } from 'zod';
-import { maskPhone, setRoleBody } from '@citycare/shared';
+import { maskPhone, setRoleBody, userSearchQuery, type AdminUserList, type AdminUserView } from '@citycare/shared';
 import { validate } from '../../common/validate';
 import { requireUser } from '../../common/auth-user';
 import { authorize } from '../../common/permissions';
 import { AppError } from '../../common/app-error';
+import { toObjectId } from '../../common/object-id';
 import { StationService } from '../stations/station.service';
 import { UserService } from './user.service';
 import type { UserDoc } from './user.model';
@@ -33,6 +34,16 @@ export class AdminUserController {
     return toAdminView(user);
   }
 
+  /** By the phone's last 4 digits, a whole phone number or a name; or a station's staff. */
+  @Get('/search')
+  async search(@Query(ALL) q: unknown): Promise<AdminUserList> {
+    authorize(requireUser(this.ctx), 'user.manage');
+    const query = validate(userSearchQuery, q);
+    const limit = query.limit ?? 20;
+    const found = query.stationId ? await this.users.ofStation(toObjectId(query.stationId)!, limit) : await this.users.search(query.q!, limit);
+    return { items: found.map(toAdminView) };
+  }
+
   @Put('/:id/role')
   async setRole(@Param('id') id: string, @Body(ALL) body: unknown) {
     authorize(requireUser(this.ctx), 'user.manage');
@@ -48,7 +59,7 @@ export class AdminUserController {
   }
 }
 
-function toAdminView(user: UserDoc) {
+function toAdminView(user: UserDoc): AdminUserView {
   return {
     id: user._id.toHexString(),
     role: user.role,

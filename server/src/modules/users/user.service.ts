@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import type { MeResponse, Role } from '@citycare/shared';
 import { Database } from '../../common/database';
 import { AppError } from '../../common/app-error';
-import { USER_MODEL, userSchema, type UserDoc } from './user.model';
+import { phoneTailOf, USER_MODEL, userSchema, type UserDoc } from './user.model';
 import { isDuplicateKey } from '../../common/mongo-errors';
 import { findByIds } from '../../common/by-ids';
 import { toObjectId } from '../../common/object-id';
@@ -56,7 +56,7 @@ export class UserService {
 
   async setPhone(id: string, phone: string): Promise<UserDoc> {
     const _id = toObjectId(id);
-    const user = _id && (await this.updateAndRead({ _id }, { phone }));
+    const user = _id && (await this.updateAndRead({ _id }, { phone, phoneTail: phoneTailOf(phone) }));
     if (!user) throw new AppError('USER_NOT_FOUND');
     return user;
   }
@@ -79,6 +79,22 @@ export class UserService {
   /** How staff reach people: name and phone (the views mask it), by user id; users gone are left out. */
   async contacts(ids: readonly Types.ObjectId[]): Promise<Map<string, Pick<UserDoc, 'name' | 'phone'>>> {
     return findByIds<UserDoc, Pick<UserDoc, 'name' | 'phone'>>(this.users, ids, 'name phone');
+  }
+
+  /**
+   * People an admin looks for: 4 digits → the phone's last digits; a whole
+   * number (7+ digits) → that phone; anything else → that name exactly. Each
+   * is one indexed equality, never a scan; at most `limit`.
+   */
+  async search(q: string, limit: number): Promise<UserDoc[]> {
+    const digits = /^\d+$/.test(q) ? q : null;
+    const filter = digits && digits.length === 4 ? { phoneTail: digits } : digits && digits.length >= 7 ? { phone: digits } : { name: q };
+    return this.users.find(filter).limit(limit).lean<UserDoc[]>();
+  }
+
+  /** Everyone assigned to a station (officers, leads). */
+  async ofStation(stationId: Types.ObjectId, limit: number): Promise<UserDoc[]> {
+    return this.users.find({ stationId }).limit(limit).lean<UserDoc[]>();
   }
 
   async openid(id: Types.ObjectId): Promise<string | null> {
