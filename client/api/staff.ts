@@ -42,6 +42,11 @@ const enc = encodeURIComponent;
 const staffCasePath = (id: string, action = '') => `/api/staff/cases/${enc(id)}${action}`;
 
 export type StaffCaseDetail = CaseDetail<StaffCaseView>;
+/** A transfer hands the case to another station: the mover no longer sees it. */
+export interface MovedAway {
+  case: null;
+  moved: { id: string; status: CaseStatus; stationId: string };
+}
 
 export const staffCases = {
   /** My station's queue, most urgent first; pass the page's `next` as `after`. */
@@ -62,12 +67,16 @@ export const staffCases = {
     return request(staffCasePath(id), { auth: true });
   },
   /** One lifecycle move; 409 when someone else moved the case first. */
-  move(id: string, body: CaseMoveBody): Promise<StaffCaseDetail> {
+  move(id: string, body: CaseMoveBody): Promise<StaffCaseDetail | MovedAway> {
     return request(staffCasePath(id, '/moves'), { method: 'POST', body, auth: true });
   },
   /** A public reply the reporter sees (with photos). */
   reply(id: string, text: string, photos: string[]): Promise<StaffCaseDetail> {
     return request(staffCasePath(id, '/replies'), { method: 'POST', body: { text, photos }, auth: true });
+  },
+  /** The reporter's full number, to dial now (staff of the case's station; noted in the timeline). */
+  reporterPhone(id: string): Promise<{ phone: string }> {
+    return request(staffCasePath(id, '/reporter-phone'), { method: 'POST', auth: true });
   },
   /** An internal note only staff see. */
   note(id: string, text: string, photos: string[]): Promise<StaffCaseDetail> {
