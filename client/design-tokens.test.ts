@@ -2,6 +2,7 @@
 // all at once. Every other stylesheet uses var(--…).
 import fs from 'node:fs';
 import path from 'node:path';
+import { CHART_COLOUR_TOKENS, CHART_COLOURS, CHART_COLOURS_ELDER } from './features/staff/chart-colours';
 
 const CLIENT = __dirname;
 
@@ -41,6 +42,18 @@ describe('design tokens', () => {
     const elder = block('.screen--elder {');
     for (const token of ['--font-xs', '--font-sm', '--font-md', '--font-lg', '--font-xl', '--font-xxl', '--tap-min']) {
       expect([token, px(elder, token) > px(normal, token)]).toEqual([token, true]);
+    }
+  });
+
+  test('when a canvas chart draws, then its colours are the tokens app.css defines, in 长辈模式 too', () => {
+    const css = fs.readFileSync(path.join(CLIENT, 'app.css'), 'utf8');
+    const block = (selector: string) => css.slice(css.indexOf(selector)).split('}')[0];
+    const value = (text: string, token: string) => new RegExp(`${token}:\\s*(#[0-9a-f]+)`, 'i').exec(text)?.[1];
+    const normal = block('.screen {');
+    const elder = block('.screen--elder {');
+    for (const [key, token] of Object.entries(CHART_COLOUR_TOKENS) as Array<[keyof typeof CHART_COLOURS, string]>) {
+      expect([key, CHART_COLOURS[key]]).toEqual([key, value(normal, token)]);
+      expect([key, CHART_COLOURS_ELDER[key]]).toEqual([key, value(elder, token) ?? value(normal, token)]);
     }
   });
 });

@@ -26,6 +26,18 @@ export const SUBPACKAGES = {
   'packages/events': { list: 'list/index', detail: 'detail/index', bookings: 'bookings/index', booking: 'booking/index' },
   'packages/notices': { list: 'list/index', detail: 'detail/index' },
   'packages/account': { signIn: 'sign-in/index', privacy: 'privacy/index', community: 'community/index', myData: 'data/index' },
+  // Staff workspaces (工作台): officers and leads, secretaries, and the figures charts, which
+  // both leads and secretaries open (one subpackage holds the chart library).
+  'packages/staff': {
+    queue: 'queue/index',
+    case: 'case/index',
+    patrol: 'patrol/index',
+    events: 'events/index',
+    session: 'session/index',
+    zones: 'zones/index',
+  },
+  'packages/secretary': { notices: 'notices/index', whistle: 'whistle/index' },
+  'packages/figures': { figures: 'index/index' },
 } as const;
 
 /** The query parameters each route takes; routes not listed take none. */
@@ -35,6 +47,8 @@ export interface RouteParams {
   eventDetail: { id: string };
   booking: { id: string };
   noticeDetail: { id: string };
+  staffCase: { id: string };
+  staffSession: { id: string };
   /** Where to go back to after signing in (a route name). */
   signIn: { back?: string };
 }
@@ -58,6 +72,15 @@ export const ROUTES = {
   privacy: sub('packages/account', 'privacy'),
   community: sub('packages/account', 'community'),
   myData: sub('packages/account', 'myData'),
+  staffQueue: sub('packages/staff', 'queue'),
+  staffCase: sub('packages/staff', 'case'),
+  patrol: sub('packages/staff', 'patrol'),
+  staffEvents: sub('packages/staff', 'events'),
+  staffSession: sub('packages/staff', 'session'),
+  staffZones: sub('packages/staff', 'zones'),
+  managedNotices: sub('packages/secretary', 'notices'),
+  whistle: sub('packages/secretary', 'whistle'),
+  figures: sub('packages/figures', 'figures'),
 } satisfies Record<string, RouteDef>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -26,9 +26,9 @@ export const cases = {
   get(id: string): Promise<CaseDetail> {
     return request(casePath(id), { auth: true });
   },
-  /** 附近已有人反映: open cases of `category` within 100 m of `at`, nearest first (public view). */
-  nearby(at: LatLng, category: string): Promise<NearbyCaseList> {
-    return request('/api/cases/nearby', { query: { lat: at.lat, lng: at.lng, category, radiusM: NEARBY_CASE_RADIUS_M }, auth: true });
+  /** 附近已有人反映: open cases of `category` within 100 m of `at` (staff merging: wider), nearest first (public view). */
+  nearby(at: LatLng, category: string, radiusM = NEARBY_CASE_RADIUS_M): Promise<NearbyCaseList> {
+    return request('/api/cases/nearby', { query: { lat: at.lat, lng: at.lng, category, radiusM }, auth: true });
   },
   /** 我也遇到: follow that case instead of reporting it again (409 CASE_NOT_OPEN once it is not open). */
   follow(id: string): Promise<CaseDetail> {

@@ -31,6 +31,8 @@ export function mediaUrl(signedPath: string): string {
 /** An answer's body, or the ApiError for it: 2xx with a JSON object, anything else fails. */
 export function bodyOf<T>(statusCode: number, data: unknown): T {
   if (statusCode < 200 || statusCode >= 300) throw ApiError.fromResponse(statusCode, data);
+  // 204: done, nothing to say (removing a stall zone).
+  if (statusCode === 204) return undefined as T;
   // A proxy's HTML page parses to a string: that is not our API answering.
   if (data === null || typeof data !== 'object') throw ApiError.client('BAD_RESPONSE');
   return data as T;
@@ -52,4 +54,32 @@ export async function sendJson<T>(path: string, options: HttpOptions = {}): Prom
     throw transportError(failure);
   }
   return bodyOf<T>(response.statusCode, response.data);
+}
+
+/** One exchange whose answer is text (CSV exports); a failure still reads the JSON error body. */
+export async function sendText(path: string, options: HttpOptions = {}): Promise<string> {
+  let response: Taro.request.SuccessCallbackResult<string | TaroGeneral.IAnyObject | ArrayBuffer>;
+  try {
+    response = await Taro.request({
+      url: apiUrl(path, options.query),
+      method: options.method ?? 'GET',
+      header: { Accept: 'text/csv, application/json', ...options.headers },
+      dataType: 'text',
+      responseType: 'text',
+      timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    });
+  } catch (failure) {
+    throw transportError(failure);
+  }
+  if (response.statusCode < 200 || response.statusCode >= 300) {
+    let body: unknown = response.data;
+    try {
+      body = typeof body === 'string' ? JSON.parse(body) : body;
+    } catch {
+      // not JSON: ApiError.fromResponse says what it can from the status alone
+    }
+    throw ApiError.fromResponse(response.statusCode, body);
+  }
+  if (typeof response.data !== 'string') throw ApiError.client('BAD_RESPONSE');
+  return response.data;
 }

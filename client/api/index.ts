@@ -1,5 +1,5 @@
 export { ApiError, failureMessage, isApiError, messageOf } from './error';
-export { request, withSession } from './request';
+export { request, requestText, withSession } from './request';
 export { stations } from './stations';
 export { account } from './account';
 export { cases, NEARBY_CASE_RADIUS_M, type NewCase } from './cases';

@@ -39,6 +39,18 @@ export const queryKeys = {
     list: () => ['notices', 'list'] as const,
     detail: (id: string) => ['notices', 'detail', id] as const,
   },
+  staff: {
+    all: () => ['staff'] as const,
+    queue: (filter: string) => ['staff', 'queue', filter] as const,
+    newCount: () => ['staff', 'new-count'] as const,
+    case: (id: string) => ['staff', 'case', id] as const,
+    events: () => ['staff', 'events'] as const,
+    attendance: (sessionId: string) => ['staff', 'attendance', sessionId] as const,
+    patrols: (date: string) => ['staff', 'patrols', date] as const,
+    zones: (stationId: string) => ['zones', 'station', stationId] as const,
+    figures: (scope: string, from: string, to: string) => ['staff', 'figures', scope, from, to] as const,
+    notices: () => ['staff', 'notices'] as const,
+  },
   me: () => ['me'] as const,
   communities: () => ['communities'] as const,
 };

@@ -1,5 +1,5 @@
 import { isApiError } from './error';
-import { sendJson, type HttpOptions } from './http';
+import { sendJson, sendText, type HttpOptions } from './http';
 import { renewSession, sessionToken } from './session';
 
 export { DEFAULT_TIMEOUT_MS, type QueryValue } from './http';
@@ -35,4 +35,9 @@ export function request<T>(path: string, options: RequestOptions = {}): Promise<
   if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
   if (!auth) return sendJson<T>(path, { ...http, headers });
   return withSession((token) => sendJson<T>(path, { ...http, headers: { ...headers, Authorization: `Bearer ${token}` } }));
+}
+
+/** A signed-in read whose answer is text (CSV exports), with the same session handling. */
+export function requestText(path: string, options: HttpOptions = {}): Promise<string> {
+  return withSession((token) => sendText(path, { ...options, headers: { ...options.headers, Authorization: `Bearer ${token}` } }));
 }

@@ -4,6 +4,7 @@ import { ROLE_LABELS } from '@citycare/shared';
 import { account, messageOf, signIn, updateSessionUser } from '../../api';
 import Button from '../../components/Button';
 import ListRow from '../../components/ListRow';
+import StaffEntries from './StaffEntries';
 import Screen from '../../components/Screen';
 import { signOut } from '../../features/account/leave';
 import { go } from '../../services/router';
@@ -77,6 +78,8 @@ export default function MePage() {
         )}
         {message && <Text className="muted me__message">{message}</Text>}
       </View>
+
+      {user && <StaffEntries role={user.role} />}
 
       <View className="section">
         <ListRow title="长辈模式" note="字更大、对比更强、按钮更好点">

@@ -8,11 +8,11 @@ import InfoRow from '../../../components/InfoRow';
 import PhotoGrid, { usePhotoRefresh, type PhotoErrorHandler } from '../../../components/Photo';
 import QueryStatus from '../../../components/QueryStatus';
 import Screen from '../../../components/Screen';
+import Timeline from '../../../components/Timeline';
 import { awaitsRating, beforeAfter, statusBadge } from '../../../features/cases/status';
 import { formatDateTime } from '../../../services/format';
 import RatingForm from './RatingForm';
 import SupplementForm from './SupplementForm';
-import Timeline from './Timeline';
 import './index.css';
 
 /** A case I reported or follow: status, deadlines, photos, the timeline with officers' replies, 补充说明 and rating. */

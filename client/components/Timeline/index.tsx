@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import { CASE_MOVE_LABELS, CASE_STATUS_LABELS, type TimelineEntry } from '@citycare/shared';
-import PhotoGrid, { type PhotoErrorHandler } from '../../../components/Photo';
-import { formatDateTime } from '../../../services/format';
+import { formatDateTime } from '../../services/format';
+import PhotoGrid, { type PhotoErrorHandler } from '../Photo';
+import './index.css';
 
 function headline(entry: TimelineEntry): string {
   switch (entry.kind) {
@@ -29,7 +30,11 @@ interface Props {
   onPhotoError: PhotoErrorHandler;
 }
 
-/** The timeline, newest first: status changes, officers' replies (with photos), ratings and 补充说明, then the report itself. */
+/**
+ * A case's timeline, newest first: status changes, officers' replies (with photos), ratings and
+ * 补充说明 (staff also see internal notes), then the report itself. The resident's and the staff's
+ * case pages both show it.
+ */
 export default function Timeline({ entries, reportedAt, onPhotoError }: Props) {
   const newestFirst = [...entries].sort((a, b) => b.seq - a.seq);
   return (

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '吹哨报到',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 100,
+});

@@ -1,0 +1,50 @@
+import { Text } from '@tarojs/components';
+import { useState } from 'react';
+import { invalidate, queryKeys } from '../../../api';
+import { staffEvents } from '../../../api/staff';
+import Button from '../../../components/Button';
+import Field from '../../../components/Field';
+import Sheet from '../../../components/Sheet';
+import { sessionBody, type SessionForm as Form } from '../../../features/staff/session-form';
+import { useAction } from '../../../hooks/useAction';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Tomorrow's date in China time, as the form's starting value. */
+function tomorrow(): string {
+  const d = new Date(Date.now() + 8 * 3600_000 + 24 * 3600_000);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** Add a session (time slot) with its capacity to an event. */
+export default function SessionForm({ eventId, onClose }: { eventId: string; onClose: () => void }) {
+  const [form, setForm] = useState<Form>({ date: tomorrow(), start: '14:00', end: '16:00', capacity: '20', cutoffHours: '24' });
+  const set = (patch: Partial<Form>) => setForm((prev) => ({ ...prev, ...patch }));
+
+  const save = useAction(async () => {
+    const result = sessionBody(form, Date.now());
+    if ('problem' in result) throw new Error(result.problem);
+    await staffEvents.addSession(eventId, result.body);
+    invalidate(queryKeys.staff.events());
+    invalidate(queryKeys.events.all());
+    onClose();
+  });
+
+  return (
+    <Sheet open title="新增场次" onClose={onClose} testId="session-form">
+      <Field label="日期" value={form.date} onChange={(date) => set({ date })} placeholder="2026-12-03" testId="session-date" />
+      <Field label="开始时间" value={form.start} onChange={(start) => set({ start })} placeholder="14:00" testId="session-start" />
+      <Field label="结束时间" value={form.end} onChange={(end) => set({ end })} placeholder="16:00" testId="session-end" />
+      <Field label="名额（人）" value={form.capacity} onChange={(capacity) => set({ capacity })} testId="session-capacity" />
+      <Field label="开始前多少小时截止取消" value={form.cutoffHours} onChange={(cutoffHours) => set({ cutoffHours })} testId="session-cutoff" />
+      <Button block loading={save.busy} testId="session-save" onClick={() => void save.run()}>
+        添加场次
+      </Button>
+      {save.failure && (
+        <Text className="message message--error" data-testid="session-message">
+          {save.failure}
+        </Text>
+      )}
+    </Sheet>
+  );
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '案件队列',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 100,
+});

@@ -1,0 +1,56 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { invalidate, queryKeys } from '../../../api';
+import { staffEvents } from '../../../api/staff';
+import Button from '../../../components/Button';
+import Field from '../../../components/Field';
+import { useAction } from '../../../hooks/useAction';
+
+const IS_WEAPP = process.env.TARO_ENV === 'weapp';
+
+/** Check a resident in by their booking code: scanned from their QR code (weapp) or typed (both). */
+export default function CheckIn({ sessionId }: { sessionId: string }) {
+  const [code, setCode] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+
+  const checkIn = useAction(async (raw: string) => {
+    setDone(null);
+    if (!raw.trim()) throw new Error('请输入预约码');
+    const result = await staffEvents.checkIn(raw, sessionId);
+    setCode('');
+    setDone(`${result.attendee.name} 已签到（${result.attendee.partySize} 人）`);
+    invalidate(queryKeys.staff.attendance(sessionId));
+    invalidate(queryKeys.staff.events());
+  });
+
+  const scan = async () => {
+    try {
+      const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+      await checkIn.run(result);
+    } catch (failure) {
+      // Closing the scanner is not a failure.
+      if (!/cancel/i.test(String((failure as { errMsg?: string })?.errMsg ?? ''))) setDone('扫码失败，请改为输入预约码');
+    }
+  };
+
+  return (
+    <View className="section gap-top" data-testid="checkin">
+      <Text className="section__title">签到</Text>
+      {IS_WEAPP && (
+        <Button block kind="call" testId="checkin-scan" onClick={() => void scan()}>
+          扫码签到
+        </Button>
+      )}
+      <Field label="预约码" value={code} onChange={setCode} maxLength={40} placeholder="居民出示的 8 位预约码" testId="checkin-code" />
+      <Button block loading={checkIn.busy} testId="checkin-submit" onClick={() => void checkIn.run(code)}>
+        确认签到
+      </Button>
+      {(checkIn.failure || done) && (
+        <Text className={`message message--${checkIn.failure ? 'error' : 'done'}`} data-testid="checkin-message">
+          {checkIn.failure ?? done}
+        </Text>
+      )}
+    </View>
+  );
+}

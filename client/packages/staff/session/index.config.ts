@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '签到与名单',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,110 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { BOOKING_STATUS_LABELS, type AttendanceList, type AttendanceRow } from '@citycare/shared';
+import { invalidate, queryKeys, useQuery } from '../../../api';
+import { staffEvents } from '../../../api/staff';
+import Badge from '../../../components/Badge';
+import Button from '../../../components/Button';
+import QueryStatus from '../../../components/QueryStatus';
+import RoleGate from '../../../components/RoleGate';
+import Screen from '../../../components/Screen';
+import { useAction } from '../../../hooks/useAction';
+import { formatDateTime, formatTimeRange } from '../../../services/format';
+import { saveTextFile } from '../../../services/files';
+import { useAppState } from '../../../store/app-store';
+import CheckIn from './CheckIn';
+import '../staff.css';
+
+export default function StaffSessionPage() {
+  return (
+    <RoleGate roles={['officer', 'lead']}>
+      <Session />
+    </RoleGate>
+  );
+}
+
+/** One session: check residents in, the attendance list with the waitlist, export, call it off. */
+function Session() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const query = useQuery(id ? queryKeys.staff.attendance(id) : null, () => staffEvents.attendance(id));
+  usePullDownRefresh(() => void query.refresh().finally(() => Taro.stopPullDownRefresh()));
+  const { state } = query;
+  if (!id || state.status !== 'success') {
+    return (
+      <Screen>
+        <QueryStatus state={state} missing={!id} onRetry={() => void query.refresh()} notFound={{ title: '找不到这个场次', message: '它可能不属于本工作站' }} />
+      </Screen>
+    );
+  }
+  return <Attendance id={id} list={state.data} />;
+}
+
+function Attendance({ id, list }: { id: string; list: AttendanceList }) {
+  const lead = useAppState((s) => s.role === 'lead');
+  const { session, totals } = list;
+  const exportCsv = useAction(async () => {
+    await saveTextFile(`签到名单-${list.event.title}-${session.startAt.slice(0, 10)}.csv`, await staffEvents.attendanceCsv(id), 'text/csv');
+  });
+  const cancel = useAction(async () => {
+    const { confirm } = await Taro.showModal({ title: '取消场次', content: '已预约和候补的居民会收到通知。确定取消这个场次吗？' });
+    if (!confirm) return;
+    await staffEvents.cancelSession(id);
+    invalidate(queryKeys.staff.all());
+    invalidate(queryKeys.events.all());
+  });
+  return (
+    <Screen className="staff" testId="staff-session">
+      <View className="section gap-top">
+        <Text className="section__title">{list.event.title}</Text>
+        <Text className="muted block">
+          {formatTimeRange(session.startAt, session.endAt)} · {list.event.place}
+          {session.cancelled ? ' · 已取消' : ''}
+        </Text>
+        <Text className="block gap-top" data-testid="attendance-totals">
+          已签到 {totals.checkedInPeople}/{totals.people} 人（{totals.checkedInBookings}/{totals.bookings} 份预约），候补 {totals.waitlisted}
+        </Text>
+      </View>
+      {!session.cancelled && <CheckIn sessionId={id} />}
+      <View className="section">
+        <View className="row row--between">
+          <Text className="section__title">名单</Text>
+          <Button kind="secondary" size="sm" loading={exportCsv.busy} testId="attendance-export" onClick={() => void exportCsv.run()}>
+            导出 CSV
+          </Button>
+        </View>
+        {exportCsv.failure && <Text className="message message--error">{exportCsv.failure}</Text>}
+        {list.items.length ? list.items.map((row) => <Row key={row.bookingId} row={row} />) : <Text className="muted block gap-top">还没有人预约</Text>}
+      </View>
+      {lead && !session.cancelled && (
+        <View className="section">
+          <Button kind="danger" block loading={cancel.busy} onClick={() => void cancel.run()}>
+            取消这个场次
+          </Button>
+          {cancel.failure && <Text className="message message--error">{cancel.failure}</Text>}
+        </View>
+      )}
+    </Screen>
+  );
+}
+
+function Row({ row }: { row: AttendanceRow }) {
+  return (
+    <View className="staff-item" data-testid="attendance-row" data-code={row.code} data-checked-in={row.checkedInAt ? '1' : '0'}>
+      <View className="row row--between">
+        <Text>
+          {row.name} · {row.partySize} 人
+        </Text>
+        {row.checkedInAt ? (
+          <Badge tone="success" text="已签到" testId="attendance-checked-in" />
+        ) : (
+          <Badge tone={row.status === 'waitlisted' ? 'warning' : 'info'} text={row.status === 'waitlisted' ? `候补第 ${row.waitlistPosition ?? '-'} 位` : BOOKING_STATUS_LABELS[row.status]} />
+        )}
+      </View>
+      <Text className="muted block">
+        {row.code} · {row.phone ?? '未留电话'}
+        {row.checkedInAt ? ` · ${formatDateTime(row.checkedInAt)} 签到` : ''}
+      </Text>
+    </View>
+  );
+}
