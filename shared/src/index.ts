@@ -28,3 +28,4 @@ export * from './api/open311';
 export * from './api/media';
 export * from './api/resident';
 export * from './china-day';
+export * from './public-text';
