@@ -31,3 +31,4 @@ export * from './api/media';
 export * from './api/resident';
 export * from './api/admin';
 export * from './china-day';
+export * from './public-text';

@@ -5,6 +5,7 @@ import { UserService } from '../users/user.service';
 import type { CaseDoc } from './case.model';
 import type { CaseEventDoc } from './case-event.model';
 import { audienceOf } from './case-audience';
+import { textFor } from '../../common/public-text';
 import { CaseStore } from './case-store';
 
 /** WeChat subscribe-message fields: a "thing" holds at most 20 characters. */
@@ -36,7 +37,7 @@ export class CaseNotifier {
       data: {
         thing1: { value: doc.address.slice(0, THING_CHARS) },
         phrase2: { value: status },
-        thing3: { value: (entry.text ?? status).slice(0, THING_CHARS) },
+        thing3: { value: textFor('public', entry.text ?? status).slice(0, THING_CHARS) },
         time4: { value: time },
       },
     });

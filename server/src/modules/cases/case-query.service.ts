@@ -32,6 +32,7 @@ import { take } from '../../common/take';
 import { CaseStore, type NewestFirstList } from './case-store';
 import { CaseTimelineService } from './case-timeline.service';
 import { CategoryService } from './category.service';
+import { textFor } from '../../common/public-text';
 import { byDeadline, decodeCursor, decodePositionCursor, encodeCursor, encodePositionCursor, toCaseView, toStaffCaseView, toTimeline, type ViewContext } from './case.view';
 
 export interface QueueFilters {
@@ -141,7 +142,7 @@ export class CaseQueryService {
           lat: where.lat,
           lng: where.lng,
           distanceM,
-          description: doc.publicDescription ? doc.description : null,
+          description: doc.publicDescription ? textFor('public', doc.description) : null,
           stationName: stationNames.get(doc.stationId.toHexString()) ?? '',
           followers,
           createdAt: doc.createdAt.toISOString(),

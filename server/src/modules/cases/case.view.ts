@@ -14,6 +14,12 @@ import type { CaseDoc } from './case.model';
 import type { CaseEventDoc } from './case-event.model';
 import type { SignPhotos } from '../media/photo-urls';
 import type { CaseRelation } from './case-access';
+import { textFor, type Readers } from '../../common/public-text';
+
+/** Staff of the case's station read its texts as written; its reporter and followers with numbers masked. */
+export function readersOf(relation: CaseRelation): Readers {
+  return relation === 'staff' ? 'staff' : 'public';
+}
 
 
 export interface ViewContext {
@@ -43,7 +49,7 @@ export function toCaseView(doc: CaseDoc, ctx: ViewContext): CaseView {
     id: doc._id.toHexString(),
     category: doc.category,
     categoryName: ctx.categoryName,
-    description: follower && !doc.publicDescription ? '' : doc.description,
+    description: follower && !doc.publicDescription ? '' : textFor(readersOf(ctx.relation), doc.description),
     photos: follower ? [] : ctx.sign(doc.photos),
     lat: where.lat,
     lng: where.lng,
@@ -110,7 +116,7 @@ export function toTimeline(events: CaseEventDoc[], relation: CaseRelation, sign:
       ...(e.move ? { move: e.move } : {}),
       ...(e.from ? { from: e.from } : {}),
       ...(e.to ? { to: e.to } : {}),
-      ...(e.text ? { text: e.text } : {}),
+      ...(e.text ? { text: textFor(readersOf(relation), e.text) } : {}),
       ...(e.outcome ? { outcome: e.outcome } : {}),
       ...(e.score ? { score: e.score } : {}),
       photos: relation === 'follower' ? [] : sign(e.photos),

@@ -66,7 +66,7 @@ export class NoticeBoardService {
     }
     const page = items.slice(0, limit);
     const last = page[page.length - 1];
-    return { items: page.map((d) => toNoticeView(d, this.sign)), next: items.length > limit && last ? encodeNoticeCursor(last) : null };
+    return { items: page.map((d) => toNoticeView(d, this.sign, mayManage(user, d) ? 'staff' : 'public')), next: items.length > limit && last ? encodeNoticeCursor(last) : null };
   }
 
   /** One board's notices from its newest, one bucket of 25 at a time. */
@@ -97,7 +97,7 @@ export class NoticeBoardService {
       return toManagedNoticeView(doc, counts.get(id) ?? 0, new Date(), this.sign);
     }
     await this.recordRead(doc._id, user.id);
-    return toNoticeView(doc, this.sign);
+    return toNoticeView(doc, this.sign, 'public');
   }
 
   /** A photo of a notice, for whoever may see the notice. */

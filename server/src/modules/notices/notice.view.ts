@@ -1,17 +1,19 @@
 import { OBJECT_ID_CHARS, type ManagedNoticeView, type NoticeView } from '@citycare/shared';
 import type { SignPhotos } from '../media/photo-urls';
 import type { NoticeDoc } from './notice.model';
+import { textFor, type Readers } from '../../common/public-text';
 
 export function isActive(doc: Pick<NoticeDoc, 'withdrawnAt' | 'expiresAt'>, now: Date): boolean {
   return !doc.withdrawnAt && (!doc.expiresAt || doc.expiresAt > now);
 }
 
-export function toNoticeView(doc: NoticeDoc, sign: SignPhotos): NoticeView {
+/** A notice as `readers` see it: its managers as written, everyone else with phone and ID numbers masked. */
+export function toNoticeView(doc: NoticeDoc, sign: SignPhotos, readers: Readers): NoticeView {
   const id = doc._id.toHexString();
   return {
     id,
-    title: doc.title,
-    body: doc.body,
+    title: textFor(readers, doc.title),
+    body: textFor(readers, doc.body),
     photos: sign(doc.photos),
     community: doc.community,
     pinned: doc.pinned,
@@ -23,7 +25,7 @@ export function toNoticeView(doc: NoticeDoc, sign: SignPhotos): NoticeView {
 
 export function toManagedNoticeView(doc: NoticeDoc, readCount: number, now: Date, sign: SignPhotos): ManagedNoticeView {
   return {
-    ...toNoticeView(doc, sign),
+    ...toNoticeView(doc, sign, 'staff'),
     withdrawnAt: doc.withdrawnAt ? doc.withdrawnAt.toISOString() : null,
     expired: !!doc.expiresAt && doc.expiresAt <= now,
     readCount,

@@ -13,6 +13,7 @@ import type { CategoryDoc } from '../cases/category.model';
 import { isOverdue } from '../cases/case.view';
 import { w3c } from './open311.dates';
 import { xmlSafe } from './open311.format';
+import { textFor } from '../../common/public-text';
 
 export interface RequestContext {
   serviceName: string | null;
@@ -34,10 +35,10 @@ export function toOpen311Request(doc: CaseDoc, ctx: RequestContext): Open311Requ
   return {
     service_request_id: doc._id.toHexString(),
     status: open ? 'open' : 'closed',
-    status_notes: xmlSafe(statusNotes(doc, ctx)),
+    status_notes: xmlSafe(textFor('public', statusNotes(doc, ctx))),
     service_name: ctx.serviceName,
     service_code: doc.category,
-    description: doc.publicDescription ? xmlSafe(doc.description) : null,
+    description: doc.publicDescription ? xmlSafe(textFor('public', doc.description)) : null,
     agency_responsible: ctx.agency,
     service_notice: null,
     requested_datetime: w3c(doc.createdAt),
