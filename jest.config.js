@@ -55,6 +55,8 @@ module.exports = {
     { ...common, displayName: 'server', testMatch: ['<rootDir>/server/src/**/*.test.ts'] },
     { ...common, displayName: 'db', testMatch: ['<rootDir>/tests/db/**/*.test.ts'] },
     { ...common, displayName: 'security', testMatch: ['<rootDir>/tests/security/**/*.test.ts'] },
+    // Two real API processes on one database (several API processes, issue 12).
+    { ...common, displayName: 'cluster', testMatch: ['<rootDir>/tests/cluster/**/*.test.ts'] },
     { ...common, displayName: 'build', testMatch: ['<rootDir>/tests/build/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
   ],

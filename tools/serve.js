@@ -2,6 +2,8 @@
 // of the demo: no embedded database, no WeChat stand-in, no demo login, no
 // seed. It refuses to start without the production settings (README
 // "Production mode"; server/src/config/production-mode.ts says what and why).
+// `npm run serve -- --workers 4` (or API_WORKERS=4) runs four API processes on
+// one port (server/src/cluster.ts, node:cluster); the default is one.
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 const { ROOT, log } = require('./lib/proc');
@@ -11,15 +13,28 @@ async function main() {
   await ensureNpmPackages();
   const { compileTypeScript } = require('./lib/builds');
   await compileTypeScript();
-  log('starting the API in production mode (NODE_ENV=production)');
-  const api = spawn(process.execPath, [path.join(ROOT, 'server', 'dist', 'bootstrap.js')], {
-    env: { ...process.env, NODE_ENV: 'production' },
+  const workers = workerCount(process.argv.slice(2), process.env.API_WORKERS);
+  log(`starting the API in production mode (NODE_ENV=production), ${workers} process${workers === 1 ? '' : 'es'}`);
+  const api = spawn(process.execPath, [path.join(ROOT, 'server', 'dist', 'cluster.js')], {
+    env: { ...process.env, NODE_ENV: 'production', API_WORKERS: String(workers) },
     stdio: 'inherit',
   });
   const stop = (signal) => api.exitCode === null && api.kill(signal);
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
   api.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+}
+
+/** `--workers N` / `--workers=N`, else API_WORKERS, else 1 (cluster.js checks the range). */
+function workerCount(args, fromEnv) {
+  let value = fromEnv || '1';
+  args.forEach((arg, i) => {
+    if (arg === '--workers') value = args[i + 1] ?? '';
+    else if (arg.startsWith('--workers=')) value = arg.slice('--workers='.length);
+  });
+  const n = Number(value);
+  if (!Number.isInteger(n)) throw new Error(`--workers / API_WORKERS must be a whole number, got "${value}"`);
+  return n;
 }
 
 main().catch((err) => {

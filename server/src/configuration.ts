@@ -18,6 +18,7 @@ import { CLAIM_MODEL, claimSchema } from './common/claims';
 import { LIST_SLOT_MODEL, slotSchema } from './common/ordinal-list';
 import { runMigrations } from './common/migrations';
 import { JobTimers } from './common/jobs';
+import { Claims } from './common/claims';
 import { MODULES } from './modules';
 import { UPLOAD_CONFIG } from './modules/media/media.upload';
 import { PhotoAttachments } from './modules/media/photo-attachments.service';
@@ -71,7 +72,8 @@ export class MainConfiguration implements ILifeCycle {
     const account = await this.container.getAsync(AccountService);
     for (const holder of MODULES.flatMap((m) => m.personalData ?? [])) account.registerHolder(await this.container.getAsync(holder));
     await runMigrations(this.database, await Promise.all(MODULES.flatMap((m) => m.migrations ?? []).map((c) => this.container.getAsync(c))));
-    this.jobs = new JobTimers(this.logger);
+    const claims = await this.container.getAsync(Claims);
+    this.jobs = new JobTimers(this.logger, (name, ttlMs, work) => claims.run(name, ttlMs, work));
     this.jobs.start(
       await Promise.all(
         MODULES.flatMap((m) => m.jobs ?? []).map(async (j) => {

@@ -70,14 +70,15 @@ export async function startStack(opts: { staticDir: string; testFile?: string; e
   };
 }
 
-interface ApiProcess {
+export interface ApiProcess {
   child: ChildProcess;
   /** the last few KB of what the process wrote, for error messages */
   output(): string;
   stop(): Promise<void>;
 }
 
-function spawnApi(env: NodeJS.ProcessEnv): ApiProcess {
+/** Starts one API process (server/dist/bootstrap.js) with exactly `env`. */
+export function spawnApi(env: NodeJS.ProcessEnv): ApiProcess {
   const child = spawn(process.execPath, [path.join(ROOT, 'server', 'dist', 'bootstrap.js')], {
     cwd: ROOT,
     env,
@@ -100,7 +101,7 @@ function spawnApi(env: NodeJS.ProcessEnv): ApiProcess {
 }
 
 /** Resolves once GET /api/health answers 200; rejects with the output if the process dies first. */
-async function waitUntilHealthy(api: ApiProcess, baseUrl: string): Promise<void> {
+export async function waitUntilHealthy(api: ApiProcess, baseUrl: string): Promise<void> {
   const { child } = api;
   const hasExited = () => child.exitCode !== null || child.signalCode !== null;
   let spawnError: Error | undefined;
@@ -127,7 +128,7 @@ async function isHealthy(baseUrl: string): Promise<boolean> {
   return response.status === 200;
 }
 
-async function dropDatabase(uri: string, dbName: string): Promise<void> {
+export async function dropDatabase(uri: string, dbName: string): Promise<void> {
   const client = new MongoClient(uri, { serverSelectionTimeoutMS: 5_000 });
   try {
     await client.connect();

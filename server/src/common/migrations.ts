@@ -1,5 +1,6 @@
 import { Schema } from 'mongoose';
 import type { Database } from './database';
+import { isDuplicateKey } from './mongo-errors';
 
 interface MigrationRecord {
   _id: string;
@@ -22,6 +23,9 @@ export async function runMigrations(database: Database, migrations: ReadonlyArra
   for (const migration of migrations) {
     if (await done.exists({ _id: migration.name })) continue;
     const moved = await migration.run();
-    await done.updateOne({ _id: migration.name }, { $set: { moved, at: new Date() } }, { upsert: true });
+    // Two processes starting together both run it; the second upsert meets the first's record.
+    await done.updateOne({ _id: migration.name }, { $set: { moved, at: new Date() } }, { upsert: true }).catch((err) => {
+      if (!isDuplicateKey(err)) throw err;
+    });
   }
 }

@@ -19,6 +19,12 @@ export const ENV_VARS = {
     default: '5000',
     description: 'How long a process remembers what a session token resolved to (0: read it on every request). A logout elsewhere, or a change of role, takes effect within this time',
   },
+  API_WORKERS: {
+    default: '1',
+    description:
+      'How many API processes `npm run serve` runs on PORT (node:cluster, server/src/cluster.ts; `npm run serve -- --workers N` sets it). ' +
+      'Each is stateless; more than 1 needs PHOTO_URL_SECRET. Jobs take a claim per run, so every process may run them',
+  },
   API_LISTEN: { default: '1', description: '0 boots the app without an HTTP listener (commands such as `npm run db:rebuild`)' },
   MONGODB_URI: {
     default: 'mongodb://127.0.0.1:27017/',
@@ -28,6 +34,17 @@ export const ENV_VARS = {
   DB_TIMEOUT_MS: { default: '1500', description: 'Server selection timeout: how long a query waits for an unreachable database before failing (503)' },
   STATIC_DIR: { default: '', description: 'Folder with the H5 build to serve at / (empty: serve nothing)' },
   MEDIA_DIR: { default: '.data/media', description: 'Folder for uploaded photos (re-encoded JPEGs and thumbnails); relative paths are from the repository root' },
+  MEDIA_STORAGE: {
+    default: 'local',
+    description: 'Where photo bytes live: local (MEDIA_DIR) or s3 (an S3-compatible object store: AWS S3, Tencent COS, MinIO…, set by the S3_* variables)',
+  },
+  S3_ENDPOINT: { default: '', description: 'S3 endpoint URL (https://cos.ap-shanghai.myqcloud.com for COS); empty: AWS S3 of S3_REGION' },
+  S3_REGION: { default: 'us-east-1', description: 'Region the S3 requests are signed for (COS: its region, e.g. ap-shanghai)' },
+  S3_BUCKET: { default: '', description: 'Bucket for photos (COS: name-appid); required when MEDIA_STORAGE=s3' },
+  S3_ACCESS_KEY_ID: { default: '', description: 'Access key id (COS: SecretId); empty: the AWS SDK default chain (instance role, AWS_* variables)' },
+  S3_SECRET_ACCESS_KEY: { default: '', description: 'Secret access key (COS: SecretKey). Never log it or put it in a config file' },
+  S3_FORCE_PATH_STYLE: { default: '0', description: '1 for path-style URLs (endpoint/bucket/key: MinIO, SeaweedFS, the test server); 0 for virtual-hosted style (AWS, COS)' },
+  S3_KEY_PREFIX: { default: 'photos/', description: 'Prefix of every object key the API writes in S3_BUCKET' },
   PHOTO_URL_SECRET: {
     default: '',
     description: 'Secret (≥ 32 characters) for signing photo URLs that <image> loads without a token; every API process must share it. Empty: a random secret per process (one process only)',
