@@ -18,8 +18,11 @@ export interface CaseAggregateDoc {
   /** 's' station, 'c' community, 'all' the city. */
   level: 's' | 'c' | 'all';
   day: string;
-  /** "<scope>|YYYY-MM": a month of a scope is one equality lookup. */
-  month: string;
+  /**
+   * Tallies only: "<scope>|YYYY-MM", so a month of a scope's tallies is one
+   * equality lookup that returns no queue counts; null on 'q' and 'r'.
+   */
+  month: string | null;
   count: number;
   /**
    * A tally's sums as JSON text (`DayTally` without the day): one string is
@@ -46,7 +49,7 @@ export const caseAggregateSchema = new Schema<CaseAggregateDoc>(
     scope: { type: String, required: true },
     level: { type: String, required: true },
     day: { type: String, required: true },
-    month: { type: String, required: true },
+    month: { type: String, default: null },
     count: { type: Number, required: true },
     sums: { type: String, default: null },
   },

@@ -144,6 +144,20 @@ describe('derived lists and counts', () => {
     expect(after).toEqual(before);
   });
 
+  it('when a month of tallies is read, then only tallies carry that month (queue counts written before are mended by the migration)', async () => {
+    const aggregates = api.db.collection('case_aggregates');
+    expect(await aggregates.countDocuments({ kind: 'q', month: { $ne: null } })).toBe(0);
+    expect(await aggregates.countDocuments({ kind: 't', month: null })).toBe(0);
+    // A queue count as an older version wrote it.
+    const old = await aggregates.findOne({ kind: 'q' });
+    await aggregates.updateOne({ _id: old!._id }, { $set: { month: `${old!.scope}|${old!.day.slice(0, 7)}` } });
+    const context = api.app.getApplicationContext();
+    const { TallyMonthMigration } = await import('./derived-fields.migration');
+    expect(await (await context.getAsync(TallyMonthMigration)).run()).toBe(1);
+    expect((await aggregates.findOne({ _id: old!._id }))!.month).toBeNull();
+    await expectEverythingMatches();
+  });
+
   it('when positions are claimed by concurrent reports, then no two cases share a position in any list', async () => {
     const cases = await allCases();
     for (const key of ['cityK', 'mineK', 'stationK'] as const) {

@@ -80,7 +80,7 @@ export class CaseAggregates {
   /** One aggregate, from the cases (or, for the city's tally, from its stations' tallies). */
   async recompute(id: string): Promise<void> {
     const { kind, scope, day } = parseAggregate(id);
-    const base = { kind, scope, level: levelOf(scope), day, month: `${scope}|${day.slice(0, 7)}` };
+    const base = { kind, scope, level: levelOf(scope), day, month: kind === 't' ? `${scope}|${day.slice(0, 7)}` : null };
     if (kind === 'q' || kind === 'r') {
       const count = await this.store.cases.countDocuments({ [countedField(kind, scope)]: `${scope}|${day}` });
       await this.save(id, count === 0 ? null : { ...base, count, sums: null });
@@ -103,6 +103,15 @@ export class CaseAggregates {
     await this.refresh(scope === 'all' ? { kind: 't' } : { scope, kind: 't' });
     const docs = await Promise.all(months.map((m) => this.store.aggregates.find({ month: `${scope}|${m}` }).lean<CaseAggregateDoc[]>()));
     return docs.flat().filter((d) => d.kind === 't').map(toDayTally);
+  }
+
+  /** Queue and close counts written before only tallies carried a month lose it (a start-up migration); returns how many. */
+  async monthOnTalliesOnly(): Promise<number> {
+    let moved = 0;
+    for (const kind of ['q', 'r'] as const) {
+      moved += (await this.store.aggregates.updateMany({ kind }, { $set: { month: null } })).modifiedCount;
+    }
+    return moved;
   }
 
   /** Every aggregate recomputed from the cases (the rebuild command); returns how many exist afterwards. */

@@ -6,7 +6,7 @@ import { CATEGORY_MODEL, categorySchema } from './category.model';
 import { IDEMPOTENCY_MODEL, idempotencySchema } from './idempotency.model';
 import { RATING_MODEL, ratingSchema } from './rating.model';
 import { CASE_FOLLOWER_MODEL, caseFollowerSchema } from './case-follower.model';
-import { DerivedFieldsMigration } from './derived-fields.migration';
+import { DerivedFieldsMigration, TallyMonthMigration } from './derived-fields.migration';
 import { CaseAccess } from './case-access';
 import { AutoCloseJob } from './auto-close.job';
 import { AggregatesJob } from './aggregates.job';
@@ -25,7 +25,7 @@ export const CASES_MODULE: ModuleManifest = {
     [CASE_AGGREGATE_MODEL, caseAggregateSchema],
     [CASE_AGGREGATE_DIRTY_MODEL, caseAggregateDirtySchema],
   ],
-  migrations: [DerivedFieldsMigration],
+  migrations: [DerivedFieldsMigration, TallyMonthMigration],
   jobs: [
     { name: 'case-aggregates', intervalMs: () => envInt('JOBS_INTERVAL_MS'), job: AggregatesJob },
     { name: 'auto-close', intervalMs: () => envInt('JOBS_INTERVAL_MS'), job: AutoCloseJob },
