@@ -9,6 +9,7 @@
 // bulk with the server's own code for positions and derived keys
 // (server/dist/modules/cases), and the counts are then rebuilt by the server's
 // rebuild command; users sign in through the login route.
+const os = require('node:os');
 const path = require('node:path');
 const { MongoClient, ObjectId } = require('mongodb');
 const { ROOT, run } = require('../../tools/lib/proc');
@@ -39,7 +40,7 @@ async function benchP4() {
       const started = Date.now();
       await loader.growTo(size);
       await rebuildCounts(stack);
-      console.log(`\n${size} cases (${loader.entries} timeline entries, ${loader.notices} notices, ${loader.bookings} bookings) loaded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      console.log(`\n${size} cases (${loader.entries} timeline entries, ${loader.notices} notices, ${loader.bookings} bookings) loaded in ${((Date.now() - started) / 1000).toFixed(0)} s; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
       for (const endpoint of endpoints(world, loader)) {
         const figures = await measure(stack.baseUrl, endpoint);
         rows.push({ size, name: endpoint.name, ...figures });
