@@ -16,7 +16,9 @@ async function main() {
   const workers = workerCount(process.argv.slice(2), process.env.API_WORKERS);
   log(`starting the API in production mode (NODE_ENV=production), ${workers} process${workers === 1 ? '' : 'es'}`);
   const api = spawn(process.execPath, [path.join(ROOT, 'server', 'dist', 'cluster.js')], {
-    env: { ...process.env, NODE_ENV: 'production', API_WORKERS: String(workers) },
+    // MALLOC_ARENA_MAX=2: glibc otherwise gives each libvips thread its own heap
+    // arena, which keeps photo re-encoding memory long after (P3 in docs/performance.md).
+    env: { MALLOC_ARENA_MAX: '2', ...process.env, NODE_ENV: 'production', API_WORKERS: String(workers) },
     stdio: 'inherit',
   });
   const stop = (signal) => api.exitCode === null && api.kill(signal);

@@ -1,6 +1,7 @@
 // `npm test`: every test. Installs what is missing, builds the embedded
 // database, type-checks everything, builds both clients, then runs jest
-// (shared + client unit tests, server API tests on the embedded database,
+// (shared + client unit tests, server API tests on the embedded database and,
+// for photos in object storage, on a local S3 server (tools/s3-server),
 // the weapp build check and the browser test). Extra arguments go to jest.
 const fs = require('node:fs');
 const path = require('node:path');
@@ -17,6 +18,8 @@ async function main() {
   const { buildEmbeddedDb } = require('./db/build');
   const { compileTypeScript, buildClient } = require('./lib/builds');
   if (!process.env.MONGODB_URI) await buildEmbeddedDb();
+  // The S3 tests' server (tools/s3-server), built once and cached like the database.
+  await require('./lib/s3-server').buildS3Server();
   await compileTypeScript({ all: true });
   await buildClient('h5');
   await buildClient('weapp');

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
-import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { Inject, Logger, Provide, Scope, ScopeEnum, type ILogger } from '@midwayjs/core';
 import { Types } from 'mongoose';
+import { AppError } from '../../common/app-error';
 import { Database } from '../../common/database';
 import { toObjectId } from '../../common/object-id';
 import { MEDIA_MODEL, mediaSchema, type MediaDoc } from './media.model';
@@ -31,6 +32,9 @@ export class MediaStore {
   @Inject(MEDIA_STORAGE)
   storage!: MediaStorage;
 
+  @Logger()
+  logger!: ILogger;
+
   get media() {
     return this.database.model<MediaDoc>(MEDIA_MODEL, mediaSchema);
   }
@@ -44,11 +48,17 @@ export class MediaStore {
     return _id ? this.media.findById(_id).lean<MediaDoc>() : null;
   }
 
-  /** The stored JPEG of a photo; its id is a strong validator, since the bytes behind it never change. */
+  /**
+   * The stored JPEG of a photo; its id is a strong validator, since the bytes behind it never change.
+   * Bytes gone from the store (lost, or deleted behind the API's back) are 404 MEDIA_NOT_FOUND, logged.
+   */
   async file(doc: MediaDoc, variant: MediaVariant): Promise<MediaFile> {
     const body = await this.storage.get(storageKey(doc.sha256, variant));
     const id = doc._id.toHexString();
-    if (!body) throw new Error(`media ${id}: ${variant} missing from storage`);
+    if (!body) {
+      this.logger.warn(`media ${id}: ${variant} missing from storage`);
+      throw new AppError('MEDIA_NOT_FOUND');
+    }
     return { body, bytes: variant === 'full' ? doc.bytes : doc.thumbBytes, etag: `"${id}${variant === 'thumb' ? '-thumb' : ''}"` };
   }
 

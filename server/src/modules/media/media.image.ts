@@ -1,5 +1,33 @@
+import os from 'node:os';
 import sharp from 'sharp';
 import { AppError } from '../../common/app-error';
+
+// Every upload is a different image: libvips' operation cache would only keep
+// decoded pixels of photos that never come back (tens of MB each at 12 MP).
+sharp.cache(false);
+
+/**
+ * Photos re-encoded at once in this process: one per two cores. libvips
+ * already works on one image with every core (sharp.concurrency), so more
+ * at once only adds memory — each 12-megapixel decode holds ~20–40 MB; 10
+ * at once peaked at 428 MB RSS before this gate (docs/performance.md, P3).
+ * The others wait their turn, their bodies (≤ 10 MB each) already read.
+ */
+export const PHOTO_SLOTS = Math.max(1, Math.floor(os.availableParallelism() / 2));
+let free = PHOTO_SLOTS;
+const waiting: Array<() => void> = [];
+
+async function inSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (free > 0) free -= 1;
+  else await new Promise<void>((resolve) => waiting.push(resolve));
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else free += 1;
+  }
+}
 
 /** 10 MB: the most a photo upload may carry (checked while streaming). */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -48,6 +76,10 @@ export interface ProcessedPhoto {
 export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
   if (!sniffImageKind(input)) throw new AppError('MEDIA_TYPE_UNSUPPORTED');
   await checkPixels(input);
+  return inSlot(() => reencode(input));
+}
+
+async function reencode(input: Buffer): Promise<ProcessedPhoto> {
   const full = await decode(input)
     .rotate()
     .resize({ width: FULL_EDGE_PX, height: FULL_EDGE_PX, fit: 'inside', withoutEnlargement: true })

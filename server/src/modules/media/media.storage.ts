@@ -4,11 +4,15 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { Init, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { env } from '../../config/env';
+import type * as S3Module from './s3.storage';
+import { checkStorageKey } from './storage-key';
 
 /**
  * Where photo bytes live. Keys are server-generated (content hashes), never
- * client file names. The local folder is the default; an S3-compatible
- * object store (COS) implements the same three calls in production.
+ * client file names. Two adapters: the local folder (default, MEDIA_DIR) and
+ * an S3-compatible object store (`s3.storage.ts`: AWS S3, Tencent COS, MinIO…),
+ * chosen by MEDIA_STORAGE. Clients never reach the store: photos go out
+ * through the API's signed URLs (docs/decisions/0011-photo-object-storage.md).
  */
 export interface MediaStorage {
   /** Stores `data` under `key`; writing the same key twice is harmless. */
@@ -24,18 +28,50 @@ export interface MediaStorage {
 export const MEDIA_STORAGE = 'mediaStorage';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
-const KEY_PATTERN = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
 
-/** Files under MEDIA_DIR, fanned out by the first two characters of the key. */
+/** The adapter MEDIA_STORAGE names, built from the environment; a wrong setting stops the start with a readable message. */
+export function createMediaStorage(source: NodeJS.ProcessEnv = process.env): MediaStorage {
+  const kind = env('MEDIA_STORAGE', source);
+  if (kind === 'local') return new LocalFolderStorage(path.resolve(REPO_ROOT, env('MEDIA_DIR', source)));
+  if (kind === 's3') {
+    // Loaded only when used: the AWS SDK adds ~20 MB to every process that loads it.
+    const { S3Storage, s3SettingsFrom } = require('./s3.storage') as typeof S3Module;
+    return new S3Storage(s3SettingsFrom(source));
+  }
+  throw new Error(`MEDIA_STORAGE must be local or s3, got "${kind}"`);
+}
+
+/** The store every module uses (DI name `mediaStorage`): the adapter MEDIA_STORAGE chose at start-up. */
 @Provide(MEDIA_STORAGE)
 @Scope(ScopeEnum.Singleton)
-export class LocalFolderStorage implements MediaStorage {
-  root = '';
+export class ConfiguredMediaStorage implements MediaStorage {
+  private store!: MediaStorage;
 
   @Init()
   init() {
-    this.root = path.resolve(REPO_ROOT, env('MEDIA_DIR'));
+    this.store = createMediaStorage();
   }
+
+  put(key: string, data: Buffer) {
+    return this.store.put(key, data);
+  }
+
+  get(key: string) {
+    return this.store.get(key);
+  }
+
+  exists(key: string) {
+    return this.store.exists(key);
+  }
+
+  remove(key: string) {
+    return this.store.remove(key);
+  }
+}
+
+/** Files under MEDIA_DIR, fanned out by the first two characters of the key. */
+export class LocalFolderStorage implements MediaStorage {
+  constructor(readonly root: string) {}
 
   async put(key: string, data: Buffer): Promise<void> {
     const file = this.pathOf(key);
@@ -76,7 +112,7 @@ export class LocalFolderStorage implements MediaStorage {
   }
 
   private pathOf(key: string): string {
-    if (!KEY_PATTERN.test(key)) throw new Error(`invalid media storage key "${key}"`);
+    checkStorageKey(key);
     return path.join(this.root, key.slice(0, 2), key);
   }
 }

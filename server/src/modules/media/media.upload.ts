@@ -92,13 +92,18 @@ export function readPhoto(ctx: Context, files: UploadStreamFileInfo[] | undefine
 
 function readLimited(file: Readable, req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] = [];
     let size = 0;
     let sniffed = false;
+    // One copy of the upload at a time: the chunks are dropped once joined.
+    const whole = () => {
+      if (chunks.length > 1) chunks = [Buffer.concat(chunks, size)];
+      return chunks[0] ?? Buffer.alloc(0);
+    };
     const settle = (err: AppError | null) => {
       file.off('data', onData).off('limit', onLimit).off('end', onEnd).off('error', onError);
       req.off('close', onClose);
-      if (!err) return resolve(Buffer.concat(chunks, size));
+      if (!err) return resolve(whole());
       file.resume(); // let busboy read (and drop) the rest, so the response can go out
       reject(err);
     };
@@ -114,7 +119,7 @@ function readLimited(file: Readable, req: IncomingMessage): Promise<Buffer> {
     const onLimit = () => settle(new AppError('MEDIA_TOO_LARGE'));
     const onEnd = () => {
       if ((file as Readable & { truncated?: boolean }).truncated) return settle(new AppError('MEDIA_TOO_LARGE'));
-      settle(sniffImageKind(Buffer.concat(chunks, size)) ? null : new AppError('MEDIA_TYPE_UNSUPPORTED'));
+      settle(sniffImageKind(whole()) ? null : new AppError('MEDIA_TYPE_UNSUPPORTED'));
     };
     // busboy destroys the file stream when the form is malformed or cut short.
     const onError = (err: Error) => settle(withCause(new AppError('MEDIA_UNREADABLE'), err));
