@@ -26,6 +26,8 @@ export const SUBPACKAGES = {
   'packages/events': { list: 'list/index', detail: 'detail/index', bookings: 'bookings/index', booking: 'booking/index' },
   'packages/notices': { list: 'list/index', detail: 'detail/index' },
   'packages/account': { signIn: 'sign-in/index', privacy: 'privacy/index', community: 'community/index', myData: 'data/index' },
+  // The bureau's console (H5, laid out for a desktop browser).
+  'packages/admin': { stations: 'stations/index', people: 'people/index', categories: 'categories/index', hotline: 'hotline/index', figures: 'figures/index' },
 } as const;
 
 /** The query parameters each route takes; routes not listed take none. */
@@ -58,6 +60,11 @@ export const ROUTES = {
   privacy: sub('packages/account', 'privacy'),
   community: sub('packages/account', 'community'),
   myData: sub('packages/account', 'myData'),
+  adminStations: sub('packages/admin', 'stations'),
+  adminPeople: sub('packages/admin', 'people'),
+  adminCategories: sub('packages/admin', 'categories'),
+  adminHotline: sub('packages/admin', 'hotline'),
+  adminFigures: sub('packages/admin', 'figures'),
 } satisfies Record<string, RouteDef>;
 
 export type RouteName = keyof typeof ROUTES;
