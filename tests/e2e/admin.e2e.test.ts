@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { AdminStationList, CasePage, MeResponse, StaffCaseView, StationDetail } from '@citycare/shared';
 import { startWechatStandin, type WechatStandin } from '../../server/src/modules/wechat/standin';
 import { startStack } from '../support/stack';
-import { ApiClient } from './support/api';
+import { ApiClient, cameraJpegFile } from './support/api';
 import { assertH5Built, H5_DIR, launchBrowser, openPhone, snap } from './support/phone';
 
 jest.setTimeout(180_000);
@@ -108,12 +108,17 @@ describe('admin console (H5, desktop)', () => {
     await page.getByTestId('roster-add').click();
     await page.getByTestId('roster-name').locator('input').fill('吴海涛');
     await page.getByTestId('roster-duties').locator('input').fill('巡查责任片区，受理居民诉求');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('roster-photo').click()]);
+    await chooser.setFiles(await cameraJpegFile(fileDir, 'officer.jpg', { r: 60, g: 110, b: 170 }));
+    await page.getByTestId('roster-photo').locator('img').waitFor();
     await page.getByTestId('roster-save').click();
     await page.getByTestId('roster-done').waitFor();
     await snap(page, 'admin-1-stations');
 
     const detail = await api.call<StationDetail>('GET', `/api/stations/${made.id}`);
-    expect(detail.officers).toEqual([{ name: '吴海涛', role: '城管队员', duties: ['巡查责任片区', '受理居民诉求'], photoUrl: null }]);
+    expect(detail.officers).toEqual([{ name: '吴海涛', role: '城管队员', duties: ['巡查责任片区', '受理居民诉求'], photoUrl: expect.stringMatching(/^\/api\/media\/[0-9a-f]{24}\?exp=/) }]);
+    // Residents load the photo from its signed URL, with no token.
+    expect((await api.photo(detail.officers[0].photoUrl!)).length).toBeGreaterThan(500);
   });
 
   test('when the admin appoints a new officer to that station, then the officer sees its empty queue', async () => {

@@ -44,7 +44,7 @@ export default function OfficersEditor({ station, onSaved }: { station: AdminSta
     <Panel title={`值班人员：${station.name}`} note="上墙挂牌，居民在工作站页面看到" testId="roster-editor">
       {rows.map((r) => (
         <View key={r.key} className="admin-officer" data-testid="roster-row">
-          <View className="admin-officer__photo" onClick={() => void upload.run(r.key)}>
+          <View className="admin-officer__photo" data-testid="roster-photo" onClick={() => void upload.run(r.key)}>
             {r.preview ? <Image className="admin-officer__img" src={r.preview} mode="aspectFill" /> : <Text>上传照片</Text>}
           </View>
           <Input className="admin-input" value={r.name} placeholder="姓名" data-testid="roster-name" onInput={(e) => change(r.key, { name: e.detail.value })} />
