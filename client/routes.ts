@@ -38,6 +38,8 @@ export const SUBPACKAGES = {
   },
   'packages/secretary': { notices: 'notices/index', whistle: 'whistle/index' },
   'packages/figures': { figures: 'index/index' },
+  // The bureau's console (H5, laid out for a desktop browser).
+  'packages/admin': { stations: 'stations/index', people: 'people/index', categories: 'categories/index', hotline: 'hotline/index', figures: 'figures/index' },
 } as const;
 
 /** The query parameters each route takes; routes not listed take none. */
@@ -81,6 +83,11 @@ export const ROUTES = {
   managedNotices: sub('packages/secretary', 'notices'),
   whistle: sub('packages/secretary', 'whistle'),
   figures: sub('packages/figures', 'figures'),
+  adminStations: sub('packages/admin', 'stations'),
+  adminPeople: sub('packages/admin', 'people'),
+  adminCategories: sub('packages/admin', 'categories'),
+  adminHotline: sub('packages/admin', 'hotline'),
+  adminFigures: sub('packages/admin', 'figures'),
 } satisfies Record<string, RouteDef>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -10,7 +10,11 @@ const FROM = path.join(ROOT, 'test-results', 'e2e');
 const TO = path.join(ROOT, 'docs', 'screenshots');
 const LIMIT_BYTES = 150 * 1024;
 /** The shots the README shows, in its order. */
-const CHOSEN = ['journey-1-home', 'journey-4-nearby', 'journey-7-before-after', 'journey-9-booking-qr', 'journey-10-elder-home', 'journey-12-delete'];
+const CHOSEN = [
+  'journey-1-home', 'journey-4-nearby', 'journey-7-before-after', 'journey-9-booking-qr', 'journey-10-elder-home', 'journey-12-delete',
+  // The admin console (desktop-sized, tests/e2e/admin.e2e.test.ts).
+  'admin-1-stations', 'admin-2-people', 'admin-3-hotline', 'admin-5-figures',
+];
 
 async function main() {
   fs.mkdirSync(TO, { recursive: true });
@@ -19,7 +23,7 @@ async function main() {
     const source = path.join(FROM, `${name}.png`);
     if (!fs.existsSync(source)) throw new Error(`${source} is missing: run npm test first`);
     const target = path.join(TO, `${name}.png`);
-    // 375 CSS px at 2×, quantised to a palette: screens of flat colour and text stay sharp.
+    // Phone shots are 375 CSS px at 2×, console shots 1366 at 1×; quantised to a palette: flat colour and text stay sharp.
     await sharp(source).png({ palette: true, quality: 90, effort: 10, compressionLevel: 9 }).toFile(target);
     const bytes = fs.statSync(target).size;
     console.log(`${path.relative(ROOT, target)}: ${(bytes / 1024).toFixed(1)} KiB`);

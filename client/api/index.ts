@@ -6,6 +6,8 @@ export { cases, NEARBY_CASE_RADIUS_M, type NewCase } from './cases';
 export { events, bookings } from './events';
 export { notices } from './notices';
 export { zones } from './zones';
+export { admin } from './admin';
+export { categories } from './categories';
 export { uploadPhoto } from './upload';
 export { mediaUrl } from './http';
 export { newIdempotencyKey } from './idempotency';

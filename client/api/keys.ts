@@ -51,6 +51,15 @@ export const queryKeys = {
     figures: (scope: string, from: string, to: string) => ['staff', 'figures', scope, from, to] as const,
     notices: () => ['staff', 'notices'] as const,
   },
+  admin: {
+    all: () => ['admin'] as const,
+    stations: () => ['admin', 'stations'] as const,
+    categories: () => ['admin', 'categories'] as const,
+    staffOf: (stationId: string) => ['admin', 'staff', stationId] as const,
+    figures: (by: string, from: string, to: string) => ['admin', 'figures', by, from, to] as const,
+    overdue: (stationId: string) => ['admin', 'overdue', stationId] as const,
+  },
+  categories: () => ['categories'] as const,
   me: () => ['me'] as const,
   communities: () => ['communities'] as const,
 };

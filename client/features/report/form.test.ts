@@ -27,6 +27,12 @@ describe('validateReport', () => {
     expect(isReady(validateReport(complete()))).toBe(true);
   });
 
+  test('when the server offers a category the bureau added (and leaves out one it retired), then the form follows the server', () => {
+    const offered = [{ code: 'shared_bikes', name: '共享单车乱停', acceptHours: 3, resolveHours: 12 }];
+    expect(isReady(validateReport(complete({ category: 'shared_bikes' }), offered))).toBe(true);
+    expect(validateReport(complete({ category: 'street_vending' }), offered).category).toBe('请选择问题类型');
+  });
+
   test('when the description is 4 characters or 501, then it is refused', () => {
     expect(validateReport(complete({ description: '四个字啊' })).description).toContain('至少 5 个字');
     expect(validateReport(complete({ description: '字'.repeat(501) })).description).toContain('最多 500');

@@ -28,11 +28,14 @@ export type ReportErrors = Partial<Record<ReportField, string>>;
 export const MIN_DESCRIPTION_CHARS = 5;
 export const MAX_ADDRESS_CHARS = 200;
 
-/** The categories offered (the seed programme's list; phase 2 reads them from the server). */
+/**
+ * The categories offered until the server's list (GET /api/categories, which the bureau edits)
+ * has arrived: the seed programme's list.
+ */
 export const REPORT_CATEGORIES: readonly CategorySeed[] = DEFAULT_CATEGORIES;
 
-export function categoryByCode(code: string | null): CategorySeed | undefined {
-  return REPORT_CATEGORIES.find((c) => c.code === code);
+export function categoryByCode(code: string | null, offered: readonly CategorySeed[] = REPORT_CATEGORIES): CategorySeed | undefined {
+  return offered.find((c) => c.code === code);
 }
 
 const hours = (h: number): string => (h % 24 === 0 ? `${h / 24} 天` : `${h} 小时`);
@@ -47,9 +50,9 @@ export function emptyReportForm(): ReportForm {
 }
 
 /** What is missing or wrong, per field, in words for the resident. Empty when ready to send. */
-export function validateReport(form: ReportForm): ReportErrors {
+export function validateReport(form: ReportForm, offered: readonly CategorySeed[] = REPORT_CATEGORIES): ReportErrors {
   const errors: ReportErrors = {};
-  if (!categoryByCode(form.category)) errors.category = '请选择问题类型';
+  if (!categoryByCode(form.category, offered)) errors.category = '请选择问题类型';
   const text = form.description.trim();
   if (text.length < MIN_DESCRIPTION_CHARS) errors.description = `请用至少 ${MIN_DESCRIPTION_CHARS} 个字描述问题`;
   else if (text.length > MAX_DESCRIPTION_CHARS) errors.description = `描述最多 ${MAX_DESCRIPTION_CHARS} 个字`;

@@ -91,6 +91,7 @@ export default function MePage() {
         <ListRow title="我的预约" arrow testId="menu-bookings" onClick={() => void go('bookings')} />
         <ListRow title="社区公告" arrow testId="menu-notices" onClick={() => void go('notices')} />
         <ListRow title="城管工作站" arrow onClick={() => void go('stations')} />
+        {user?.role === 'admin' && <ListRow title="管理后台" note="城管局：工作站、人员、类型、热线导入、统计" arrow testId="menu-admin" onClick={() => void go('adminStations')} />}
         <ListRow title="隐私说明" arrow testId="menu-privacy" onClick={() => void go('privacy')} />
         {user && <ListRow title="我的数据" note="导出数据 · 注销账号" arrow testId="menu-my-data" onClick={() => void go('myData')} />}
       </View>

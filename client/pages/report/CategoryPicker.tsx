@@ -1,14 +1,16 @@
 import { Text, View } from '@tarojs/components';
-import { categoryByCode, categoryPromise, REPORT_CATEGORIES } from '../../features/report/form';
+import { categoryByCode, categoryPromise } from '../../features/report/form';
+import { useReportCategories } from '../../features/report/useReportCategories';
 
 /** The problem categories as chips; the chosen one shows its promise (受理/办结 hours). */
 export default function CategoryPicker({ value, onChange, error }: { value: string | null; onChange: (code: string) => void; error?: string }) {
-  const chosen = categoryByCode(value);
+  const offered = useReportCategories();
+  const chosen = categoryByCode(value, offered);
   return (
     <View data-testid="report-category">
       <Text className="field__label">问题类型</Text>
       <View className="report__chips">
-        {REPORT_CATEGORIES.map((c) => (
+        {offered.map((c) => (
           <Text
             key={c.code}
             className={`report__chip${c.code === value ? ' report__chip--on' : ''}`}

@@ -5,6 +5,7 @@ import Button from '../../components/Button';
 import InfoRow from '../../components/InfoRow';
 import Sheet from '../../components/Sheet';
 import { categoryByCode, categoryPromise, type ReportForm } from '../../features/report/form';
+import { useReportCategories } from '../../features/report/useReportCategories';
 import { uploadedMediaIds } from '../../features/photos/photos';
 import type { SubmitResult } from '../../features/report/useReportForm';
 import { requestCaseUpdates } from '../../services/media';
@@ -21,7 +22,7 @@ interface Props {
 export default function ReportSummary({ open, form, onClose, submit, onSent }: Props) {
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const category = categoryByCode(form.category);
+  const category = categoryByCode(form.category, useReportCategories());
 
   const send = async (): Promise<void> => {
     requestCaseUpdates(); // must run inside this tap, before any await

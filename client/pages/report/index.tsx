@@ -7,6 +7,7 @@ import PhotoPicker from '../../components/PhotoPicker';
 import Screen from '../../components/Screen';
 import SignInPrompt from '../../components/SignInPrompt';
 import { isReady, validateReport, type ReportErrors } from '../../features/report/form';
+import { useReportCategories } from '../../features/report/useReportCategories';
 import { useReportForm } from '../../features/report/useReportForm';
 import { go } from '../../services/router';
 import { useAppState } from '../../store/app-store';
@@ -30,10 +31,11 @@ export default function ReportPage() {
   const [reviewing, setReviewing] = useState(false);
   const [done, setDone] = useState<Done | null>(null);
   const { form } = report;
+  const offered = useReportCategories();
 
   // Errors shown after a failed check follow the form as the resident fixes it.
   useEffect(() => {
-    if (Object.keys(errors).length) setErrors(validateReport(form));
+    if (Object.keys(errors).length) setErrors(validateReport(form, offered));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [form]);
 
@@ -70,7 +72,7 @@ export default function ReportPage() {
   }
 
   const review = (): void => {
-    const found = validateReport(form);
+    const found = validateReport(form, offered);
     setErrors(found);
     if (isReady(found)) setReviewing(true);
   };

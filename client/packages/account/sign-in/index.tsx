@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import type { DemoUser } from '@citycare/shared';
+import { ROLE_LABELS, type DemoUser } from '@citycare/shared';
 import { adoptLogin, clearCache, messageOf, signIn, signInExchanges, type SignInMethod } from '../../../api';
 import Button from '../../../components/Button';
 import ListRow from '../../../components/ListRow';
@@ -87,12 +87,13 @@ export default function SignInPage() {
   );
 }
 
+/** The demo's people: residents first, then staff (their role as the note), so each role can be tried. */
 function DemoResidents({ users, busy, onPick }: { users: DemoUser[]; busy: boolean; onPick: (openid: string) => void }) {
-  const residents = users.filter((u) => u.role === 'resident');
+  const ordered = [...users.filter((u) => u.role === 'resident'), ...users.filter((u) => u.role !== 'resident')];
   return (
     <View data-testid="demo-users">
-      {residents.map((u) => (
-        <ListRow key={u.openid} title={u.name} note={u.community ?? '未选择社区'} arrow testId="demo-user" onClick={() => !busy && onPick(u.openid)} />
+      {ordered.map((u) => (
+        <ListRow key={u.openid} title={u.name} note={u.role === 'resident' ? (u.community ?? '未选择社区') : ROLE_LABELS[u.role]} arrow testId="demo-user" onClick={() => !busy && onPick(u.openid)} />
       ))}
     </View>
   );

@@ -51,10 +51,11 @@ export class CategoryService {
     return category;
   }
 
-  /** Every category, active first, then by name; `activeOnly` for the report form. */
+  /** Every category, active first, then in the order they were added (the seed programme's first); `activeOnly` for the report form. */
   async list(activeOnly: boolean): Promise<CategoryView[]> {
     const docs = [...(await this.all()).values()].filter((c) => !activeOnly || c.active);
-    return docs.sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name, 'zh-CN')).map(toCategoryView);
+    const added = (c: CategoryDoc) => c._id.toHexString();
+    return docs.sort((a, b) => Number(b.active) - Number(a.active) || (added(a) < added(b) ? -1 : 1)).map(toCategoryView);
   }
 
   /** A new category; its code is unique (the index), and so is its name. */

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '12345 热线导入',
+});
