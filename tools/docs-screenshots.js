@@ -12,6 +12,8 @@ const LIMIT_BYTES = 150 * 1024;
 /** The shots the README shows, in its order. */
 const CHOSEN = [
   'journey-1-home', 'journey-4-nearby', 'journey-7-before-after', 'journey-9-booking-qr', 'journey-10-elder-home', 'journey-12-delete',
+  // tests/e2e/staff.e2e.test.ts
+  'staff-1-queue', 'staff-2-resolve', 'staff-5-checkin', 'staff-6-notice-preview', 'staff-8-figures',
   // The admin console (desktop-sized, tests/e2e/admin.e2e.test.ts).
   'admin-1-stations', 'admin-2-people', 'admin-3-hotline', 'admin-5-figures',
 ];

@@ -20,6 +20,7 @@ export const ERRORS = {
   MEDIA_NOT_FOUND: { status: 404, message: '图片不存在' },
   MEDIA_URL_INVALID: { status: 403, message: '图片链接无效' },
   MEDIA_URL_EXPIRED: { status: 403, message: '图片链接已过期，请刷新页面' },
+  REPORTER_PHONE_UNAVAILABLE: { status: 404, message: '报事人为匿名或未绑定手机号，无法拨打' },
   CASE_NOT_OPEN: { status: 409, message: '案件已办结或已关闭，不能再补充或关注' },
   COMMUNITY_NOT_FOUND: { status: 404, message: '没有这个社区' },
   ILLEGAL_TRANSITION: { status: 409, message: '案件当前状态不允许此操作' },

@@ -13,7 +13,7 @@ import type { CaseDetail, MyDataExport, StaffCaseView } from '@citycare/shared';
 import { startWechatStandin, type WechatStandin } from '../../server/src/modules/wechat/standin';
 import { startStack } from '../support/stack';
 import { ApiClient, cameraJpeg, cameraJpegFile, heavyPhoto, metadataLeft } from './support/api';
-import { assertH5Built, H5_DIR, JIALIN, launchBrowser, openPhone, snap } from './support/phone';
+import { assertH5Built, H5_DIR, JIALIN, launchBrowser, openPhone, snap, tapMiddle } from './support/phone';
 
 jest.setTimeout(180_000);
 
@@ -99,18 +99,6 @@ async function loadedImages(photos: Locator): Promise<number> {
     );
   }
   return count;
-}
-
-/**
- * Taps the middle of `target` with the mouse. Playwright's hit-target check reports Taro's H5
- * pull-to-refresh wrapper as covering the rating button although the browser hits the button
- * there (document.elementsFromPoint lists the button first), so that one tap goes by position.
- */
-async function tapMiddle(page: Page, target: Locator): Promise<void> {
-  await target.scrollIntoViewIfNeeded();
-  const box = await target.boundingBox();
-  if (!box) throw new Error('nothing to tap: the element is not shown');
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 
 function resident(): { page: Page; errors: string[] } {

@@ -239,6 +239,7 @@ const EXAMPLES: Record<string, Example> = {
     { label: 'merge', path: `/api/staff/cases/${await w.otherCase()}/moves`, body: { move: 'merge', targetCaseId: (await w.case()).id } },
   ],
   'POST /api/staff/cases/{id}/replies': async (w) => ({ path: `/api/staff/cases/${(await w.case()).id}/replies`, body: { text: '已派人处理' } }),
+  'POST /api/staff/cases/{id}/reporter-phone': async (w) => ({ path: `/api/staff/cases/${(await w.case()).id}/reporter-phone` }),
   'POST /api/staff/cases/{id}/notes': async (w) => ({ path: `/api/staff/cases/${(await w.case()).id}/notes`, body: { text: '内部备注' } }),
 
   'POST /api/media': async () => ({ path: '/api/media', send: 'photo' }),

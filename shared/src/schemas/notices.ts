@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { objectIdString, queryInt } from '../validation';
 
-export const MAX_NOTICE_TITLE_CHARS = 60;
-export const MAX_NOTICE_BODY_CHARS = 5000;
-export const MAX_NOTICE_PHOTOS = 9;
+export * from '../notice-rules';
+import { MAX_NOTICE_BODY_CHARS, MAX_NOTICE_PHOTOS, MAX_NOTICE_TITLE_CHARS } from '../notice-rules';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const photos = z.array(objectIdString('VALIDATION_FAILED')).max(MAX_NOTICE_PHOTOS);

@@ -1,7 +1,7 @@
 // A phone-sized headless Chromium against the stack, shared by the e2e tests.
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const H5_DIR = path.resolve(__dirname, '../../../dist/h5');
 export const SHOTS_DIR = path.resolve(__dirname, '../../../test-results/e2e');
@@ -45,4 +45,17 @@ export async function snap(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SHOTS_DIR, { recursive: true });
   await page.waitForTimeout(400); // let a page slide-in finish
   await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`) });
+}
+
+/**
+ * Taps the middle of `target` with the mouse. Playwright's hit-target check reports Taro's H5
+ * pull-to-refresh wrapper as covering buttons on pages with pull-to-refresh although the browser
+ * hits the button there (document.elementsFromPoint lists the button first), so such taps go by
+ * position.
+ */
+export async function tapMiddle(page: Page, target: Locator): Promise<void> {
+  await target.scrollIntoViewIfNeeded();
+  const box = await target.boundingBox();
+  if (!box) throw new Error('nothing to tap: the element is not shown');
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }

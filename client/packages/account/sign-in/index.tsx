@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { ROLE_LABELS, type DemoUser } from '@citycare/shared';
+import { ROLE_LABELS, ROLES, type DemoUser } from '@citycare/shared';
 import { adoptLogin, clearCache, messageOf, signIn, signInExchanges, type SignInMethod } from '../../../api';
 import Button from '../../../components/Button';
 import ListRow from '../../../components/ListRow';
@@ -20,7 +20,8 @@ function newResidentOpenid(): string {
 
 /**
  * Sign in. weapp: WeChat's own login. H5 (the browser preview): 演示登录 — pick a seeded demo
- * resident, or start as a new resident — when the server has the demo login on.
+ * resident or staff member (officer, lead, secretary, admin), or start as a new resident — when
+ * the server has the demo login on.
  */
 export default function SignInPage() {
   const { params } = useRouter();
@@ -62,7 +63,7 @@ export default function SignInPage() {
     <Screen testId="sign-in-page">
       <View className="hero">
         <Text className="hero__title">演示登录</Text>
-        <Text className="hero__subtitle">浏览器预览版：选择一位演示居民，或以新居民身份体验</Text>
+        <Text className="hero__subtitle">浏览器预览版：选择一位演示居民或工作人员，或以新居民身份体验</Text>
       </View>
       <View className="section hero__overlap">
         {state.status === 'loading' ? (
@@ -70,7 +71,7 @@ export default function SignInPage() {
         ) : state.status === 'error' ? (
           <StatusView tone="error" title="演示登录未开启" message={`${messageOf(state.error)}。请在微信小程序中使用，或以 DEV_LOGIN=1 启动服务`} />
         ) : (
-          <DemoResidents users={state.data.items} busy={busy} onPick={(openid) => void as({ kind: 'demo', openid })()} />
+          <DemoUsers users={state.data.items} busy={busy} onPick={(openid) => void as({ kind: 'demo', openid })()} />
         )}
         <View className="gap-top">
           <Button kind="secondary" block disabled={busy} testId="sign-in-new" onClick={() => void as({ kind: 'new-resident', openid: newResidentOpenid() })()}>
@@ -87,13 +88,20 @@ export default function SignInPage() {
   );
 }
 
-/** The demo's people: residents first, then staff (their role as the note), so each role can be tried. */
-function DemoResidents({ users, busy, onPick }: { users: DemoUser[]; busy: boolean; onPick: (openid: string) => void }) {
-  const ordered = [...users.filter((u) => u.role === 'resident'), ...users.filter((u) => u.role !== 'resident')];
+function DemoUsers({ users, busy, onPick }: { users: DemoUser[]; busy: boolean; onPick: (openid: string) => void }) {
+  // Residents first, then the staff roles (工作台 under 我的), in the table's order.
+  const ordered = [...users].sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role));
   return (
     <View data-testid="demo-users">
       {ordered.map((u) => (
-        <ListRow key={u.openid} title={u.name} note={u.role === 'resident' ? (u.community ?? '未选择社区') : ROLE_LABELS[u.role]} arrow testId="demo-user" onClick={() => !busy && onPick(u.openid)} />
+        <ListRow
+          key={u.openid}
+          title={u.name}
+          note={u.role === 'resident' ? (u.community ?? '未选择社区') : `${ROLE_LABELS[u.role]}${u.community ? ` · ${u.community}` : ''}`}
+          arrow
+          testId="demo-user"
+          onClick={() => !busy && onPick(u.openid)}
+        />
       ))}
     </View>
   );

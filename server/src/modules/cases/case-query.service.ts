@@ -236,6 +236,13 @@ export class CaseQueryService {
     );
   }
 
+  /** The reporter's unmasked phone for staff who are about to call (never for an anonymous case). */
+  async reporterPhone(doc: CaseDoc): Promise<string> {
+    const phone = doc.anonymous ? null : (await this.users.contacts([doc.reporterId])).get(doc.reporterId.toHexString())?.phone;
+    if (!phone) throw new AppError('REPORTER_PHONE_UNAVAILABLE');
+    return phone;
+  }
+
   private async reporterOf(doc: CaseDoc): Promise<Reporter> {
     if (doc.anonymous) return null;
     const user = (await this.users.contacts([doc.reporterId])).get(doc.reporterId.toHexString());

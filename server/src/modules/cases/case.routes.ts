@@ -81,5 +81,16 @@ export const CASE_ROUTES: RouteDoc[] = [
     allow: { who: ['officer', 'lead', 'admin'], of: ['station', 'city'] },
   },
   { method: 'post', path: '/api/staff/cases/{id}/replies', summary: 'A public reply the reporter sees (notifies them)', tag: 'staff', params: id, body: caseReplyBody, response: detail, errors: [...staffErrors], access: 'officer, lead of its station; admin', allow: { who: ['officer', 'lead', 'admin'], of: ['station', 'city'] } },
+  {
+    method: 'post',
+    path: '/api/staff/cases/{id}/reporter-phone',
+    summary: "The reporter's full phone number, to dial now (the case page shows it masked); each reveal is logged without the number",
+    tag: 'staff',
+    params: id,
+    response: { type: 'object', properties: { phone: { type: 'string' } } },
+    errors: [...staffErrors, 'REPORTER_PHONE_UNAVAILABLE'],
+    access: 'officer, lead of its station; admin',
+    allow: { who: ['officer', 'lead', 'admin'], of: ['station', 'city'] },
+  },
   { method: 'post', path: '/api/staff/cases/{id}/notes', summary: 'An internal note (staff only)', tag: 'staff', params: id, body: caseReplyBody, response: detail, errors: [...staffErrors], access: 'officer, lead of its station; admin', allow: { who: ['officer', 'lead', 'admin'], of: ['station', 'city'] } },
 ];

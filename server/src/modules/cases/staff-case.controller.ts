@@ -59,6 +59,15 @@ export class StaffCaseController {
     return this.comment(id, body, true);
   }
 
+  /** 拨打: the number is given only at the moment of calling, never on the page. */
+  @Post('/:id/reporter-phone')
+  async reporterPhone(@Param('id') id: string) {
+    const user = requireUser(this.ctx);
+    const phone = await this.query.reporterPhone(await this.staffCase(id));
+    this.ctx.logger.info(`reporter phone revealed: case ${id} to user ${user.id}`);
+    return { phone };
+  }
+
   private async comment(id: string, body: unknown, internal: boolean) {
     const user = requireUser(this.ctx);
     const { text, photos } = validate(caseReplyBody, body);
