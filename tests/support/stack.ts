@@ -70,11 +70,26 @@ export async function startStack(opts: { staticDir: string; testFile?: string; e
   };
 }
 
-interface ApiProcess {
+export interface ApiProcess {
   child: ChildProcess;
   /** the last few KB of what the process wrote, for error messages */
   output(): string;
   stop(): Promise<void>;
+}
+
+/**
+ * The built API process (server/dist/bootstrap.js) with exactly `env` (plus PATH), answering
+ * GET /api/health at `baseUrl` when this resolves: for tests that kill and restart it.
+ */
+export async function startApiProcess(env: NodeJS.ProcessEnv, baseUrl: string): Promise<ApiProcess> {
+  const api = spawnApi({ PATH: process.env.PATH, ...env });
+  try {
+    await waitUntilHealthy(api, baseUrl);
+  } catch (err) {
+    await api.stop();
+    throw err;
+  }
+  return api;
 }
 
 function spawnApi(env: NodeJS.ProcessEnv): ApiProcess {
