@@ -1,7 +1,7 @@
 // One jest run for every test: shared unit tests, client unit tests, the client's hook and
 // component tests (jsdom), server API tests against the embedded database, the embedded
 // database's own tests (tests/db), the security suites (permission matrix, fuzzing, log
-// scan), the build checks and the browser tests.
+// scan), the fault test (tests/reliability, R13), the build checks and the browser tests.
 // `npm test` (tools/test.js) builds what they need first.
 
 const swc = [
@@ -57,6 +57,7 @@ module.exports = {
     { ...common, displayName: 'security', testMatch: ['<rootDir>/tests/security/**/*.test.ts'] },
     // Two real API processes on one database (several API processes, issue 12).
     { ...common, displayName: 'cluster', testMatch: ['<rootDir>/tests/cluster/**/*.test.ts'] },
+    { ...common, displayName: 'reliability', testMatch: ['<rootDir>/tests/reliability/**/*.test.ts'] },
     { ...common, displayName: 'build', testMatch: ['<rootDir>/tests/build/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
   ],

@@ -77,6 +77,21 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
+/**
+ * The built API process (server/dist/bootstrap.js) with exactly `env` (plus PATH), answering
+ * GET /api/health at `baseUrl` when this resolves: for tests that kill and restart it.
+ */
+export async function startApiProcess(env: NodeJS.ProcessEnv, baseUrl: string): Promise<ApiProcess> {
+  const api = spawnApi({ PATH: process.env.PATH, ...env });
+  try {
+    await waitUntilHealthy(api, baseUrl);
+  } catch (err) {
+    await api.stop();
+    throw err;
+  }
+  return api;
+}
+
 /** Starts one API process (server/dist/bootstrap.js) with exactly `env`. */
 export function spawnApi(env: NodeJS.ProcessEnv): ApiProcess {
   const child = spawn(process.execPath, [path.join(ROOT, 'server', 'dist', 'bootstrap.js')], {

@@ -80,6 +80,10 @@ export const ENV_VARS = {
   WECHAT_TEMPLATE_CASE_STATUS: { default: 'case-status-demo', description: 'Subscribe-message template id for case status changes and replies' },
   WECHAT_TEMPLATE_CASE_STAFF: { default: 'case-staff-demo', description: "Subscribe-message template id telling a station's staff that a reporter wrote on a case (rating, 补充说明)" },
   WECHAT_TEMPLATE_BOOKING: { default: 'booking-demo', description: 'Subscribe-message template id for booking changes (promoted from the waitlist, session cancelled)' },
+  OUTBOX_CLAIM_MS: {
+    default: '60000',
+    description: 'How long a worker holds its claim on sending a message; the claim of one that died mid-send lapses after this and another sends it (keep it above the WeChat request timeout)',
+  },
   JOBS_INTERVAL_MS: { default: '5000', description: 'How often the outbox worker and the 7-day auto-close job run (0 = never; tests call them directly)' },
   CITY_NAME: { default: '海安市', description: 'The city this deployment serves: the city of stations the bureau adds (a station name is unique within its city)' },
   STATION_CACHE_MS: { default: '30000', description: 'How long each API process reuses its snapshot of the stations for nearest searches (0 = query the database every time)' },

@@ -11,6 +11,8 @@ import { CITY_LIST, derivedFields, mineList, stationList, type DerivedFields } f
 import { CaseStore } from './case-store';
 
 export type NewEntry = Omit<CaseEventDoc, '_id' | 'caseId' | 'seq' | 'at'> & { at?: Date };
+/** An entry as written: what applying it needs. */
+type AppliedEntry = Pick<CaseEventDoc, 'seq' | 'at' | 'public' | 'actorId' | 'kind' | 'to' | 'text' | 'patch'> & Partial<Pick<CaseEventDoc, 'score'>>;
 export type NewCase = Omit<CaseDoc, '_id' | 'seq' | 'updatedAt' | 'lastReply' | 'mineK' | 'stationK' | 'cityK' | keyof DerivedFields>;
 
 /** An append that does not depend on the version (a reply, a note) retries a lost race this often. */
@@ -21,7 +23,8 @@ const RETRY_JITTER_MS = 20;
  * The one place a case changes after it is created: append the next timeline
  * entry under a unique {caseId, seq}, then apply its patch to the case. A
  * writer that loses the insert race gets 409; an entry whose patch was not
- * applied (a crash between the two writes) is rolled forward by the next reader.
+ * applied (a crash between the two writes) is rolled forward by the next
+ * reader, with its messages (tests/reliability/r13-faults.test.ts).
  */
 @Provide()
 @Scope(ScopeEnum.Singleton)
@@ -38,8 +41,8 @@ export class CaseTimelineService {
   @Inject()
   aggregates!: CaseAggregates;
 
-  /** Creates a case at version 0 with its places in the lists; everything after is a timeline entry. */
-  async open(fields: NewCase): Promise<CaseDoc> {
+  /** Creates case `id` at version 0 with its places in the lists (a duplicate key if it exists); everything after is a timeline entry. */
+  async open(id: Types.ObjectId, fields: NewCase): Promise<CaseDoc> {
     const [mineK, stationK, cityK] = await Promise.all([
       this.lists.claim(mineList(fields.reporterId)),
       this.lists.claim(stationList(fields.stationId)),
@@ -49,7 +52,7 @@ export class CaseTimelineService {
     const derived = derivedFields(positioned);
     // Marked before and after the insert: a crash in between still leaves the marks.
     await this.aggregates.touched({ ...derived, createdAt: fields.createdAt });
-    const doc = await this.store.cases.create({ ...positioned, ...derived, seq: 0, updatedAt: fields.createdAt });
+    const doc = await this.store.cases.create({ _id: id, ...positioned, ...derived, seq: 0, updatedAt: fields.createdAt });
     await this.aggregates.touched({ ...derived, createdAt: fields.createdAt });
     return doc.toObject();
   }
@@ -77,9 +80,7 @@ export class CaseTimelineService {
       if (isDuplicateKey(err)) throw new AppError('CONCURRENT_UPDATE');
       throw err;
     }
-    const updated = await this.applyPatch(doc, seq, entry.patch, at);
-    await this.notifier.entryWritten(updated, { ...entry, seq, at });
-    return updated;
+    return this.applyPatch(doc, { ...entry, seq, at });
   }
 
   /**
@@ -102,11 +103,20 @@ export class CaseTimelineService {
     }
   }
 
-  /** Applies an entry's patch and recomputes the derived fields; the lists and counts it touches are marked. */
-  private async applyPatch(doc: CaseDoc, seq: number, patch: Record<string, unknown>, at: Date): Promise<CaseDoc> {
+  /**
+   * Applies a written entry: queues the messages it calls for, then patches the
+   * case and recomputes the derived fields (the lists and counts it touches are
+   * marked). Messages first: a case that shows an entry applied has queued its
+   * messages; an entry a crash left unapplied queues them when it rolls forward
+   * (queuing twice is one message: the outbox's unique {dedupeKey, userId}).
+   */
+  private async applyPatch(doc: CaseDoc, entry: AppliedEntry): Promise<CaseDoc> {
+    const { seq, at } = entry;
+    const patch = entry.patch ?? {};
     const next = { ...doc, ...patch } as CaseDoc;
     const set = { ...patch, ...derivedFields(next), seq, updatedAt: at };
     const after = { ...next, ...set };
+    await this.notifier.entryWritten(after, entry);
     await this.aggregates.touched(doc, after);
     await this.store.cases.updateOne({ _id: doc._id, seq: doc.seq }, { $set: set });
     await this.aggregates.touched(doc, after);
@@ -117,7 +127,7 @@ export class CaseTimelineService {
     let current = doc;
     for (const entry of pending) {
       if (entry.seq !== current.seq + 1) break;
-      current = await this.applyPatch(current, entry.seq, entry.patch ?? {}, entry.at);
+      current = await this.applyPatch(current, entry);
     }
     return current;
   }

@@ -1,6 +1,6 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { Database } from '../../common/database';
-import { env } from '../../config/env';
+import { env, envInt } from '../../config/env';
 import { UserService } from '../users/user.service';
 import { WechatClient } from '../wechat/wechat.client';
 import { NOTIFICATION_TEMPLATES, type NotificationTemplate } from './notification.service';
@@ -21,7 +21,7 @@ export interface OutboxRunReport {
 
 /**
  * Sends pending notifications as WeChat subscribe messages. Each attempt is
- * claimed by a unique insert, so two workers never send the same attempt;
+ * claimed by a unique insert, so two live workers never send the same attempt;
  * failures back off exponentially and end as `failed` with the error kept.
  */
 @Provide()
@@ -58,14 +58,26 @@ export class OutboxWorker {
     return report;
   }
 
+  /**
+   * An attempt is claimed by a unique insert. A claim whose sender never
+   * recorded the outcome (the process died mid-send) lapses after
+   * OUTBOX_CLAIM_MS and is taken over, so the message is still sent: at least
+   * once, never lost (tests/reliability/r13-faults.test.ts).
+   */
   private async claim(entry: OutboxDoc, now: Date): Promise<boolean> {
-    try {
-      await this.claims.create({ entryId: entry._id, attempt: entry.attempts + 1, at: now });
-      return true;
-    } catch (err) {
-      if (isDuplicateKey(err)) return false;
-      throw err;
+    const attempt = entry.attempts + 1;
+    for (let round = 0; round < 2; round++) {
+      try {
+        await this.claims.create({ entryId: entry._id, attempt, at: now });
+        return true;
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+      }
+      const lapsed = new Date(now.getTime() - envInt('OUTBOX_CLAIM_MS'));
+      const { deletedCount } = await this.claims.deleteOne({ entryId: entry._id, attempt, at: { $lt: lapsed } });
+      if (deletedCount === 0) return false;
     }
+    return false;
   }
 
   private async deliver(entry: OutboxDoc, now: Date): Promise<keyof OutboxRunReport> {
