@@ -1,14 +1,12 @@
 // Builds tools/embedded-db (FerretDB as a library, PostgreSQL storage, the
 // index keeper) once; rebuilt when its Go or SQL source, go.mod/go.sum or the
 // Go version change.
-const fs = require('node:fs');
 const path = require('node:path');
 const { ROOT, log, run } = require('../lib/proc');
-const { hashInputs, isFresh, writeStamp } = require('../lib/stamp');
+const { buildGoTool } = require('../lib/go-tool');
 
 const SRC = path.join(ROOT, 'tools', 'embedded-db');
 const BIN = path.join(SRC, 'bin', 'embedded-db');
-const STAMP = path.join(SRC, 'bin', '.stamp');
 
 async function goVersion() {
   try {
@@ -21,20 +19,12 @@ async function goVersion() {
 }
 
 async function buildEmbeddedDb() {
-  const version = await goVersion();
-  const sources = fs.readdirSync(SRC).filter((f) => /\.(go|sql)$|^go\.(mod|sum)$/.test(f)).sort();
-  const hash = hashInputs(
-    sources.map((f) => path.join(SRC, f)),
-    [version],
-  );
-  if (isFresh(STAMP, hash, [BIN])) return BIN;
-  log('building the embedded database (FerretDB; about a minute the first time) …');
-  const tmp = `${BIN}.${process.pid}.tmp`;
-  fs.mkdirSync(path.dirname(BIN), { recursive: true });
-  await run('go', ['build', '-trimpath', '-o', tmp, '.'], { cwd: SRC, quiet: true });
-  fs.renameSync(tmp, BIN); // atomic: a parallel build never leaves a half-written binary
-  writeStamp(STAMP, hash);
-  return BIN;
+  return buildGoTool(SRC, {
+    name: 'embedded-db',
+    sources: /\.(go|sql)$/,
+    goVersion: await goVersion(),
+    onBuild: () => log('building the embedded database (FerretDB; about a minute the first time) …'),
+  });
 }
 
 module.exports = { buildEmbeddedDb, EMBEDDED_DB_BIN: BIN };

@@ -4,27 +4,16 @@
 // started on a free loopback port. Why not SeaweedFS:
 // docs/decisions/0011-photo-object-storage.md.
 const { spawn } = require('node:child_process');
-const fs = require('node:fs');
 const path = require('node:path');
 const { ROOT, run } = require('./proc');
-const { hashInputs, isFresh, writeStamp } = require('./stamp');
+const { buildGoTool } = require('./go-tool');
 
 const SRC = path.join(ROOT, 'tools', 's3-server');
 const BIN = path.join(SRC, 'bin', 's3-server');
-const STAMP = path.join(SRC, 'bin', '.stamp');
 const START_LIMIT_MS = 15_000;
 
 async function buildS3Server() {
-  const version = (await run('go', ['version'], { quiet: true })).trim();
-  const sources = fs.readdirSync(SRC).filter((f) => /\.go$|^go\.(mod|sum)$/.test(f)).sort();
-  const hash = hashInputs(sources.map((f) => path.join(SRC, f)), [version]);
-  if (isFresh(STAMP, hash, [BIN])) return BIN;
-  const tmp = `${BIN}.${process.pid}.tmp`;
-  fs.mkdirSync(path.dirname(BIN), { recursive: true });
-  await run('go', ['build', '-trimpath', '-o', tmp, '.'], { cwd: SRC, quiet: true });
-  fs.renameSync(tmp, BIN); // atomic: a parallel build never leaves a half-written binary
-  writeStamp(STAMP, hash);
-  return BIN;
+  return buildGoTool(SRC, { name: 's3-server', goVersion: (await run('go', ['version'], { quiet: true })).trim() });
 }
 
 /**
