@@ -1,6 +1,7 @@
 // The bureau's console on the H5 build, in a desktop-sized browser against the real API and
-// embedded database: the admin adds a station and puts an officer on its wall, appoints a new
-// officer to it (who then sees that station's empty queue through the API), imports a 12345 CSV
+// embedded database: the admin adds a station and puts an officer on its wall, finds people by
+// phone digits and name and appoints one officer of it (who signs in and finds that station's
+// queue empty, on the page and through the API), imports a 12345 CSV
 // with one bad row and sees it reported (and downloads it), and looks at categories and city
 // figures; a resident who types an admin page's path gets a polite refusal.
 import fs from 'node:fs';
@@ -16,8 +17,10 @@ import { assertH5Built, H5_DIR, launchBrowser, openPhone, snap } from './support
 jest.setTimeout(180_000);
 
 const STATION = '海安市城管局高新区工作站';
-const OFFICER_OPENID = `e2e-new-officer-${process.pid}`;
-const OFFICER_PHONE = '13955557321';
+const NEWCOMER_OPENID = `e2e-newcomer-${process.pid}`;
+const NEWCOMER_PHONE = '13955557321';
+/** A demo resident the admin makes an officer of the new station. */
+const OFFICER = '居民 李先生';
 
 let stack: Awaited<ReturnType<typeof startStack>>;
 let api: ApiClient;
@@ -121,14 +124,23 @@ describe('admin console (H5, desktop)', () => {
     expect((await api.photo(detail.officers[0].photoUrl!)).length).toBeGreaterThan(500);
   });
 
-  test('when the admin appoints a new officer to that station, then the officer sees its empty queue', async () => {
+  test('when the admin finds people and appoints one officer of that station, then the officer sees its empty queue', async () => {
     const page = adminPage();
-    await newResident(OFFICER_OPENID, '新队员 小吴', OFFICER_PHONE);
+    // A WeChat user with a bound phone is found by its last 4 digits, the phone masked.
+    await newResident(NEWCOMER_OPENID, '新居民 小吴', NEWCOMER_PHONE);
     await page.getByTestId('admin-nav-adminPeople').click();
-    await page.getByTestId('people-q').locator('input').fill(OFFICER_PHONE.slice(-4));
+    await page.getByTestId('people-q').locator('input').fill(NEWCOMER_PHONE.slice(-4));
     await page.getByTestId('people-search').click();
-    await page.getByTestId('people-row').filter({ hasText: '新队员 小吴' }).waitFor();
-    expect(await page.getByTestId('people-row').filter({ hasText: '新队员 小吴' }).textContent()).toContain('139****7321');
+    const found = page.getByTestId('people-row').filter({ hasText: '新居民 小吴' });
+    await found.waitFor();
+    expect(await found.textContent()).toContain('139****7321');
+    expect(await found.textContent()).not.toContain(NEWCOMER_PHONE);
+
+    // The demo's 居民 李先生, found by name, becomes an officer of the new station.
+    await page.getByTestId('people-q').locator('input').fill(OFFICER);
+    await page.getByTestId('people-search').click();
+    await page.getByTestId('people-row').filter({ hasText: OFFICER }).waitFor();
+    expect(await page.getByTestId('people-row').count()).toBe(1);
     await page.getByTestId('appoint-role-officer').click();
     await page.getByTestId(`appoint-station-${console_.stationId}`).click();
     await page.getByTestId('appoint-save').click();
@@ -136,12 +148,22 @@ describe('admin console (H5, desktop)', () => {
     expect(await page.getByTestId('people-role').first().textContent()).toBe('城管队员');
     await snap(page, 'admin-2-people');
 
-    // The officer signs in again (a new session) and works from the new station.
-    const { token } = await api.call<{ token: string }>('POST', '/api/auth/wechat', { code: `dev:${OFFICER_OPENID}` });
+    const token = await api.demoToken('demo-resident-2');
     const me = await api.call<MeResponse>('GET', '/api/me', undefined, token);
     expect(me).toMatchObject({ role: 'officer', stationId: console_.stationId, community: '高新社区' });
-    const queue = await api.call<CasePage<StaffCaseView>>('GET', '/api/staff/cases', undefined, token);
-    expect(queue).toEqual({ items: [], next: null });
+    expect(await api.call<CasePage<StaffCaseView>>('GET', '/api/staff/cases', undefined, token)).toEqual({ items: [], next: null });
+
+    // On his phone: 演示登录 as him, and the station's queue is empty.
+    const phone = await openPhone(browser, contexts, { located: false });
+    await go(phone.page, 'pages/me/index');
+    await phone.page.getByTestId('me-sign-in').click();
+    await phone.page.getByTestId('demo-user').filter({ hasText: OFFICER }).click();
+    await phone.page.getByTestId('me-name').filter({ hasText: OFFICER }).waitFor();
+    await go(phone.page, 'packages/staff/queue/index');
+    await phone.page.getByTestId('staff-queue').waitFor();
+    await phone.page.getByTestId('status-empty').filter({ hasText: '暂无案件' }).waitFor();
+    expect(await phone.page.getByTestId('queue-list').count()).toBe(0);
+    expect(phone.errors).toEqual([]);
   });
 
   test('when the admin imports a 12345 CSV with one bad row, then the page reports it with its reason and offers it for download', async () => {
