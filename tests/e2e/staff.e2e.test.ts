@@ -285,9 +285,8 @@ describe('secretary publishes a notice (H5)', () => {
 
     const elsewhere = await signedIn('居民 李先生');
     await go(elsewhere.page, 'packages/notices/list/index');
-    await elsewhere.page.getByTestId('notices-page').waitFor();
-    await elsewhere.page.waitForResponse((res) => res.url().includes('/api/notices') && res.request().method() === 'GET');
-    await elsewhere.page.waitForTimeout(300);
+    // Their list has loaded: its notices, or nothing to show.
+    await elsewhere.page.locator('[data-testid="notice-list"], [data-testid="status-empty"]').first().waitFor();
     expect(await elsewhere.page.getByTestId('notice-row').filter({ hasText: NOTICE }).count()).toBe(0);
     const theirs = await api.call<{ items: Array<{ title: string }> }>('GET', '/api/notices', undefined, await api.demoToken('demo-resident-2'));
     expect(theirs.items.map((n) => n.title)).not.toContain(NOTICE);

@@ -1,11 +1,18 @@
 import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import Echarts, { type EChartOption } from 'taro-react-echarts';
 import type { FigureGroup, FigureTally } from '@citycare/shared';
 import type { ChartColours } from '../../../features/staff/chart-colours';
 import { rateBars } from '../../../features/staff/figures';
 import echarts from './echarts';
 
-const CHART_STYLE = { width: '100%', height: '240px' };
+/**
+ * ECharts sizes its canvas from the box it gets at start, before a percentage width has settled,
+ * so the width is given in pixels: the window less the section's margins and padding
+ * (2 × 12 + 2 × 16 CSS px at 375).
+ */
+const SECTION_INSET_PX = 56;
+const CHART_STYLE = { width: `${Math.max(240, Taro.getSystemInfoSync().windowWidth - SECTION_INSET_PX)}px`, height: '240px' };
 
 /** The 三率 as three bars, 0–100%. */
 export function RatesChart({ totals, colours, testId }: { totals: FigureTally; colours: ChartColours; testId: string }) {
