@@ -8,7 +8,7 @@ const { ROOT } = require('../../tools/lib/proc');
 /** Starts the WeChat stand-in and points the API (started after this) at it. */
 async function startStandin() {
   const { startWechatStandin } = require(path.join(ROOT, 'server', 'dist', 'modules', 'wechat', 'standin', 'index.js'));
-  // Benchmarks sign in hundreds of residents within a minute: past the stand-in's default 100 logins a minute.
+  // Benchmarks sign in hundreds of users at once: past WeChat's own login quota (about 100 a minute), which the stand-in enforces by default.
   const standin = await startWechatStandin({ loginRateLimit: 100_000 });
   Object.assign(process.env, { WECHAT_API_BASE: standin.url, WECHAT_APPID: standin.appid, WECHAT_SECRET: standin.secret });
   return standin;

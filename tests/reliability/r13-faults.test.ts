@@ -203,8 +203,8 @@ describe('R13: the API process killed and restarted while officers reply', () =>
       caseIds.push(res.body!.case!.id);
     }
     const acknowledged: Array<{ caseId: string; text: string }> = [];
-    const loadMs = 8_000;
-    const stopAt = Date.now() + loadMs;
+    // Load until a few replies were acknowledged, kill the API mid-stream, restart it, and keep going a while.
+    let stopAt = Infinity;
     let n = 0;
     const officerLoad = async (officer: TestUser) => {
       while (Date.now() < stopAt) {
@@ -216,10 +216,12 @@ describe('R13: the API process killed and restarted while officers reply', () =>
       }
     };
     const crash = async () => {
-      await sleep(loadMs / 3);
+      const limit = Date.now() + 20_000;
+      while (acknowledged.length < 10 && Date.now() < limit) await sleep(50);
       api.child.kill('SIGKILL');
       await new Promise((r) => api.child.once('exit', r));
       api = await startApiProcess(apiEnv, baseUrl);
+      stopAt = Date.now() + 3_000;
     };
     await Promise.all([...officers.map(officerLoad), crash()]);
 

@@ -80,6 +80,12 @@ export const ENV_VARS = {
   WECHAT_TEMPLATE_CASE_STATUS: { default: 'case-status-demo', description: 'Subscribe-message template id for case status changes and replies' },
   WECHAT_TEMPLATE_CASE_STAFF: { default: 'case-staff-demo', description: "Subscribe-message template id telling a station's staff that a reporter wrote on a case (rating, 补充说明)" },
   WECHAT_TEMPLATE_BOOKING: { default: 'booking-demo', description: 'Subscribe-message template id for booking changes (promoted from the waitlist, session cancelled)' },
+  RETENTION_DAYS: {
+    default: '1095',
+    description:
+      'Days after a case is closed (or rejected, or merged) before the retention job anonymises it: reporter, description, address, exact place, ' +
+      "the reporter's own timeline texts and every photo go; category, station, dates and status stay for the figures. Open cases are never touched",
+  },
   OUTBOX_CLAIM_MS: {
     default: '60000',
     description: 'How long a worker holds its claim on sending a message; the claim of one that died mid-send lapses after this and another sends it (keep it above the WeChat request timeout)',
@@ -128,3 +134,6 @@ export function envNumber(name: EnvName, source: NodeJS.ProcessEnv = process.env
   if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number ≥ 0, got "${raw}"`);
   return value;
 }
+
+/** Housekeeping jobs (retention, sweeps) run every 60th JOBS_INTERVAL_MS (5 minutes by default; 0 turns them off too). */
+export const housekeepingInterval = (): number => envInt('JOBS_INTERVAL_MS') * 60;

@@ -1,5 +1,6 @@
 import { Schema } from 'mongoose';
 import type { TallySums } from './case-tally';
+import type { AggregateKind } from './case-derived';
 
 /**
  * Counts derived from cases, one document per place and China day, kept up
@@ -8,12 +9,13 @@ import type { TallySums } from './case-tally';
  * - "q|<scope>|<day>": how many open cases of a station, community or the
  *   city are due that day — the queue's day directory and "overdue now";
  * - "r|all|<day>": how many resolved cases the system closes that day;
+ * - "p|all|<day>": how many final cases closed that day still hold personal data (retention);
  * - "t|<scope>|<day>": the figures' sums over the cases received that day,
  *   in total, by category and by source.
  */
 export interface CaseAggregateDoc {
   _id: string;
-  kind: 'q' | 'r' | 't';
+  kind: AggregateKind;
   scope: string;
   /** 's' station, 'c' community, 'all' the city. */
   level: 's' | 'c' | 'all';
@@ -62,7 +64,7 @@ caseAggregateSchema.index({ kind: 1, level: 1, day: 1 });
 /** An aggregate some case change has touched since it was last computed. */
 export interface CaseAggregateDirtyDoc {
   _id: string;
-  kind: 'q' | 'r' | 't';
+  kind: AggregateKind;
   scope: string;
   at: Date;
 }

@@ -81,7 +81,7 @@ export class CaseAggregates {
   async recompute(id: string): Promise<void> {
     const { kind, scope, day } = parseAggregate(id);
     const base = { kind, scope, level: levelOf(scope), day, month: kind === 't' ? `${scope}|${day.slice(0, 7)}` : null };
-    if (kind === 'q' || kind === 'r') {
+    if (kind !== 't') {
       const count = await this.store.cases.countDocuments({ [countedField(kind, scope)]: `${scope}|${day}` });
       await this.save(id, count === 0 ? null : { ...base, count, sums: null });
       return;
@@ -91,8 +91,8 @@ export class CaseAggregates {
     if (scope !== 'all' && levelOf(scope) === 's') await this.mark([`t|all|${day}`]);
   }
 
-  /** Cases counted on each day (q: open, due that day; r: resolved, closed that day), for a scope, earliest day first. */
-  async days(kind: 'q' | 'r', scope: CaseScopeKey): Promise<Array<{ day: string; count: number }>> {
+  /** Cases counted on each day (q: open, due that day; r: resolved, closed that day; p: final, closed that day, not yet anonymised), for a scope, earliest day first. */
+  async days(kind: CountedKind, scope: CaseScopeKey): Promise<Array<{ day: string; count: number }>> {
     await this.refresh({ scope, kind });
     const docs = await this.store.aggregates.find({ kind, scope }).select('day count').lean<Pick<CaseAggregateDoc, 'day' | 'count'>[]>();
     return docs.map((d) => ({ day: d.day, count: d.count })).sort((a, b) => (a.day < b.day ? -1 : 1));
@@ -105,10 +105,10 @@ export class CaseAggregates {
     return docs.flat().filter((d) => d.kind === 't').map(toDayTally);
   }
 
-  /** Queue and close counts written before only tallies carried a month lose it (a start-up migration); returns how many. */
+  /** Counts (queue, close, purge) written before only tallies carried a month lose it (a start-up migration); returns how many. */
   async monthOnTalliesOnly(): Promise<number> {
     let moved = 0;
-    for (const kind of ['q', 'r'] as const) {
+    for (const kind of ['q', 'r', 'p'] as const) {
       moved += (await this.store.aggregates.updateMany({ kind }, { $set: { month: null } })).modifiedCount;
     }
     return moved;
@@ -119,7 +119,7 @@ export class CaseAggregates {
     await this.store.aggregates.deleteMany({});
     await this.store.dirtyAggregates.deleteMany({});
     const ids = new Set<string>();
-    const cursor = this.store.cases.find().select('queueStation queueCommunity queueCity closeDue tallyStation tallyCommunity createdAt').lean<CaseDoc[]>().cursor();
+    const cursor = this.store.cases.find().select('queueStation queueCommunity queueCity closeDue purgeFrom tallyStation tallyCommunity createdAt').lean<CaseDoc[]>().cursor();
     for await (const doc of cursor as AsyncIterable<CaseDoc>) for (const id of aggregatesOf(doc)) ids.add(id);
     const ordered = [...ids].sort((a, b) => Number(parseAggregate(a).scope === 'all') - Number(parseAggregate(b).scope === 'all'));
     for (const id of ordered) await this.recompute(id);
@@ -180,8 +180,11 @@ export function levelOf(scope: string): 's' | 'c' | 'all' {
 }
 
 /** The case field a counted aggregate counts by. */
-export function countedField(kind: 'q' | 'r', scope: string): 'queueStation' | 'queueCommunity' | 'queueCity' | 'closeDue' {
+type CountedKind = Exclude<AggregateKind, 't'>;
+
+export function countedField(kind: CountedKind, scope: string): 'queueStation' | 'queueCommunity' | 'queueCity' | 'closeDue' | 'purgeFrom' {
   if (kind === 'r') return 'closeDue';
+  if (kind === 'p') return 'purgeFrom';
   const level = levelOf(scope);
   return level === 's' ? 'queueStation' : level === 'c' ? 'queueCommunity' : 'queueCity';
 }

@@ -1,4 +1,4 @@
-import { AUTO_CLOSE_AFTER_MS, chinaDate, isOpen } from '@citycare/shared';
+import { AUTO_CLOSE_AFTER_MS, chinaDate, isFinal, isOpen } from '@citycare/shared';
 import { bucketOf } from '../../common/ordinal-list';
 import type { CaseDoc } from './case.model';
 
@@ -26,13 +26,14 @@ export const CITY_LIST = 'city';
 
 export type DerivedFields = Pick<
   CaseDoc,
-  'nearKey' | 'queueStation' | 'queueCommunity' | 'queueCity' | 'closeDue' | 'tallyStation' | 'tallyCommunity' | 'mineBucket' | 'stationBucket' | 'cityBucket'
+  'nearKey' | 'queueStation' | 'queueCommunity' | 'queueCity' | 'closeDue' | 'purgeFrom' | 'tallyStation' | 'tallyCommunity' | 'mineBucket' | 'stationBucket' | 'cityBucket'
 >;
 
 type Source = Pick<
   CaseDoc,
   'status' | 'category' | 'lat' | 'lng' | 'stationId' | 'community' | 'dueAt' | 'createdAt' | 'resolvedAt' | 'reporterId' | 'mineK' | 'stationK' | 'cityK'
->;
+> &
+  Partial<Pick<CaseDoc, 'closedAt' | 'anonymisedAt'>>;
 
 export function derivedFields(doc: Source): DerivedFields {
   const open = isOpen(doc.status);
@@ -47,6 +48,8 @@ export function derivedFields(doc: Source): DerivedFields {
     queueCity: open ? `${CITY_SCOPE}|${dueDay}` : null,
     // Resolved and waiting to be closed by the system: the China day that falls due.
     closeDue: doc.status === 'resolved' && doc.resolvedAt ? `${CITY_SCOPE}|${chinaDate(new Date(doc.resolvedAt.getTime() + AUTO_CLOSE_AFTER_MS))}` : null,
+    // Closed (or rejected, merged) and not yet anonymised: the China day retention counts from.
+    purgeFrom: isFinal(doc.status) && doc.closedAt && !doc.anonymisedAt ? `${CITY_SCOPE}|${chinaDate(doc.closedAt)}` : null,
     // The figures: cases by the China day they were received (ADR 0002).
     tallyStation: `${station}|${createdDay}`,
     tallyCommunity: doc.community ? `${communityScope(doc.community)}|${createdDay}` : null,
@@ -71,13 +74,14 @@ export function nearKeysAround(category: string, lat: number, lng: number): stri
   return keys;
 }
 
-/** Kinds of aggregate: q open cases by due day; r resolved cases by auto-close day; t figures by day received. */
-export type AggregateKind = 'q' | 'r' | 't';
+/** Kinds of aggregate: q open cases by due day; r resolved cases by auto-close day; p final cases by day closed (retention); t figures by day received. */
+export type AggregateKind = 'q' | 'r' | 'p' | 't';
 
 /** The aggregates a case counts in: "q|<scope>|<day>", "r|all|<day>", "t|<scope>|<day>". */
 export function aggregatesOf(doc: DerivedFields & Pick<CaseDoc, 'createdAt'>): string[] {
   const ids = [doc.queueStation, doc.queueCommunity, doc.queueCity].filter((k): k is string => !!k).map((k) => `q|${k}`);
   if (doc.closeDue) ids.push(`r|${doc.closeDue}`);
+  if (doc.purgeFrom) ids.push(`p|${doc.purgeFrom}`);
   ids.push(`t|${doc.tallyStation}`, `t|${CITY_SCOPE}|${chinaDate(doc.createdAt)}`);
   if (doc.tallyCommunity) ids.push(`t|${doc.tallyCommunity}`);
   return ids;

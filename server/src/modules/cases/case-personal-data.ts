@@ -9,7 +9,7 @@ import { CaseQueryService } from './case-query.service';
 import { CaseStore } from './case-store';
 import { mineList } from './case-derived';
 import { OrdinalLists } from '../../common/ordinal-list';
-import { CaseTimelineService } from './case-timeline.service';
+import { CaseTimelineService, erasureEntry } from './case-timeline.service';
 import type { RatingDoc } from './rating.model';
 
 /** What is left of a report whose reporter deleted their account. */
@@ -60,20 +60,10 @@ export class CasePersonalData implements PersonalDataHolder {
       const doc = await this.timeline.load(stored._id);
       if (!doc) continue;
       await this.attachments.detach({ kind: 'case', id: doc._id }, doc.photos);
-      await this.timeline.appendAlways(doc, {
-        kind: 'erasure',
-        move: null,
-        from: null,
-        to: null,
-        text: null,
-        outcome: null,
-        score: null,
-        photos: [],
-        public: false,
-        actorId: null,
-        actorRole: 'system',
-        patch: { reporterId: new Types.ObjectId(), anonymous: true, description: ERASED_DESCRIPTION, publicDescription: false, photos: [] },
-      });
+      await this.timeline.appendAlways(
+        doc,
+        erasureEntry({ reporterId: new Types.ObjectId(), anonymous: true, description: ERASED_DESCRIPTION, publicDescription: false, photos: [] }),
+      );
     }
     for (const entry of await this.store.entries.find({ actorId: userId }).lean<CaseEventDoc[]>()) {
       await this.attachments.detach({ kind: 'case', id: entry.caseId }, entry.photos);

@@ -15,6 +15,11 @@ export type NewEntry = Omit<CaseEventDoc, '_id' | 'caseId' | 'seq' | 'at'> & { a
 type AppliedEntry = Pick<CaseEventDoc, 'seq' | 'at' | 'public' | 'actorId' | 'kind' | 'to' | 'text' | 'patch'> & Partial<Pick<CaseEventDoc, 'score'>>;
 export type NewCase = Omit<CaseDoc, '_id' | 'seq' | 'updatedAt' | 'lastReply' | 'mineK' | 'stationK' | 'cityK' | keyof DerivedFields>;
 
+/** A system entry that takes personal data out of a case (account deletion, retention): internal, no text; its patch is the removal. */
+export function erasureEntry(patch: Record<string, unknown>, at?: Date): NewEntry {
+  return { kind: 'erasure', move: null, from: null, to: null, text: null, outcome: null, score: null, photos: [], public: false, actorId: null, actorRole: 'system', patch, ...(at ? { at } : {}) };
+}
+
 /** An append that does not depend on the version (a reply, a note) retries a lost race this often. */
 const APPEND_ATTEMPTS = 50;
 const RETRY_JITTER_MS = 20;

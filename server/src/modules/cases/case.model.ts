@@ -32,6 +32,8 @@ export interface CaseDoc {
   mergedInto: Types.ObjectId | null;
   escalated: boolean;
   rating: number | null;
+  /** When the retention job anonymised it (RETENTION_DAYS after it was closed); null before. */
+  anonymisedAt?: Date | null;
   /** The newest public reply of an officer (Open311's status notes, without reading the timeline). */
   lastReply: string | null;
   /** Positions in the newest-first lists (common/ordinal-list.ts): the reporter's, the station's, the city's. */
@@ -47,6 +49,8 @@ export interface CaseDoc {
   queueCity: string | null;
   /** "all|<day>" while resolved: the day the system closes it unless a rating does first. */
   closeDue: string | null;
+  /** "all|<day closed>" while a final case still holds personal data: the retention job's key. */
+  purgeFrom?: string | null;
   /** "<scope>|<day received>": which daily tallies of the figures count it. */
   tallyStation: string;
   tallyCommunity: string | null;
@@ -88,6 +92,8 @@ export const caseSchema = new Schema<CaseDoc>(
     escalated: { type: Boolean, required: true, default: false },
     rating: { type: Number, default: null },
     lastReply: { type: String, default: null },
+    anonymisedAt: { type: Date, default: null },
+    purgeFrom: { type: String, default: null },
     mineK: { type: Number, required: true },
     stationK: { type: Number, required: true },
     cityK: { type: Number, required: true },
@@ -109,6 +115,7 @@ export const caseSchema = new Schema<CaseDoc>(
 caseSchema.index({ reporterId: 1 });
 caseSchema.index({ mergedInto: 1 });
 caseSchema.index({ closeDue: 1 });
+caseSchema.index({ purgeFrom: 1 });
 caseSchema.index({ nearKey: 1 });
 caseSchema.index({ queueStation: 1 });
 caseSchema.index({ queueCommunity: 1 });

@@ -1,4 +1,4 @@
-import { envInt } from '../../config/env';
+import { envInt, housekeepingInterval } from '../../config/env';
 import type { ModuleManifest } from '../manifest';
 import { CASE_MODEL, caseSchema } from './case.model';
 import { CASE_EVENT_MODEL, caseEventSchema } from './case-event.model';
@@ -12,6 +12,7 @@ import { AutoCloseJob } from './auto-close.job';
 import { AggregatesJob } from './aggregates.job';
 import { CASE_AGGREGATE_DIRTY_MODEL, CASE_AGGREGATE_MODEL, caseAggregateDirtySchema, caseAggregateSchema } from './case-aggregate.model';
 import { CasePersonalData } from './case-personal-data';
+import { RetentionJob } from './retention.job';
 
 export const CASES_MODULE: ModuleManifest = {
   name: 'cases',
@@ -29,6 +30,7 @@ export const CASES_MODULE: ModuleManifest = {
   jobs: [
     { name: 'case-aggregates', intervalMs: () => envInt('JOBS_INTERVAL_MS'), job: AggregatesJob },
     { name: 'auto-close', intervalMs: () => envInt('JOBS_INTERVAL_MS'), job: AutoCloseJob },
+    { name: 'retention', intervalMs: housekeepingInterval, job: RetentionJob },
   ],
   photoOwners: [CaseAccess],
   // Cases before media: erasing a case detaches its photos; then media deletes the person's uploads.

@@ -7,7 +7,8 @@ import { CaseRebuild } from './case-rebuild';
 @Provide()
 @Scope(ScopeEnum.Singleton)
 export class DerivedFieldsMigration implements Migration {
-  readonly name = 'case-derived-v2';
+  // v3: purgeFrom (the retention job's key).
+  readonly name = 'case-derived-v3';
 
   @Inject()
   rebuild!: CaseRebuild;

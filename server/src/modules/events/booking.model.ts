@@ -47,6 +47,8 @@ bookingSchema.index({ sessionId: 1, userId: 1 }, { unique: true });
 bookingSchema.index({ code: 1 }, { unique: true });
 bookingSchema.index({ userId: 1, createdAt: -1 });
 bookingSchema.index({ sessionId: 1, status: 1 });
+// Bookings a crash left pending, for the sweep (pending-bookings.job.ts): only those match.
+bookingSchema.index({ status: 1 });
 
 /** A cancelled booking, kept for the resident's list and the officer's "cancelled" answer. Same _id. */
 export interface CancelledBookingDoc extends Omit<BookingDoc, 'status'> {

@@ -17,7 +17,7 @@ import { WaitlistService } from './waitlist.service';
 
 const INSERT_ATTEMPTS = 5;
 /** A booking still pending after this was cut short by a crash; its owner may book again. */
-const STALE_PENDING_MS = 60_000;
+export const STALE_PENDING_MS = 60_000;
 
 /** A booking just made, with what its view needs and the service already has. */
 export interface NewBooking {
@@ -142,6 +142,12 @@ export class BookingService {
       }
     }
     throw new Error(`booking: no unique insert after ${INSERT_ATTEMPTS} attempts`);
+  }
+
+  /** A booking a crash left pending (PendingBookingsJob): undone, and the line moves up into any seats it held. */
+  async sweepStale(booking: BookingDoc): Promise<void> {
+    await this.discard(booking);
+    await this.waitlist.promote(await this.store.session(booking.sessionId));
   }
 
   /** Undoes a booking that could not be completed: nothing of it may stay behind. */

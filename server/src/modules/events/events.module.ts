@@ -8,6 +8,8 @@ import { CHECKIN_MODEL, checkinSchema } from './checkin.model';
 import { EventPhotoOwner } from './event-photo-owner';
 import { BookingPersonalData } from './booking-personal-data';
 import { CheckinCopiesMigration } from './checkin-copies.migration';
+import { PendingBookingsJob } from './pending-bookings.job';
+import { housekeepingInterval } from '../../config/env';
 
 /** The module's models (their unique indexes are what keeps bookings honest) and its photos. */
 export const EVENTS_MODULE: ModuleManifest = {
@@ -25,4 +27,5 @@ export const EVENTS_MODULE: ModuleManifest = {
   photoOwners: [EventPhotoOwner],
   personalData: [BookingPersonalData],
   migrations: [CheckinCopiesMigration],
+  jobs: [{ name: 'pending-bookings', intervalMs: housekeepingInterval, job: PendingBookingsJob }],
 };

@@ -2,7 +2,7 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import type { Types } from 'mongoose';
 import type { PersonalDataHolder } from '../users/personal-data';
 import type { MediaDoc } from './media.model';
-import { MediaStore, storageKey } from './media-store';
+import { MediaStore } from './media-store';
 import { PhotoUrls } from './photo-urls';
 
 /**
@@ -27,13 +27,6 @@ export class MediaPersonalData implements PersonalDataHolder {
 
   async erase(ownerId: Types.ObjectId): Promise<void> {
     const docs = await this.store.media.find({ ownerId }).lean<MediaDoc[]>();
-    for (const doc of docs) {
-      await this.store.attachments.deleteMany({ mediaId: doc._id });
-      await this.store.media.deleteOne({ _id: doc._id });
-      if (!(await this.store.media.exists({ sha256: doc.sha256 }))) {
-        await this.store.storage.remove(storageKey(doc.sha256, 'full'));
-        await this.store.storage.remove(storageKey(doc.sha256, 'thumb'));
-      }
-    }
+    for (const doc of docs) await this.store.deletePhoto(doc);
   }
 }

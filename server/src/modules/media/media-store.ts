@@ -62,6 +62,16 @@ export class MediaStore {
     return { body, bytes: variant === 'full' ? doc.bytes : doc.thumbBytes, etag: `"${id}${variant === 'thumb' ? '-thumb' : ''}"` };
   }
 
+  /** A photo gone for good: its record and attachments, and its bytes unless someone else uploaded the very same file. */
+  async deletePhoto(doc: Pick<MediaDoc, '_id' | 'sha256'>): Promise<void> {
+    await this.attachments.deleteMany({ mediaId: doc._id });
+    await this.media.deleteOne({ _id: doc._id });
+    if (!(await this.media.exists({ sha256: doc.sha256 }))) {
+      await this.storage.remove(storageKey(doc.sha256, 'full'));
+      await this.storage.remove(storageKey(doc.sha256, 'thumb'));
+    }
+  }
+
   /** Photos still carrying the old single `caseId` link (read raw: the schema no longer has the field). */
   legacyAttached(): AsyncIterable<LegacyAttachedMedia> {
     return this.media.collection.find<LegacyAttachedMedia>({ caseId: { $type: 'objectId' } }, { projection: { caseId: 1 } });

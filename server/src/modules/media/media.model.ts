@@ -15,6 +15,8 @@ export interface MediaDoc {
   height: number;
   bytes: number;
   thumbBytes: number;
+  /** The China day it was uploaded, until it is first attached (then null): the sweep of abandoned uploads reads it. */
+  unattachedDay?: string | null;
   createdAt: Date;
 }
 
@@ -28,6 +30,7 @@ export const mediaSchema = new Schema<MediaDoc>(
     height: { type: Number, required: true },
     bytes: { type: Number, required: true },
     thumbBytes: { type: Number, required: true },
+    unattachedDay: { type: String, default: null },
     createdAt: { type: Date, required: true, default: () => new Date() },
   },
   { collection: 'media', versionKey: false },
@@ -38,3 +41,5 @@ export const mediaSchema = new Schema<MediaDoc>(
 mediaSchema.index({ ownerId: 1, sha256: 1 }, { unique: true });
 // Whether anyone else still has the same bytes, before deleting them.
 mediaSchema.index({ sha256: 1 });
+// Uploads never attached, by day (media-sweep.job.ts).
+mediaSchema.index({ unattachedDay: 1 });

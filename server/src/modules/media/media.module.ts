@@ -3,6 +3,9 @@ import { MEDIA_MODEL, mediaSchema } from './media.model';
 import { MEDIA_ATTACHMENT_MODEL, mediaAttachmentSchema } from './media-attachment.model';
 import { LegacyAttachmentsMigration } from './legacy-attachments.migration';
 import { MediaPersonalData } from './media-personal-data';
+import { MediaSweepJob } from './media-sweep.job';
+import { UnattachedDayMigration } from './unattached-day.migration';
+import { housekeepingInterval } from '../../config/env';
 
 export const MEDIA_MODULE: ModuleManifest = {
   name: 'media',
@@ -10,6 +13,7 @@ export const MEDIA_MODULE: ModuleManifest = {
     [MEDIA_MODEL, mediaSchema],
     [MEDIA_ATTACHMENT_MODEL, mediaAttachmentSchema],
   ],
-  migrations: [LegacyAttachmentsMigration],
+  migrations: [LegacyAttachmentsMigration, UnattachedDayMigration],
+  jobs: [{ name: 'media-sweep', intervalMs: housekeepingInterval, job: MediaSweepJob }],
   personalData: [MediaPersonalData],
 };

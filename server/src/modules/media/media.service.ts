@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Provide } from '@midwayjs/core';
+import { chinaDate } from '@citycare/shared';
 import { Types } from 'mongoose';
 import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
@@ -45,6 +46,7 @@ export class MediaService {
         height: photo.height,
         bytes: photo.full.length,
         thumbBytes: photo.thumb.length,
+        unattachedDay: chinaDate(new Date()),
       });
       return { created: true, media: toUploadedMedia(doc, this.urls) };
     } catch (err) {

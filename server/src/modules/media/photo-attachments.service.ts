@@ -52,6 +52,24 @@ export class PhotoAttachments {
       .catch((err) => {
         if (!isDuplicateKey(err)) throw err; // attached before: still one attachment
       });
+    // Attached now: no longer an abandoned upload for the sweep (after the attachment, so a crash between leaves it kept).
+    for (const mediaId of photos) await this.store.media.updateOne({ _id: mediaId }, { $set: { unattachedDay: null } });
+  }
+
+  /**
+   * Detaches `photos` from `to` and deletes each that is attached to nothing
+   * else any more — record and bytes (the retention job: old cases keep no photos).
+   */
+  async discard(to: AttachedTo, photos: readonly Types.ObjectId[]): Promise<number> {
+    await this.detach(to, photos);
+    let deleted = 0;
+    for (const mediaId of new Set(photos.map((p) => p.toHexString()))) {
+      const doc = await this.store.photo(mediaId);
+      if (!doc || (await this.store.attachments.exists({ mediaId: doc._id }))) continue;
+      await this.store.deletePhoto(doc);
+      deleted += 1;
+    }
+    return deleted;
   }
 
   async detach(to: AttachedTo, photos: readonly Types.ObjectId[]): Promise<void> {
