@@ -43,6 +43,7 @@ function runPrimary(): void {
   }
   cluster.setupPrimary({ exec: path.join(__dirname, 'bootstrap.js') });
   let stopping = false;
+  let exitCode = 0;
   let quickDeaths = 0;
   const startedAt = new Map<number, number>();
   const fork = () => {
@@ -56,7 +57,7 @@ function runPrimary(): void {
     const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
     startedAt.delete(worker.id);
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
       return;
     }
     quickDeaths = lived < QUICK_DEATH_MS ? quickDeaths + 1 : 0;
@@ -71,6 +72,7 @@ function runPrimary(): void {
   const stopAll = (signal: NodeJS.Signals, code = 0) => {
     if (stopping) return;
     stopping = true;
+    exitCode = code;
     const alive = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w);
     if (alive.length === 0) process.exit(code);
     for (const worker of alive) worker.process.kill(signal);
