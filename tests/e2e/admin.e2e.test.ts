@@ -146,6 +146,10 @@ describe('admin console (H5, desktop)', () => {
     await page.getByTestId('appoint-save').click();
     await page.getByTestId('appoint-done').filter({ hasText: '城管队员' }).waitFor();
     expect(await page.getByTestId('people-role').first().textContent()).toBe('城管队员');
+    // The station's people: now him.
+    await page.getByTestId(`people-station-${console_.stationId}`).click();
+    await page.getByTestId('people-row').filter({ hasText: OFFICER }).waitFor();
+    expect(await page.getByTestId('people-row').count()).toBe(1);
     await snap(page, 'admin-2-people');
 
     const token = await api.demoToken('demo-resident-2');

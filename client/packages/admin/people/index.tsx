@@ -28,9 +28,10 @@ export default function AdminPeoplePage() {
   const [done, setDone] = useState<string | null>(null);
 
   const stationName = (id: string | null) => (id && stations.state.status === 'success' ? (stations.state.data.items.find((s) => s.id === id)?.name ?? '—') : '—');
-  const search = useAction(async () => {
+  const [staffOf, setStaffOf] = useState<string | null>(null);
+  const search = useAction(async (by: { q: string } | { stationId: string }) => {
     setDone(null);
-    const res = await admin.searchUsers({ q: q.trim() });
+    const res = await admin.searchUsers(by);
     setFound(res.items);
     setChosen(res.items.length === 1 ? res.items[0] : null);
   });
@@ -46,14 +47,22 @@ export default function AdminPeoplePage() {
   });
 
   const activeStations = stations.state.status === 'success' ? stations.state.data.items.filter((s) => s.active) : [];
+  const stationChips = activeStations.map((s) => ({ key: s.id, label: s.name.replace(/^海安市城管局/, '') }));
   return (
     <AdminFrame section="adminPeople" title="人员任命">
       <View className="admin-columns">
         <Panel title="查找用户" note="手机号后四位、完整手机号或昵称（完全一致）">
           <Field label="查找" value={q} onChange={setQ} placeholder="如 1234 或 张阿姨" testId="people-q" />
-          <Button size="sm" loading={search.busy} testId="people-search" onClick={() => void search.run()}>
+          <Button size="sm" loading={search.busy} testId="people-search" onClick={() => { setStaffOf(null); void search.run({ q: q.trim() }); }}>
             查找
           </Button>
+          <Text className="muted block gap-top">或查看某个工作站的人员</Text>
+          <Chips
+            options={stationChips}
+            value={staffOf}
+            onChange={(id) => { setStaffOf(id); void search.run({ stationId: id }); }}
+            testId="people-station"
+          />
           {search.failure && <Text className="admin-message admin-message--error">{search.failure}</Text>}
           {found && found.length === 0 && <Text className="admin-message" data-testid="people-none">没有找到，请核对手机号后四位或昵称</Text>}
           {found && found.length > 0 && (
@@ -81,7 +90,7 @@ export default function AdminPeoplePage() {
           {(role === 'officer' || role === 'lead') && (
             <View>
               <Text className="muted">工作站</Text>
-              <Chips options={activeStations.map((s) => ({ key: s.id, label: s.name.replace(/^海安市城管局/, '') }))} value={stationId} onChange={setStationId} testId="appoint-station" />
+              <Chips options={stationChips} value={stationId} onChange={setStationId} testId="appoint-station" />
             </View>
           )}
           {role === 'secretary' && communities.state.status === 'success' && (
