@@ -6,14 +6,11 @@
 // and the before/after photos, rates 2 and sees the case reopened, adds 补充说明; she books an
 // open-day seat, reads a notice, turns on 长辈模式, exports her data and deletes her account.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { CaseDetail, MyDataExport, StaffCaseView } from '@citycare/shared';
-import { startWechatStandin, type WechatStandin } from '../../server/src/modules/wechat/standin';
-import { startStack } from '../support/stack';
-import { ApiClient, cameraJpeg, cameraJpegFile, heavyPhoto, metadataLeft } from './support/api';
-import { assertH5Built, H5_DIR, JIALIN, launchBrowser, openPhone, snap, tapMiddle } from './support/phone';
+import { type ApiClient, cameraJpeg, cameraJpegFile, heavyPhoto, metadataLeft } from './support/api';
+import { startDemoStack, type DemoStack } from './support/demo-stack';
+import { JIALIN, openPhone, snap, tapMiddle } from './support/phone';
 
 jest.setTimeout(180_000);
 
@@ -22,12 +19,11 @@ const PHOTO_BUDGET_BYTES = 400 * 1024;
 const DESCRIPTION = '小区门口人行道上有流动摊贩占道经营，行人只能走机动车道';
 const REPLY = '已到现场劝离摊贩，并张贴了提示';
 
-let stack: Awaited<ReturnType<typeof startStack>>;
+let demo: DemoStack;
 let api: ApiClient;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
+let contexts: BrowserContext[];
 let photoDir: string;
-let wechat: WechatStandin;
 
 /** The journey's state, carried from step to step. */
 const journey: {
@@ -41,16 +37,8 @@ const journey: {
 } = { errors: [], uploads: [] };
 
 beforeAll(async () => {
-  assertH5Built();
-  photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'citycare-e2e-photos-'));
-  // The local WeChat stand-in answers the content check (msg_sec_check) and login codes, as in `npm start`.
-  wechat = await startWechatStandin();
-  stack = await startStack({
-    staticDir: H5_DIR,
-    env: { DEV_LOGIN: '1', WECHAT_API_BASE: wechat.url, WECHAT_APPID: wechat.appid, WECHAT_SECRET: wechat.secret },
-  });
-  api = new ApiClient(stack.baseUrl);
-  browser = await launchBrowser();
+  demo = await startDemoStack('photos');
+  ({ api, browser, photoDir, contexts } = demo);
 
   // The station's lead schedules an open day; the 嘉麟 secretary posts a notice.
   const lead = await api.demoToken('demo-lead-1');
@@ -66,15 +54,9 @@ beforeAll(async () => {
   await api.call('POST', '/api/notices', { title: '关于规范小区停车的通知', body: '请各位居民将车辆停放在划线车位内，不要占用消防通道。' }, secretary);
 }, 180_000);
 
-afterAll(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  await browser?.close();
-  await stack?.stop();
-  await wechat?.stop();
-  if (photoDir) fs.rmSync(photoDir, { recursive: true, force: true });
-});
+afterAll(() => demo?.stop());
 
-const go = (page: Page, route: string) => page.goto(`${stack.baseUrl}/#/${route}`);
+const go = (page: Page, route: string) => page.goto(`${demo.baseUrl}/#/${route}`);
 
 async function fontSizePx(page: Page, testId: string): Promise<number> {
   return page.getByTestId(testId).evaluate((el) => parseFloat((globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(el).fontSize));

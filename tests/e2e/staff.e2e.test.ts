@@ -5,14 +5,11 @@
 // that a resident of 嘉麟社区 reads and a resident of 平桥村 never sees. A resident who types a
 // staff page's path is refused politely.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { BookingView, EventList } from '@citycare/shared';
-import { startWechatStandin, type WechatStandin } from '../../server/src/modules/wechat/standin';
-import { startStack } from '../support/stack';
-import { ApiClient, cameraJpeg, cameraJpegFile } from './support/api';
-import { assertH5Built, H5_DIR, launchBrowser, openPhone, snap, tapMiddle } from './support/phone';
+import { type ApiClient, cameraJpeg, cameraJpegFile } from './support/api';
+import { startDemoStack, type DemoStack } from './support/demo-stack';
+import { openPhone, snap, tapMiddle } from './support/phone';
 
 jest.setTimeout(180_000);
 
@@ -21,43 +18,44 @@ const REPLY = '已联系物业，今天下午清理';
 const NOTE = '物业经理电话已记下，明早回访';
 const NOTICE = '关于本周六开展楼道清理的通知';
 
-let stack: Awaited<ReturnType<typeof startStack>>;
+let demo: DemoStack;
 let api: ApiClient;
 let browser: Browser;
-let wechat: WechatStandin;
 let photoDir: string;
-const contexts: BrowserContext[] = [];
+let contexts: BrowserContext[];
 
 beforeAll(async () => {
-  assertH5Built();
-  photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'citycare-e2e-staff-'));
-  wechat = await startWechatStandin();
-  stack = await startStack({
-    staticDir: H5_DIR,
-    env: { DEV_LOGIN: '1', WECHAT_API_BASE: wechat.url, WECHAT_APPID: wechat.appid, WECHAT_SECRET: wechat.secret },
-  });
-  api = new ApiClient(stack.baseUrl);
-  browser = await launchBrowser();
+  demo = await startDemoStack('staff');
+  ({ api, browser, photoDir, contexts } = demo);
 }, 180_000);
 
-afterAll(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  await browser?.close();
-  await stack?.stop();
-  await wechat?.stop();
-  if (photoDir) fs.rmSync(photoDir, { recursive: true, force: true });
-});
+afterAll(() => demo?.stop());
 
-const go = (page: Page, route: string) => page.goto(`${stack.baseUrl}/#/${route}`);
+const go = (page: Page, route: string) => page.goto(`${demo.baseUrl}/#/${route}`);
 
-/** A phone signed in through 我的 › 登录 › 演示登录 as the demo user called `name`. */
+const phones = new Map<string, { page: Page; errors: string[] }>();
+const tokens = new Map<string, string>();
+
+/**
+ * A phone signed in through 我的 › 登录 › 演示登录 as the demo user called `name`, once per test
+ * run (the login limit allows three sign-ins per person in five minutes).
+ */
 async function signedIn(name: string): Promise<{ page: Page; errors: string[] }> {
+  const known = phones.get(name);
+  if (known) return known;
   const phone = await openPhone(browser, contexts, { located: true });
   await go(phone.page, 'pages/me/index');
   await tap(phone.page.getByTestId('me-sign-in'));
   await tap(phone.page.getByTestId('demo-user').filter({ hasText: name }));
   await phone.page.getByTestId('me-name').filter({ hasText: name }).waitFor();
+  phones.set(name, phone);
   return phone;
+}
+
+/** An API token of a demo user, for what the tests do without a screen; one login each. */
+async function tokenOf(openid: string): Promise<string> {
+  if (!tokens.has(openid)) tokens.set(openid, await api.demoToken(openid));
+  return tokens.get(openid) as string;
 }
 
 /** Opens `route` afresh (a reload, so the page reads the server again). */
@@ -95,9 +93,9 @@ describe('officer works a case (H5)', () => {
     await snap(page, 'staff-0-refused');
 
     // 张阿姨 reports (through the API: the report screen has its own journey test).
-    const token = await api.demoToken('demo-resident-1');
+    const token = await tokenOf('demo-resident-1');
     const before = await api.upload(token, await cameraJpeg({ r: 150, g: 110, b: 70 }), 'before.jpg');
-    const created = await fetch(`${stack.baseUrl}/api/cases`, {
+    const created = await fetch(`${demo.baseUrl}/api/cases`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'Idempotency-Key': `staff-e2e-${Date.now()}` },
       body: JSON.stringify({ category: 'clutter', description: DESCRIPTION, photos: [before.id], lat: 32.5372, lng: 120.4597, address: '嘉麟社区 3 幢 2 单元' }),
@@ -192,6 +190,29 @@ describe('officer works a case (H5)', () => {
     expect(await resident.locator('[data-testid="timeline-entry"][data-move="resolve"]').textContent()).toContain('纸箱和旧家具已清走');
     expect(s.errors).toEqual([]);
   });
+
+  test('when the officer logs a patrol and 发现问题, then saving the log raises a patrol case linked from today\'s log', async () => {
+    const page = s.officer as Page;
+    await go(page, 'packages/staff/patrol/index');
+    await fill(page.getByTestId('patrol-area'), '中大街、星湖001 周边');
+    await fill(page.getByTestId('patrol-notes'), '沿街商户门前整洁，一处占道');
+    await tap(page.getByTestId('patrol-find'));
+    const sheet = page.getByTestId('problem-sheet');
+    await tap(sheet.getByTestId('problem-category-street_vending'));
+    await fill(sheet.getByTestId('problem-description'), '水果摊占用人行道约三米');
+    await fill(sheet.getByTestId('problem-address'), '中大街 18 号门前');
+    await sheet.getByTestId('problem-address').filter({ hasText: '已定位' }).waitFor();
+    await tap(sheet.getByTestId('problem-add'));
+    expect(await page.getByTestId('patrol-problem').textContent()).toContain('中大街 18 号门前');
+    await tap(page.getByTestId('patrol-save'));
+    expect(await page.getByTestId('patrol-message').filter({ hasText: '已保存' }).textContent()).toBe('已保存，1 个问题已立案');
+    const item = page.getByTestId('patrol-item').filter({ hasText: '中大街、星湖001 周边' });
+    await item.waitFor();
+    await tap(item.getByTestId('patrol-case'));
+    await page.getByTestId('staff-case-description').filter({ hasText: '水果摊占用人行道约三米' }).waitFor();
+    expect(await page.getByTestId('staff-case').textContent()).toContain('巡查发现');
+    expect(s.errors).toEqual([]);
+  });
 });
 
 describe('lead runs an open day (H5)', () => {
@@ -217,7 +238,7 @@ describe('lead runs an open day (H5)', () => {
     expect(errors).toEqual([]);
 
     // 李先生 books two seats (the booking screen has its own journey test).
-    s.resident = await api.demoToken('demo-resident-2');
+    s.resident = await tokenOf('demo-resident-2');
     const upcoming = await api.call<EventList>('GET', '/api/events');
     const session = upcoming.items.find((e) => e.title === '城管开放日：垃圾分类体验')?.sessions[0];
     expect(session?.capacity).toBe(10);
@@ -288,7 +309,7 @@ describe('secretary publishes a notice (H5)', () => {
     // Their list has loaded: its notices, or nothing to show.
     await elsewhere.page.locator('[data-testid="notice-list"], [data-testid="status-empty"]').first().waitFor();
     expect(await elsewhere.page.getByTestId('notice-row').filter({ hasText: NOTICE }).count()).toBe(0);
-    const theirs = await api.call<{ items: Array<{ title: string }> }>('GET', '/api/notices', undefined, await api.demoToken('demo-resident-2'));
+    const theirs = await api.call<{ items: Array<{ title: string }> }>('GET', '/api/notices', undefined, await tokenOf('demo-resident-2'));
     expect(theirs.items.map((n) => n.title)).not.toContain(NOTICE);
 
     await page.reload();
@@ -301,6 +322,7 @@ describe('secretary publishes a notice (H5)', () => {
 describe('figures (H5)', () => {
   test('when the lead opens 本站数据, then the numbers and the 三率 chart show for this week and month', async () => {
     const { page, errors } = await signedIn('陈志强');
+    await go(page, 'pages/me/index');
     await tap(page.getByTestId('workbench-figures'));
     await page.getByTestId('figures-numbers').waitFor();
     expect(await page.getByTestId('figure-closure').textContent()).toMatch(/%|—/);
