@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro';
 import type {
   AdminStation,
   AdminStationList,
@@ -16,9 +15,7 @@ import type {
   UpdateCategoryBody,
   UpdateStationBody,
 } from '@citycare/shared';
-import { apiUrl, DEFAULT_TIMEOUT_MS, type QueryValue } from './http';
-import { ApiError, transportError } from './error';
-import { request, withSession } from './request';
+import { request, requestText } from './request';
 
 type StationInput = Omit<CreateStationBody, 'kind'> & Partial<Pick<CreateStationBody, 'kind'>>;
 type CategoryInput = Omit<CreateCategoryBody, 'stationKinds'> & Partial<Pick<CreateCategoryBody, 'stationKinds'>>;
@@ -72,34 +69,9 @@ export const admin = {
     return request('/api/figures/groups', { query: { by, from, to }, auth: true });
   },
   figureGroupsCsv(by: FigureGrouping, from: string, to: string): Promise<string> {
-    return fetchText('/api/figures/groups.csv', { by, from, to });
+    return requestText('/api/figures/groups.csv', { query: { by, from, to } });
   },
   overdue(stationId: string): Promise<OverdueCasesResponse> {
     return request('/api/figures/overdue', { query: { stationId }, auth: true });
   },
 };
-
-/** A text answer (a CSV export) with the session token; errors as ApiError like every request. */
-function fetchText(path: string, query: Record<string, QueryValue>): Promise<string> {
-  return withSession(async (token) => {
-    let response: Taro.request.SuccessCallbackResult<string | TaroGeneral.IAnyObject | ArrayBuffer>;
-    try {
-      response = await Taro.request({ url: apiUrl(path, query), method: 'GET', header: { Authorization: `Bearer ${token}` }, dataType: 'text', responseType: 'text', timeout: DEFAULT_TIMEOUT_MS });
-    } catch (failure) {
-      throw transportError(failure);
-    }
-    if (response.statusCode < 200 || response.statusCode >= 300) {
-      const data = typeof response.data === 'string' ? safeJson(response.data) : response.data;
-      throw ApiError.fromResponse(response.statusCode, data);
-    }
-    return String(response.data);
-  });
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
