@@ -78,7 +78,7 @@ export class MainConfiguration implements ILifeCycle {
       await Promise.all(
         MODULES.flatMap((m) => m.jobs ?? []).map(async (j) => {
           const job = await this.container.getAsync(j.job);
-          return { name: j.name, intervalMs: j.intervalMs(), runOnce: () => job.runOnce() };
+          return { name: j.name, intervalMs: j.intervalMs(), everyProcess: j.everyProcess === true, runOnce: () => job.runOnce() };
         }),
       ),
     );

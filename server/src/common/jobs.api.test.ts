@@ -59,3 +59,13 @@ it('a run holds its claim at least 30 s, or six intervals of a slow job', () => 
   expect(jobClaimMs(5_000)).toBe(30_000);
   expect(jobClaimMs(60_000)).toBe(360_000);
 });
+
+it('when a job claims its own items (everyProcess, the outbox), then a dead process holding its job claim delays nothing', async () => {
+  await api.db.collection('claims').insertOne({ _id: 'job:every-process-probe' as never, owner: 'dead-process', until: new Date(Date.now() + 60_000) });
+  let runs = 0;
+  const timers = new JobTimers(logger, (name, ttl, work) => claims.run(name, ttl, work));
+  timers.start([{ name: 'every-process-probe', intervalMs: 50, everyProcess: true, runOnce: async () => void (runs += 1) }]);
+  await new Promise((r) => setTimeout(r, 500));
+  timers.stop();
+  expect(runs).toBeGreaterThan(2);
+});

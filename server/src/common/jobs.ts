@@ -4,6 +4,8 @@ export interface ScheduledJob {
   name: string;
   intervalMs: number;
   runOnce(): Promise<unknown>;
+  /** Safe in every process at once (it claims its own items): runs without the job's claim. */
+  everyProcess?: boolean;
 }
 
 /** Runs `work` holding the exclusive claim `name` across processes (common/claims.ts); null when another holds it. */
@@ -24,7 +26,9 @@ export function jobClaimMs(intervalMs: number): number {
  *
  * Every API process runs every job: each tick first takes the claim
  * `job:<name>` (a unique insert with an expiry), so one process runs a job at
- * a time and another takes over when it stops or dies. The jobs are also safe
+ * a time and another takes over when it stops or dies — except jobs marked
+ * `everyProcess` (the outbox), which claim each item and so run everywhere
+ * at once, never waiting for a dead process's claim to lapse. The jobs are also safe
  * on their own when two runs overlap (a claim that lapsed mid-run): each
  * claims the items it acts on (the outbox's attempt claims, the aggregates'
  * claims, a case move's version check).
@@ -45,7 +49,8 @@ export class JobTimers {
         if (running) return;
         running = true;
         try {
-          await this.claim(`job:${job.name}`, jobClaimMs(job.intervalMs), () => job.runOnce());
+          if (job.everyProcess) await job.runOnce();
+          else await this.claim(`job:${job.name}`, jobClaimMs(job.intervalMs), () => job.runOnce());
         } catch (err) {
           this.logger.warn(`background job ${job.name} failed: ${(err as Error).message}`);
         } finally {

@@ -13,6 +13,11 @@ export interface JobDefinition {
   name: string;
   intervalMs: () => number;
   job: ProviderClass<{ runOnce(): Promise<unknown> }>;
+  /**
+   * The job claims each item it acts on, so every process may run it at once
+   * (no `job:<name>` claim): a process that dies mid-run then delays nothing.
+   */
+  everyProcess?: true;
 }
 
 /** A one-off data change run at start-up, idempotent, before requests are served. */

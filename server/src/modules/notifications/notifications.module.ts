@@ -11,5 +11,6 @@ export const NOTIFICATIONS_MODULE: ModuleManifest = {
     [OUTBOX_CLAIM_MODEL, outboxClaimSchema],
   ],
   personalData: [OutboxPersonalData],
-  jobs: [{ name: 'outbox', intervalMs: () => envInt('JOBS_INTERVAL_MS'), job: OutboxWorker }],
+  // Each message is claimed per attempt (outbox.worker.ts), so every process drains the outbox.
+  jobs: [{ name: 'outbox', intervalMs: () => envInt('JOBS_INTERVAL_MS'), job: OutboxWorker, everyProcess: true }],
 };
