@@ -55,7 +55,22 @@ export async function snap(page: Page, name: string): Promise<void> {
  */
 export async function tapMiddle(page: Page, target: Locator): Promise<void> {
   await target.scrollIntoViewIfNeeded();
-  const box = await target.boundingBox();
-  if (!box) throw new Error('nothing to tap: the element is not shown');
+  const box = await settledBox(page, target);
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/**
+ * Where `target` is once it stops moving: a tap by position during a page's slide-in (or while
+ * the content above it is still laying out) would land on whatever passes under that point.
+ */
+async function settledBox(page: Page, target: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  let last = await target.boundingBox();
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(50);
+    const now = await target.boundingBox();
+    if (last && now && now.x === last.x && now.y === last.y && now.width === last.width && now.height === last.height) return now;
+    last = now;
+  }
+  if (!last) throw new Error('nothing to tap: the element is not shown');
+  return last;
 }
