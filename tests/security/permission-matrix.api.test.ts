@@ -298,6 +298,7 @@ const EXAMPLES: Record<string, Example> = {
   'GET /api/hotline/cases/{hotlineId}': async (w) => ({ path: `/api/hotline/cases/${await w.hotlineCase()}` }),
   'POST /api/admin/hotline/import': async () => ({ path: '/api/admin/hotline/import', send: 'csv', body: `hotlineId,category,text,address,lat,lng\nMX-csv-${++n},clutter,楼道堆物,嘉麟社区,32.5372,120.4597\n` }),
 
+  'GET /api/cases/nearby': async () => ({ path: '/api/cases/nearby', query: { lat: '32.5372', lng: '120.4597', category: 'clutter' } }),
   'GET /open311/v2/services/{code}.{format}': async () => ({ path: '/open311/v2/services/clutter.json' }),
   'GET /open311/v2/requests/{id}.{format}': async (w) => ({ path: `/open311/v2/requests/${(await w.case()).id}.json` }),
   'POST /open311/v2/requests.{format}': async () => ({ path: '/open311/v2/requests.json', send: 'form', body: `service_code=clutter&lat=32.5372&long=120.4597&description=${encodeURIComponent('楼道堆物')}` }),
