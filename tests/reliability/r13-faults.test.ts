@@ -135,7 +135,12 @@ describe('R13: the database killed and restarted during case creation', () => {
             acknowledged.set(key, answer.body!.case!.id);
             break;
           }
-          if (![0, 503, 409].includes(answer.status)) throw new Error(`unexpected ${answer.status} ${JSON.stringify(answer.body)}`);
+          if (![0, 503, 409].includes(answer.status)) {
+            // What the API logged about that request says why (the answer itself names nothing internal).
+            const id = (answer.body as { error?: { requestId?: string } } | undefined)?.error?.requestId;
+            const logged = api.output().split('\n').filter((line) => id && line.includes(id)).join('\n');
+            throw new Error(`unexpected ${answer.status} ${JSON.stringify(answer.body)}\n${logged}`);
+          }
           await sleep(100);
         }
       }

@@ -7,14 +7,21 @@ const DATABASE_ERROR_NAMES = new Set([
   'MongoNetworkTimeoutError',
   'MongoNotConnectedError',
   'MongoTopologyClosedError',
+  'MongoPoolClearedError',
+  'MongoPoolClosedError',
+  'MongoServerClosedError',
+  'MongoClientClosedError',
+  'MongoWaitQueueTimeoutError',
   'MongooseServerSelectionError',
   'DatabaseUnavailableError',
 ]);
 
-function isDatabaseDown(err: Error): boolean {
+/** The database, or the storage under the embedded one, is unreachable (a 503, never a 500). */
+export function isDatabaseDown(err: Error): boolean {
   return (
     DATABASE_ERROR_NAMES.has(err.name) ||
-    /before initial connection is complete|Client must be connected|connection .* closed/i.test(err.message)
+    /before initial connection is complete|Client must be connected|connection .* closed|ECONNREFUSED|ECONNRESET|failed to connect to|server closed the connection|the database system is (starting up|shutting down|in recovery mode)/i.test(err.message) ||
+    (err.cause instanceof Error && err.cause !== err && isDatabaseDown(err.cause))
   );
 }
 
