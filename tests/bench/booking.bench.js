@@ -1,4 +1,4 @@
-// R1/R2 against a real API process over HTTP (SCORECARD.md): 200 residents book
+// R1/R2 against a real API process over HTTP (docs/reliability.md, R1/R2): 200 residents book
 // one session of capacity 20 at once, BENCH_ROUNDS rounds (default 20), data
 // kept between rounds; then one resident sends 20 bookings for one session at
 // once. Prints what the database holds after each round and fails on any

@@ -1,4 +1,4 @@
-// P4 (SCORECARD.md): every screen's read at 1k, 10k and 100k cases in the
+// P4 (docs/performance.md): every screen's read at 1k, 10k and 100k cases in the
 // app's own shape, on the embedded default, one API process, 10 connections.
 // `npm run bench -- p4` (P4_SIZES=1000,10000,100000, BENCH_SECONDS=5).
 //

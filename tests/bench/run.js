@@ -1,4 +1,4 @@
-// `npm run bench`: the scorecard benchmarks that print figures (SCORECARD.md).
+// `npm run bench`: the scorecard benchmarks that print figures (docs/performance.md, docs/reliability.md).
 // Not part of `npm test`: this machine is shared and noisy, so each speed is a
 // ratio against a baseline measured in the same run.
 const { benchNearest } = require('./nearest.bench');

@@ -1,4 +1,4 @@
-// The rate limits (DESIGN.md §6, R12): the one table. Each limit names the
+// The rate limits (docs/reliability.md, "R12 — rate limits"): the one table. Each limit names the
 // routes it guards (as in the route tables, `{id}` for a path parameter) and
 // its counters; a request over any counter answers 429 RATE_LIMITED with
 // Retry-After. Every other write (POST, PUT, PATCH, DELETE) counts against
