@@ -53,6 +53,12 @@ export function permissionScope(role: Role, permission: Permission): PermissionS
   return (PERMISSIONS[permission] as Partial<Record<Role, PermissionScope>>)[role];
 }
 
+/** Where an appointment to `role` belongs: officers and leads to a station, secretaries to a community. */
+export function appointedTo(role: Role): 'station' | 'community' | null {
+  if (role === 'officer' || role === 'lead') return 'station';
+  return role === 'secretary' ? 'community' : null;
+}
+
 export const isStaffRole = (role: Role): boolean => role === 'officer' || role === 'lead' || role === 'admin';
 
 /** 138****1234: phone numbers as everyone but their owner sees them. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { appointedTo, ROLES } from '../roles';
 import { OBJECT_ID_PATTERN } from '../validation';
 
 /** A code from wx.login or the phone-number button: opaque, short, printable. */
@@ -27,12 +28,12 @@ export const updateMeBody = z.strictObject({
 /** PUT /api/admin/users/:id/role — an admin makes someone staff (or a resident again). */
 export const setRoleBody = z
   .strictObject({
-    role: z.enum(['resident', 'officer', 'lead', 'secretary', 'admin']),
+    role: z.enum(ROLES),
     stationId: z.string().regex(OBJECT_ID_PATTERN).nullable().optional(),
     community: z.string().trim().min(1).max(40).nullable().optional(),
   })
-  .refine((b) => !(b.role === 'officer' || b.role === 'lead') || !!b.stationId, {
+  .refine((b) => appointedTo(b.role) !== 'station' || !!b.stationId, {
     error: 'VALIDATION_FAILED',
     path: ['stationId'],
   })
-  .refine((b) => b.role !== 'secretary' || !!b.community, { error: 'VALIDATION_FAILED', path: ['community'] });
+  .refine((b) => appointedTo(b.role) !== 'community' || !!b.community, { error: 'VALIDATION_FAILED', path: ['community'] });

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { ROLE_LABELS, type AdminUserView, type Role } from '@citycare/shared';
+import { appointedTo, ROLE_LABELS, type AdminUserView, type Role } from '@citycare/shared';
 import { account, admin, queryKeys, useQuery } from '../../../api';
 import Button from '../../../components/Button';
 import Field from '../../../components/Field';
@@ -37,9 +37,10 @@ export default function AdminPeoplePage() {
   });
   const appoint = useAction(async () => {
     if (!chosen) throw new Error('请先选择一位用户');
-    if ((role === 'officer' || role === 'lead') && !stationId) throw new Error('请选择工作站');
-    if (role === 'secretary' && !community) throw new Error('请选择社区');
-    const body = role === 'officer' || role === 'lead' ? { role, stationId: stationId! } : role === 'secretary' ? { role, community: community! } : { role };
+    const to = appointedTo(role);
+    if (to === 'station' && !stationId) throw new Error('请选择工作站');
+    if (to === 'community' && !community) throw new Error('请选择社区');
+    const body = to === 'station' ? { role, stationId: stationId! } : to === 'community' ? { role, community: community! } : { role };
     const updated = await admin.setRole(chosen.id, body);
     setChosen(updated);
     setFound((all) => all?.map((u) => (u.id === updated.id ? updated : u)) ?? null);
@@ -87,13 +88,13 @@ export default function AdminPeoplePage() {
         </Panel>
         <Panel title="任命" note={chosen ? `${chosen.name || '（未设置昵称）'} · ${chosen.phone ?? '未绑定手机'} · 现为${ROLE_LABELS[chosen.role]}` : '先查找并选择一位用户'} testId="appoint-panel">
           <Chips options={ROLES} value={role} onChange={setRole} testId="appoint-role" />
-          {(role === 'officer' || role === 'lead') && (
+          {appointedTo(role) === 'station' && (
             <View>
               <Text className="muted">工作站</Text>
               <Chips options={stationChips} value={stationId} onChange={setStationId} testId="appoint-station" />
             </View>
           )}
-          {role === 'secretary' && communities.state.status === 'success' && (
+          {appointedTo(role) === 'community' && communities.state.status === 'success' && (
             <View>
               <Text className="muted">社区</Text>
               <Chips options={communities.state.data.items.map((c) => ({ key: c.name, label: c.name }))} value={community} onChange={setCommunity} testId="appoint-community" />

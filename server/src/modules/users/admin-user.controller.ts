@@ -1,7 +1,7 @@
 import { ALL, Body, Controller, Get, Inject, Param, Put, Query } from '@midwayjs/core';
 import type { Context } from '@midwayjs/koa';
 import { z } from 'zod';
-import { maskPhone, setRoleBody, userSearchQuery, type AdminUserList, type AdminUserView } from '@citycare/shared';
+import { appointedTo, maskPhone, setRoleBody, userSearchQuery, type AdminUserList, type AdminUserView } from '@citycare/shared';
 import { validate } from '../../common/validate';
 import { requireUser } from '../../common/auth-user';
 import { authorize } from '../../common/permissions';
@@ -48,12 +48,12 @@ export class AdminUserController {
   async setRole(@Param('id') id: string, @Body(ALL) body: unknown) {
     authorize(requireUser(this.ctx), 'user.manage');
     const input = validate(setRoleBody, body);
-    const staff = input.role === 'officer' || input.role === 'lead';
-    const station = staff ? await this.stations.getById(input.stationId!) : null;
+    const to = appointedTo(input.role);
+    const station = to === 'station' ? await this.stations.getById(input.stationId!) : null;
     const user = await this.users.setRole(id, {
       role: input.role,
       stationId: station ? station.id : null,
-      community: input.role === 'secretary' ? input.community! : station ? station.community : null,
+      community: to === 'community' ? input.community! : station ? station.community : null,
     });
     return toAdminView(user);
   }

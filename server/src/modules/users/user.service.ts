@@ -1,6 +1,6 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { Types } from 'mongoose';
-import type { MeResponse, Role } from '@citycare/shared';
+import { appointedTo, type MeResponse, type Role } from '@citycare/shared';
 import { Database } from '../../common/database';
 import { AppError } from '../../common/app-error';
 import { phoneTailOf, USER_MODEL, userSchema, type UserDoc } from './user.model';
@@ -105,7 +105,7 @@ export class UserService {
   /** The officers and leads working at a station. */
   async staffOf(stationId: Types.ObjectId): Promise<Types.ObjectId[]> {
     const docs = await this.users.find({ stationId }).select('role').lean<Array<Pick<UserDoc, '_id' | 'role'>>>();
-    return docs.filter((u) => u.role === 'officer' || u.role === 'lead').map((u) => u._id);
+    return docs.filter((u) => appointedTo(u.role) === 'station').map((u) => u._id);
   }
 
   async setCommunity(id: string, community: string): Promise<UserDoc> {
