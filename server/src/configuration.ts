@@ -16,6 +16,7 @@ import { Database } from './common/database';
 import { ensureIndexes } from './common/indexes';
 import { CLAIM_MODEL, claimSchema } from './common/claims';
 import { LIST_SLOT_MODEL, slotSchema } from './common/ordinal-list';
+import { LIST_VERSION_MODEL, listVersionSchema } from './common/list-pages';
 import { runMigrations } from './common/migrations';
 import { JobTimers } from './common/jobs';
 import { Claims } from './common/claims';
@@ -30,6 +31,7 @@ import { Open311Middleware } from './modules/open311/open311.middleware';
 const COMMON_MODELS = [
   [CLAIM_MODEL, claimSchema],
   [LIST_SLOT_MODEL, slotSchema],
+  [LIST_VERSION_MODEL, listVersionSchema],
 ] as const;
 
 @Configuration({

@@ -41,7 +41,7 @@ async function benchP4() {
       await loader.growTo(size);
       await rebuildCounts(stack);
       console.log(`\n${size} cases (${loader.entries} timeline entries, ${loader.notices} notices, ${loader.bookings} bookings) loaded in ${((Date.now() - started) / 1000).toFixed(0)} s; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
-      for (const endpoint of endpoints(world, loader)) {
+      for (const endpoint of endpoints(world, loader, db)) {
         const figures = await measure(stack.baseUrl, endpoint);
         rows.push({ size, name: endpoint.name, ...figures });
         console.log(`  ${endpoint.name.padEnd(34)} p50 ${fmt(figures.p50)}  p95 ${fmt(figures.p95)}  ${String(figures.count).padStart(5)} requests  ${figures.errors ? `${figures.errors} × 5xx` : 'no 5xx'}`);
@@ -234,20 +234,27 @@ async function rebuildCounts(stack) {
   await run(process.execPath, [path.join(ROOT, 'server', 'dist', 'tools', 'rebuild.js'), '--counts-only'], { env: stack.env, quiet: true });
 }
 
-function endpoints(world, loader) {
+function endpoints(world, loader, db) {
   const recent = (ids) => () => String(ids[ids.length - 1 - Math.floor(Math.random() * Math.min(ids.length, 200))]);
   const someCase = recent(loader.reporterCases);
   const stationCase = recent(loader.stationCases);
   const reporter = world.reporters[0];
+  const stationList = `station|${world.station._id}`;
+  const lists = [
+    { name: 'officer queue', auth: world.officer.auth, url: () => '/api/staff/cases', shows: stationList },
+    { name: 'my cases', auth: reporter.auth, url: () => '/api/cases', shows: `mine|${reporter.id}` },
+    { name: 'figures, one station, 30 days', auth: world.lead.auth, url: () => `/api/figures?scope=station&id=${world.station._id}`, shows: stationList },
+    { name: 'Open311 requests.json (page 1)', url: () => '/open311/v2/requests.json', shows: 'city' },
+    { name: 'notices of my community', auth: reporter.auth, url: () => '/api/notices', shows: `notices|${world.station.community}` },
+  ];
+  // The same lists when what they show has just changed (as a write does: server/src/common/list-pages.ts), so nothing is reused.
+  const changed = lists.map((e) => ({ ...e, name: `${e.name} · after a change`, before: () => db.collection('list_versions').updateOne({ _id: e.shows }, { $set: { v: String(Math.random()) } }, { upsert: true }) }));
   return [
-    { name: 'officer queue', auth: world.officer.auth, url: () => '/api/staff/cases' },
-    { name: 'my cases', auth: reporter.auth, url: () => '/api/cases' },
+    ...lists,
     { name: 'case page', auth: reporter.auth, url: () => `/api/cases/${someCase()}` },
     { name: 'staff case page', auth: world.lead.auth, url: () => `/api/staff/cases/${stationCase()}` },
-    { name: 'figures, one station, 30 days', auth: world.lead.auth, url: () => `/api/figures?scope=station&id=${world.station._id}` },
-    { name: 'Open311 requests.json (page 1)', url: () => '/open311/v2/requests.json' },
     { name: 'my bookings', auth: reporter.auth, url: () => '/api/bookings' },
-    { name: 'notices of my community', auth: reporter.auth, url: () => '/api/notices' },
+    ...changed,
     { name: 'nearest stations (control)', url: () => `/api/stations/nearest?lat=${world.station.lat}&lng=${world.station.lng}` },
   ];
 }
@@ -263,6 +270,7 @@ async function measure(baseUrl, endpoint) {
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
       while (Date.now() < until) {
+        if (endpoint.before) await endpoint.before();
         const started = performance.now();
         const res = await fetch(`${baseUrl}${endpoint.url()}`, { headers });
         await res.arrayBuffer();

@@ -23,6 +23,12 @@ export const CITY_SCOPE: Scope = 'all';
 export const mineList = (reporterId: { toHexString(): string }) => `mine|${reporterId.toHexString()}`;
 export const stationList = (stationId: { toHexString(): string }) => `station|${stationId.toHexString()}`;
 export const CITY_LIST = 'city';
+export const communityList = (community: string) => `community|${community}`;
+
+/** The lists that show a case, whose pages are reused until it changes (common/list-pages.ts). */
+export function listsShowing(doc: Pick<CaseDoc, 'reporterId' | 'stationId' | 'community'>): string[] {
+  return [mineList(doc.reporterId), stationList(doc.stationId), CITY_LIST, ...(doc.community ? [communityList(doc.community)] : [])];
+}
 
 export type DerivedFields = Pick<
   CaseDoc,

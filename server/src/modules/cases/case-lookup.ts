@@ -6,7 +6,7 @@ import type { CaseDoc } from './case.model';
 import type { CaseEventDoc } from './case-event.model';
 import type { DayTally } from './case-aggregate.model';
 import { CaseAggregates, countedField } from './case-aggregates';
-import { CITY_LIST, CITY_SCOPE, communityScope, stationScope, type Scope as CaseScopeKey } from './case-derived';
+import { CITY_LIST, CITY_SCOPE, communityList, communityScope, stationList, stationScope, type Scope as CaseScopeKey } from './case-derived';
 import { CaseStore } from './case-store';
 import { CaseTimelineService } from './case-timeline.service';
 
@@ -32,6 +32,13 @@ export class CaseLookup {
 
   @Inject()
   aggregates!: CaseAggregates;
+
+  /** The list that shows a scope's cases: pages computed from them are reused until one changes (common/list-pages.ts). */
+  listOf(scope: CaseScope): string {
+    if ('stationId' in scope) return stationList(scope.stationId);
+    if ('community' in scope) return communityList(scope.community);
+    return CITY_LIST;
+  }
 
   /** A case with every written entry applied, or null. */
   load(id: string | Types.ObjectId): Promise<CaseDoc | null> {

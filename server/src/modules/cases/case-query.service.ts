@@ -24,6 +24,7 @@ import { UserService } from '../users/user.service';
 import type { CaseDoc } from './case.model';
 import type { CaseEventDoc } from './case-event.model';
 import { actorsFor, CaseAccess, type CaseRelation } from './case-access';
+import { ListPages } from '../../common/list-pages';
 import { OrdinalLists } from '../../common/ordinal-list';
 import { countedField } from './case-aggregates';
 import { CaseAggregates } from './case-aggregates';
@@ -77,6 +78,9 @@ export class CaseQueryService {
   @Inject()
   aggregates!: CaseAggregates;
 
+  @Inject()
+  pages!: ListPages;
+
   /** A case the user may see and how they stand to it, or 404 (never revealing that it exists). */
   async visibleCase(user: AuthUser, caseId: string): Promise<{ doc: CaseDoc; relation: CaseRelation; entries?: CaseEventDoc[] }> {
     const loaded = await this.timeline.loadWithTimeline(caseId);
@@ -92,7 +96,8 @@ export class CaseQueryService {
 
   /** A case the caller was already found to see, with the timeline entries they may see (read unless given). */
   async render(user: AuthUser, doc: CaseDoc, relation: CaseRelation, entries?: CaseEventDoc[]): Promise<CaseDetail<CaseView | StaffCaseView>> {
-    const [timeline, [view]] = await Promise.all([entries ?? this.store.timeline(doc._id), this.views(user, [doc], relation, true)]);
+    // Version 0 (a case just made) has no entries yet: nothing to read.
+    const [timeline, [view]] = await Promise.all([entries ?? (doc.seq === 0 ? [] : this.store.timeline(doc._id)), this.views(user, [doc], relation, true)]);
     return { case: view, timeline: toTimeline(timeline, relation, this.sign) };
   }
 
@@ -101,9 +106,11 @@ export class CaseQueryService {
     const cursor = before ? decodePositionCursor(before) : null;
     if (before && !cursor) throw new AppError('VALIDATION_FAILED');
     const reporterId = new Types.ObjectId(user.id);
-    const head = await this.lists.head(mineList(reporterId));
-    const list = { field: 'mineBucket', owner: user.id, position: 'mineK' } as const;
-    const docs = await take(this.store.newestFirst(list, head, cursor?.k), limit + 1, (d) => d.reporterId.equals(reporterId));
+    const name = mineList(reporterId);
+    const docs = await this.pages.read(`${name}|${before ?? ''}|${limit}`, [name], async () => {
+      const list = { field: 'mineBucket', owner: user.id, position: 'mineK' } as const;
+      return take(this.store.newestFirst(list, await this.lists.head(name), cursor?.k), limit + 1, (d) => d.reporterId.equals(reporterId));
+    });
     const page = docs.slice(0, limit);
     const last = page[page.length - 1];
     return { items: await this.views(user, page, 'reporter'), next: docs.length > limit && last ? encodePositionCursor(last.mineK, last._id) : null };
@@ -171,9 +178,13 @@ export class CaseQueryService {
       (!filters.source || filters.source.includes(d.source)) &&
       (filters.overdue === undefined || (d.dueAt < now) === (filters.overdue === 'true'));
     const city = user.role === 'admin';
-    const docs = openOrder
-      ? await this.openByDeadline(city ? CITY_SCOPE : stationScope(user.stationId!), filters, limit + 1, wanted, now)
-      : await this.historyOf(city ? null : user.stationId!, filters.after, limit + 1, wanted);
+    const shown = city ? CITY_LIST : stationList(new Types.ObjectId(user.stationId!));
+    const shape = [[...statuses].sort().join(','), filters.category, filters.source?.join(','), filters.overdue, filters.after, limit].join('|');
+    const docs = await this.pages.read(`queue|${shown}|${shape}`, [shown], () =>
+      openOrder
+        ? this.openByDeadline(city ? CITY_SCOPE : stationScope(user.stationId!), filters, limit + 1, wanted, now)
+        : this.historyOf(city ? null : user.stationId!, filters.after, limit + 1, wanted),
+    );
     const page = docs.slice(0, limit);
     const last = page[page.length - 1];
     // A list shows no reporter: who reported a case is on its page (one lookup each would weigh on every page).

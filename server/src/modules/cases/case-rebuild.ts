@@ -1,4 +1,5 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { ListPages } from '../../common/list-pages';
 import { OrdinalLists } from '../../common/ordinal-list';
 import type { CaseDoc } from './case.model';
 import { CaseAggregates } from './case-aggregates';
@@ -24,6 +25,9 @@ export class CaseRebuild {
   @Inject()
   aggregates!: CaseAggregates;
 
+  @Inject()
+  pages!: ListPages;
+
   async run(options: { positions?: boolean } = {}): Promise<{ cases: number; aggregates: number }> {
     let cases = 0;
     if (options.positions ?? true) {
@@ -36,6 +40,9 @@ export class CaseRebuild {
       }
       for (const [list, n] of counter.heads()) await this.lists.setHead(list, n);
     }
-    return { cases, aggregates: await this.aggregates.rebuildAll() };
+    const aggregates = await this.aggregates.rebuildAll();
+    // Cases were written here (or loaded in bulk before): no page computed earlier is reused.
+    await this.pages.allChanged();
+    return { cases, aggregates };
   }
 }

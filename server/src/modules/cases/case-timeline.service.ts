@@ -7,7 +7,8 @@ import type { CaseEventDoc } from './case-event.model';
 import { CaseNotifier } from './case-notifier';
 import { OrdinalLists } from '../../common/ordinal-list';
 import { CaseAggregates } from './case-aggregates';
-import { CITY_LIST, derivedFields, mineList, stationList, type DerivedFields } from './case-derived';
+import { ListPages } from '../../common/list-pages';
+import { CITY_LIST, derivedFields, listsShowing, mineList, stationList, type DerivedFields } from './case-derived';
 import { CaseStore } from './case-store';
 
 export type NewEntry = Omit<CaseEventDoc, '_id' | 'caseId' | 'seq' | 'at'> & { at?: Date };
@@ -46,6 +47,9 @@ export class CaseTimelineService {
   @Inject()
   aggregates!: CaseAggregates;
 
+  @Inject()
+  pages!: ListPages;
+
   /** Creates case `id` at version 0 with its places in the lists (a duplicate key if it exists); everything after is a timeline entry. */
   async open(id: Types.ObjectId, fields: NewCase): Promise<CaseDoc> {
     const [mineK, stationK, cityK] = await Promise.all([
@@ -58,7 +62,7 @@ export class CaseTimelineService {
     // Marked before and after the insert: a crash in between still leaves the marks.
     await this.aggregates.touched({ ...derived, createdAt: fields.createdAt });
     const doc = await this.store.cases.create({ _id: id, ...positioned, ...derived, seq: 0, updatedAt: fields.createdAt });
-    await this.aggregates.touched({ ...derived, createdAt: fields.createdAt });
+    await Promise.all([this.aggregates.touched({ ...derived, createdAt: fields.createdAt }), this.pages.changed(listsShowing(fields))]);
     return doc.toObject();
   }
 
@@ -124,7 +128,7 @@ export class CaseTimelineService {
     await this.notifier.entryWritten(after, entry);
     await this.aggregates.touched(doc, after);
     await this.store.cases.updateOne({ _id: doc._id, seq: doc.seq }, { $set: set });
-    await this.aggregates.touched(doc, after);
+    await Promise.all([this.aggregates.touched(doc, after), this.pages.changed([...listsShowing(doc), ...listsShowing(after)])]);
     return after;
   }
 

@@ -253,6 +253,22 @@ describe('the lifecycle', () => {
     expect(res.body.case).toMatchObject({ stationId: stationB, status: 'submitted' });
   });
 
+  it('when lists were read before a new case and its transfer, then each list shows the change at once (no page read before is reused)', async () => {
+    const queueIds = async (user: TestUser) => (await api.http().get('/api/staff/cases').set('Authorization', user.auth).expect(200)).body.items.map((c: { id: string }) => c.id);
+    const mineIds = async () => (await api.http().get('/api/cases').set('Authorization', reporter.auth).expect(200)).body.items.map((c: { id: string }) => c.id);
+    // Each list read twice first: the second read may reuse the first.
+    for (let i = 0; i < 2; i++) await Promise.all([queueIds(officerA), queueIds(officerB), mineIds()]);
+    const id = await report();
+    expect(await queueIds(officerA)).toContain(id);
+    expect(await queueIds(officerB)).not.toContain(id);
+    expect((await mineIds())[0]).toBe(id);
+    await move(leadA, id, { move: 'transfer', targetStationId: stationB, reason: '属平桥村' }).expect(200);
+    expect(await queueIds(officerA)).not.toContain(id);
+    expect(await queueIds(officerB)).toContain(id);
+    const mine = await api.http().get('/api/cases').set('Authorization', reporter.auth).expect(200);
+    expect(mine.body.items[0]).toMatchObject({ id, stationId: stationB });
+  });
+
   it('when a case is merged as a duplicate, then its reporter can follow the surviving case', async () => {
     const survivor = await report(otherResident);
     const dup = await report(reporter);

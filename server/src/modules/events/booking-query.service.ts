@@ -7,7 +7,6 @@ import type { BookingDoc, CancelledBookingDoc } from './booking.model';
 import type { EventDoc } from './event.model';
 import type { EventSessionDoc } from './event-session.model';
 import { EventQueryService } from './event-query.service';
-import { findByIds } from '../../common/by-ids';
 import { toObjectId } from '../../common/object-id';
 import { EventStore } from './event-store';
 import { toBookingView } from './event.view';
@@ -64,9 +63,8 @@ export class BookingQueryService {
   async views(docs: Array<BookingDoc | CancelledBookingDoc>): Promise<BookingView[]> {
     if (docs.length === 0) return [];
     // One lookup per id or booking: FerretDB reads a whole collection for `$in` (docs/design.md, "Data rules").
-    const [session, event, entries] = await Promise.all([
-      findByIds(this.store.sessions, docs.map((d) => d.sessionId)),
-      findByIds(this.store.events, docs.map((d) => d.eventId)),
+    const [{ sessions: session, events: event }, entries] = await Promise.all([
+      this.store.shownWith(docs.map((d) => d.sessionId), docs.map((d) => d.eventId)),
       // Only a waitlisted booking has a place in the line.
       Promise.all(docs.map((d) => (d.status === 'waitlisted' ? this.store.waitlist.findOne({ bookingId: d._id }).lean<WaitlistDoc>() : null))),
     ]);

@@ -1,7 +1,9 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { Types } from 'mongoose';
 import { AppError } from '../../common/app-error';
+import { findByIds } from '../../common/by-ids';
 import { Database } from '../../common/database';
+import { ListPages } from '../../common/list-pages';
 import { toObjectId } from '../../common/object-id';
 import { EVENT_MODEL, eventSchema, type EventDoc } from './event.model';
 import { EVENT_SESSION_MODEL, eventSessionSchema, type EventSessionDoc } from './event-session.model';
@@ -17,12 +19,18 @@ import {
 import { SESSION_LOCK_MODEL, sessionLockSchema, WAITLIST_MODEL, waitlistSchema, type SessionLockDoc, type WaitlistDoc } from './waitlist.model';
 import { CHECKIN_MODEL, checkinSchema, type CheckinDoc } from './checkin.model';
 
+/** The list name whose version changes with every event or session (common/list-pages.ts). */
+const EVENTS_LIST = 'events';
+
 /** The module's collections, and loading an event or session by id (404 when unknown). */
 @Provide()
 @Scope(ScopeEnum.Singleton)
 export class EventStore {
   @Inject()
   database!: Database;
+
+  @Inject()
+  pages!: ListPages;
 
   get events() {
     return this.database.model<EventDoc>(EVENT_MODEL, eventSchema);
@@ -47,6 +55,24 @@ export class EventStore {
   }
   get checkins() {
     return this.database.model<CheckinDoc>(CHECKIN_MODEL, checkinSchema);
+  }
+
+  /**
+   * Sessions and events by id, for lists that show them (a resident's
+   * bookings): reused while no event or session changed anywhere
+   * (common/list-pages.ts; every write here calls `changed`).
+   */
+  async shownWith(sessionIds: Types.ObjectId[], eventIds: Types.ObjectId[]): Promise<{ sessions: Map<string, EventSessionDoc>; events: Map<string, EventDoc> }> {
+    const name = `${EVENTS_LIST}|${[...new Set([...sessionIds, ...eventIds].map((id) => id.toHexString()))].sort().join(',')}`;
+    return this.pages.read(name, [EVENTS_LIST], async () => {
+      const [sessions, events] = await Promise.all([findByIds(this.sessions, sessionIds), findByIds(this.events, eventIds)]);
+      return { sessions, events };
+    });
+  }
+
+  /** An event or session was written: lists showing any are computed again. */
+  changed(): Promise<void> {
+    return this.pages.changed([EVENTS_LIST]);
   }
 
   async event(id: string | Types.ObjectId): Promise<EventDoc> {

@@ -195,6 +195,23 @@ describe('booking', () => {
     expect(theirs.body.items.map((b: { id: string }) => b.id)).not.toContain(res.body.id);
   });
 
+  it('when a lead renames the event and cancels the session, then my bookings show both at once (no list read before is reused)', async () => {
+    const eventId = await createEvent(api, w.leadA);
+    const sessionId = await addSession(api, w.leadA, eventId, { capacity: 5 });
+    await book(api, w.resident, sessionId).expect(201);
+    const titleOf = async () => {
+      const mine = await api.http().get('/api/bookings').set('Authorization', w.resident.auth).expect(200);
+      return mine.body.items.find((b: { event: { id: string } }) => b.event.id === eventId);
+    };
+    // Read twice: the second read may reuse the first.
+    await titleOf();
+    expect((await titleOf()).event.title).not.toBe('开放日（新名称）');
+    await api.http().patch(`/api/staff/events/${eventId}`).set('Authorization', w.leadA.auth).send({ title: '开放日（新名称）' }).expect(200);
+    expect((await titleOf()).event.title).toBe('开放日（新名称）');
+    await api.http().post(`/api/staff/event-sessions/${sessionId}/cancel`).set('Authorization', w.leadA.auth).expect(200);
+    expect((await titleOf()).session.cancelled).toBe(true);
+  });
+
   it('when the resident books the same session again, then 409 ALREADY_BOOKED', async () => {
     const sessionId = await newSession(api, w);
     await book(api, w.resident, sessionId).expect(201);

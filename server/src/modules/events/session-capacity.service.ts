@@ -44,6 +44,7 @@ export class SessionCapacityService {
         }
       });
       if (!done) throw new AppError('CONCURRENT_UPDATE', '该场次正在处理预约，请稍后重试');
+      await this.store.changed();
     } finally {
       // Promoters that found the lock taken left the line to us: more seats, or claims that lost to a blocker.
       await this.waitlist.promote(await this.store.session(sessionId));

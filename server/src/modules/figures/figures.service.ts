@@ -3,6 +3,7 @@ import { CASE_SOURCE_LABELS, type CaseSource, type FigureGroup, type FiguresQuer
 import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
 import { toObjectId } from '../../common/object-id';
+import { ListPages } from '../../common/list-pages';
 import { authorize } from '../../common/permissions';
 import { CaseLookup, type CaseScope } from '../cases/case-lookup';
 import { CategoryService } from '../cases/category.service';
@@ -35,10 +36,19 @@ export class FiguresService {
   @Inject()
   stations!: StationService;
 
+  @Inject()
+  pages!: ListPages;
+
   async figures(user: AuthUser, q: FiguresQuery): Promise<FiguresResponse> {
     authorize(user, 'figures.read');
     const range = figureRange(q.from, q.to);
     const scope = await this.resolveScope(user, q);
+    // The same for everyone allowed to see them: reused until a case of the scope changes.
+    const name = `figures|${this.cases.listOf(scope.cases)}|${range.from}|${range.to}`;
+    return this.pages.read(name, [this.cases.listOf(scope.cases)], () => this.sum(q, scope, range));
+  }
+
+  private async sum(q: FiguresQuery, scope: ResolvedScope, range: { from: string; to: string }): Promise<FiguresResponse> {
     const totals = new Tally();
     const byCategory = new Map<string, Tally>();
     const bySource = new Map<string, Tally>();

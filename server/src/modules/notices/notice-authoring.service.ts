@@ -51,6 +51,7 @@ export class NoticeAuthoringService {
       withdrawnAt: null,
     });
     await this.attachments.attach({ kind: 'notice', id: doc._id }, photos);
+    await this.board.changed(community);
     return this.board.open(user, doc._id.toHexString()) as Promise<ManagedNoticeView>;
   }
 
@@ -65,13 +66,17 @@ export class NoticeAuthoringService {
     const set: Partial<NoticeDoc> = { ...fields };
     if (photos) set.photos = await this.attachments.replace(user.id, { kind: 'notice', id: doc._id }, doc.photos, photos);
     await this.board.notices.updateOne({ _id: doc._id }, { $set: set });
+    await this.board.changed(doc.community);
     return this.board.open(user, id) as Promise<ManagedNoticeView>;
   }
 
   /** Takes the notice off the board for good (and unpins it); withdrawing twice is harmless. */
   async withdraw(user: AuthUser, id: string): Promise<ManagedNoticeView> {
     const doc = await this.managed(user, id);
-    if (!doc.withdrawnAt) await this.board.notices.updateOne({ _id: doc._id }, { $set: { withdrawnAt: new Date(), pinned: false } });
+    if (!doc.withdrawnAt) {
+      await this.board.notices.updateOne({ _id: doc._id }, { $set: { withdrawnAt: new Date(), pinned: false } });
+      await this.board.changed(doc.community);
+    }
     return this.board.open(user, id) as Promise<ManagedNoticeView>;
   }
 

@@ -4,6 +4,7 @@ import type { ManagedNoticeView, NoticePage, NoticeView } from '@citycare/shared
 import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
 import { Database } from '../../common/database';
+import { ListPages } from '../../common/list-pages';
 import { isDuplicateKey } from '../../common/mongo-errors';
 import { toObjectId } from '../../common/object-id';
 import { can } from '../../common/permissions';
@@ -33,6 +34,9 @@ export class NoticeBoardService {
   @Inject()
   lists!: OrdinalLists;
 
+  @Inject()
+  pages!: ListPages;
+
   private readonly sign: SignPhotos = (ids) => this.photoUrls.sign(ids);
 
   get notices() {
@@ -54,9 +58,17 @@ export class NoticeBoardService {
     const cursor = q.after === undefined ? null : decodeNoticeCursor(q.after);
     if (q.after !== undefined && !cursor) throw new AppError('VALIDATION_FAILED');
     const limit = q.limit ?? DEFAULT_LIMIT;
+    // Reused until a notice of these boards changes (common/list-pages.ts).
+    const items = await this.pages.read(`${boardOf(community ?? null)}|${q.after ?? ''}|${limit}`, boards.map(boardOf), () => this.current(boards, cursor, limit));
+    const page = items.slice(0, limit);
+    const last = page[page.length - 1];
+    return { items: page.map((d) => toNoticeView(d, this.sign, mayManage(user, d) ? 'staff' : 'public')), next: items.length > limit && last ? encodeNoticeCursor(last) : null };
+  }
+
+  /** Up to `limit` + 1 current notices of the boards after `cursor`: pinned ones first (a handful per board), then each board newest first, merged. */
+  private async current(boards: Array<string | null>, cursor: ReturnType<typeof decodeNoticeCursor>, limit: number): Promise<NoticeDoc[]> {
     const now = new Date();
     const shown = (d: NoticeDoc) => isActive(d, now) && (!cursor || comesAfter(d, cursor));
-    // Pinned ones first (a handful per board), then each board newest first, merged.
     const pinned = (await Promise.all(boards.map((c) => this.notices.find({ community: c, pinned: true }).lean<NoticeDoc[]>()))).flat();
     const items = pinned.filter(shown).sort(newestFirst);
     if (items.length <= limit) {
@@ -64,9 +76,12 @@ export class NoticeBoardService {
       const merged = mergeNewest(boards.map((c, i) => this.boardNewestFirst(c, heads[i])));
       items.push(...(await take(merged, limit + 1 - items.length, (d) => !d.pinned && shown(d))));
     }
-    const page = items.slice(0, limit);
-    const last = page[page.length - 1];
-    return { items: page.map((d) => toNoticeView(d, this.sign, mayManage(user, d) ? 'staff' : 'public')), next: items.length > limit && last ? encodeNoticeCursor(last) : null };
+    return items;
+  }
+
+  /** A notice of a community's board (null: the city's) was posted or changed: its pages are computed again. */
+  changed(community: string | null): Promise<void> {
+    return this.pages.changed([boardOf(community)]);
   }
 
   /** One board's notices from its newest, one bucket of 25 at a time. */

@@ -16,6 +16,7 @@ import {
   type Open311ServiceDefinition,
 } from '@citycare/shared';
 import { AppError } from '../../common/app-error';
+import { ListPages } from '../../common/list-pages';
 import { CaseIntakeService } from '../cases/case-intake.service';
 import { CaseLookup } from '../cases/case-lookup';
 import { CategoryService } from '../cases/category.service';
@@ -34,6 +35,9 @@ const OLDER_RUN_TO_STOP = 50;
 @Provide()
 @Scope(ScopeEnum.Singleton)
 export class GeoReportService {
+  @Inject()
+  pages!: ListPages;
+
   @Inject()
   categories!: CategoryService;
 
@@ -85,6 +89,13 @@ export class GeoReportService {
       const found = await this.cases.byIds(ids);
       return this.views(ids.flatMap((id) => found.get(id.toHexString()) ?? []), now);
     }
+    // Reused until a case changes anywhere in the city (common/list-pages.ts).
+    const docs = await this.pages.read(`open311|${JSON.stringify(q)}`, [this.cases.listOf({ city: true })], () => this.page(q, now));
+    return this.views(docs, now);
+  }
+
+  /** The cases of one page of a request list, newest first. */
+  private async page(q: Open311RequestsQuery, now: Date): Promise<CaseDoc[]> {
     const { start, end } = requestRange(q.start_date, q.end_date, now);
     const size = q.page_size ?? OPEN311_PAGE_SIZE;
     const skip = ((q.page ?? 1) - 1) * size;
@@ -106,7 +117,7 @@ export class GeoReportService {
       page.push(doc);
       if (page.length >= size) break;
     }
-    return this.views(page, now);
+    return page;
   }
 
   async request(id: string): Promise<Open311Request[]> {

@@ -1,0 +1,94 @@
+import { startTestApi, type TestApi } from '../../../tests/support/api-app';
+import { Database } from './database';
+import { LIST_PAGE_MAX_AGE_MS, ListPages } from './list-pages';
+
+let api: TestApi;
+/** Two "processes": each keeps its own pages; the versions are shared in the database. */
+let a: ListPages;
+let b: ListPages;
+
+beforeAll(async () => {
+  api = await startTestApi(__filename);
+  const database = await api.app.getApplicationContext().getAsync(Database);
+  a = Object.assign(new ListPages(), { database });
+  b = Object.assign(new ListPages(), { database });
+}, 60_000);
+
+afterAll(() => api.close());
+
+/** A page whose value counts how often it was computed. */
+function counter() {
+  let loads = 0;
+  return { load: async () => ++loads, get loads() { return loads; } };
+}
+
+describe('pages of lists reused until what they show changes', () => {
+  it('when a list has no version yet, then its first page is computed and the next one reused', async () => {
+    const page = counter();
+    expect(await a.read('p1', ['list-new'], page.load)).toBe(1);
+    expect(await a.read('p1', ['list-new'], page.load)).toBe(2);
+    expect(await a.read('p1', ['list-new'], page.load)).toBe(2);
+    expect(page.loads).toBe(2);
+  });
+
+  it('when another process changes the list, then this process computes the page again', async () => {
+    const page = counter();
+    await a.read('p2', ['list-shared'], page.load);
+    await a.read('p2', ['list-shared'], page.load);
+    const before = page.loads;
+    await b.changed(['list-shared']);
+    expect(await a.read('p2', ['list-shared'], page.load)).toBe(before + 1);
+    expect(await a.read('p2', ['list-shared'], page.load)).toBe(before + 1);
+  });
+
+  it('when only one of the lists a page shows changes, then the page is computed again; a page of other lists is not', async () => {
+    const both = counter();
+    const other = counter();
+    for (let i = 0; i < 2; i++) {
+      await a.read('p3', ['list-x', 'list-y'], both.load);
+      await a.read('p4', ['list-z'], other.load);
+    }
+    const [bothBefore, otherBefore] = [both.loads, other.loads];
+    await a.changed(['list-y']);
+    await a.read('p3', ['list-x', 'list-y'], both.load);
+    await a.read('p4', ['list-z'], other.load);
+    expect(both.loads).toBe(bothBefore + 1);
+    expect(other.loads).toBe(otherBefore);
+  });
+
+  it('when a write lands while a page is computed, then that page is not reused after the write', async () => {
+    let loads = 0;
+    const racing = async () => {
+      loads += 1;
+      if (loads === 2) await b.changed(['list-race']); // the writer's bump comes after the reader read the version
+      return loads;
+    };
+    await a.read('p5', ['list-race'], racing); // no version yet: computed, not kept
+    expect(await a.read('p5', ['list-race'], racing)).toBe(2);
+    expect(await a.read('p5', ['list-race'], racing)).toBe(3);
+    expect(await a.read('p5', ['list-race'], racing)).toBe(3);
+  });
+
+  it('when every list changed (a rebuild), then no page computed before is reused', async () => {
+    const page = counter();
+    await a.read('p6', ['list-rebuilt'], page.load);
+    await a.read('p6', ['list-rebuilt'], page.load);
+    const before = page.loads;
+    await b.allChanged();
+    expect(await a.read('p6', ['list-rebuilt'], page.load)).toBe(before + 1);
+  });
+
+  it('when a page is older than the longest reuse, then it is computed again even though nothing changed', async () => {
+    const page = counter();
+    await a.read('p7', ['list-old'], page.load);
+    await a.read('p7', ['list-old'], page.load);
+    const realNow = Date.now;
+    try {
+      Date.now = () => realNow() + LIST_PAGE_MAX_AGE_MS + 1;
+      expect(await a.read('p7', ['list-old'], page.load)).toBe(page.loads);
+      expect(page.loads).toBe(3);
+    } finally {
+      Date.now = realNow;
+    }
+  });
+});

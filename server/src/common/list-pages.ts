@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { Schema, type Model } from 'mongoose';
+import { Database } from './database';
+import { isDuplicateKey } from './mongo-errors';
+
+/** How long a page may be reused at most, whatever its versions say (clock-dependent filters, a writer that died before its bump). */
+export const LIST_PAGE_MAX_AGE_MS = 30_000;
+/** How many pages one process keeps (the least recently read go first). */
+const LIST_PAGES_MAX = 500;
+
+interface ListVersionDoc {
+  /** A list's name: "station|<id>", "mine|<id>", "city", "notices|<community>", … */
+  _id: string;
+  /** Changes (to a value never used before) whenever something the list shows changes. */
+  v: string;
+}
+
+export const LIST_VERSION_MODEL = 'ListVersion';
+
+export const listVersionSchema = new Schema<ListVersionDoc>(
+  { _id: { type: String, required: true }, v: { type: String, required: true } },
+  { collection: 'list_versions', versionKey: false },
+);
+
+interface Page {
+  versions: string;
+  at: number;
+  value: unknown;
+}
+
+/**
+ * Pages of lists reused while nothing they show has changed (docs/performance.md, P4).
+ *
+ * Every list has a version document. A writer calls `changed(lists)` after its
+ * write: each version gets a fresh random value, so a value never comes back,
+ * in any process. A reader names the lists its page shows and reads their
+ * versions (one `_id` lookup each, whatever the list's length); a page this
+ * process computed under the same versions is reused, anything else is
+ * computed again. The version is read before the page: a write that lands
+ * while a page is computed bumps it afterwards, so that page is never reused.
+ * A page is also dropped after LIST_PAGE_MAX_AGE_MS — filters that depend on
+ * the clock (overdue, expired), and a writer that died between its write and
+ * its bump, are at most that late.
+ */
+@Provide()
+@Scope(ScopeEnum.Singleton)
+export class ListPages {
+  @Inject()
+  database!: Database;
+
+  private readonly pages = new Map<string, Page>();
+
+  private get versions(): Model<ListVersionDoc> {
+    return this.database.model<ListVersionDoc>(LIST_VERSION_MODEL, listVersionSchema);
+  }
+
+  /**
+   * The page `name` (every parameter that shapes it), which shows what is in
+   * `lists`: reused when none of them changed since it was computed by `load`.
+   * The value is shared between readers: callers must not change it.
+   */
+  async read<T>(name: string, lists: string[], load: () => Promise<T>): Promise<T> {
+    const versions = await this.versionsOf(lists);
+    if (versions === null) return load();
+    const hit = this.pages.get(name);
+    if (hit && hit.versions === versions && Date.now() - hit.at < LIST_PAGE_MAX_AGE_MS) {
+      // Most recently read last: the map's first entry is the one to drop.
+      this.pages.delete(name);
+      this.pages.set(name, hit);
+      return hit.value as T;
+    }
+    const at = Date.now();
+    const value = await load();
+    if (this.pages.size >= LIST_PAGES_MAX) this.pages.delete(this.pages.keys().next().value!);
+    this.pages.set(name, { versions, at, value });
+    return value;
+  }
+
+  /** Something the lists show changed: pages computed before are not reused (here or in any other process). */
+  async changed(lists: Iterable<string>): Promise<void> {
+    const names = [...new Set(lists)];
+    if (names.length === 0) return;
+    await this.versions.bulkWrite(
+      names.map((_id) => ({ updateOne: { filter: { _id }, update: { $set: { v: randomUUID() } }, upsert: true } })),
+      { ordered: false },
+    );
+  }
+
+  /** Every list changed (after a rebuild or a bulk load that bypassed the writers). */
+  async allChanged(): Promise<void> {
+    await this.versions.deleteMany({});
+  }
+
+  /** The lists' versions as one string; null when one has none yet (it gets one now; this read is not reused). */
+  private async versionsOf(lists: string[]): Promise<string | null> {
+    const docs = await Promise.all(lists.map((_id) => this.versions.findById(_id).lean<ListVersionDoc>()));
+    const missing = lists.filter((_, i) => !docs[i]);
+    if (missing.length === 0) return docs.map((d) => d!.v).join(' ');
+    await Promise.all(
+      missing.map((_id) =>
+        this.versions.updateOne({ _id }, { $setOnInsert: { v: randomUUID() } }, { upsert: true }).catch((err) => {
+          if (!isDuplicateKey(err)) throw err; // another reader made it first
+        }),
+      ),
+    );
+    return null;
+  }
+}
