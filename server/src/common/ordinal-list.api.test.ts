@@ -23,6 +23,15 @@ describe('positions in a list', () => {
     expect(await a.head('race')).toBe(12);
   });
 
+  it('when 12 appends to the same three lists race in two processes, then each list gives positions 1–12 once and the heads say 12', async () => {
+    const lists = ['three-a', 'three-b', 'three-c'];
+    const got = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? a : b).claimAll(lists)));
+    for (const [j, list] of lists.entries()) {
+      expect(got.map((ks) => ks[j]).sort((x, y) => x - y)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+      expect(await a.head(list)).toBe(12);
+    }
+  });
+
   it('when one process claimed many while the other was idle, then the idle one jumps ahead instead of trying each', async () => {
     await a.claim('idle');
     await b.claim('idle');

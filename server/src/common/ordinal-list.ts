@@ -47,24 +47,54 @@ export class OrdinalLists {
 
   /** The next position in `list` (1 for the first item). */
   async claim(list: string): Promise<number> {
-    const known = this.lastClaimed.get(list);
-    let taken = 0;
-    for (let k = (known ?? (await this.head(list))) + 1; ; k++) {
-      try {
-        await this.slots.create({ _id: `${list}#${k}`, list, n: k });
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
+    return (await this.claimAll([list]))[0];
+  }
+
+  /**
+   * The next position in each of `lists` (distinct names), claimed together:
+   * one insert command for the positions (and one more for each round lost
+   * to concurrent appends), one update command for the heads.
+   */
+  async claimAll(lists: string[]): Promise<number[]> {
+    const next = await Promise.all(lists.map(async (list) => (this.lastClaimed.get(list) ?? (await this.head(list))) + 1));
+    const lost = lists.map(() => 0);
+    let pending = lists.map((_, i) => i);
+    while (pending.length > 0) {
+      const taken = await this.insertSlots(pending.map((i) => ({ _id: `${lists[i]}#${next[i]}`, list: lists[i], n: next[i] })));
+      const retry: number[] = [];
+      for (const [j, i] of pending.entries()) {
+        if (!taken.has(j)) continue;
         // Taken by a concurrent append, or by another process meanwhile: after a few, jump to the head.
-        if (++taken % 3 === 0) k = Math.max(k, await this.head(list));
-        continue;
+        next[i] = ++lost[i] % 3 === 0 ? Math.max(next[i], await this.head(lists[i])) + 1 : next[i] + 1;
+        retry.push(i);
       }
-      if (this.lastClaimed.size >= LAST_CLAIMED_MAX) this.lastClaimed.clear();
-      this.lastClaimed.set(list, Math.max(k, this.lastClaimed.get(list) ?? 0));
-      // The head only speeds up the next reader; a stale one is corrected by probing.
-      await this.slots.updateOne({ _id: `${list}#head` }, { $max: { n: k }, $setOnInsert: { list } }, { upsert: true }).catch((err) => {
-        if (!isDuplicateKey(err)) throw err;
+      pending = retry;
+    }
+    if (this.lastClaimed.size + lists.length > LAST_CLAIMED_MAX) this.lastClaimed.clear();
+    for (const [i, list] of lists.entries()) this.lastClaimed.set(list, Math.max(next[i], this.lastClaimed.get(list) ?? 0));
+    // The heads only speed up the next reader; a stale one is corrected by probing.
+    await this.slots
+      .bulkWrite(
+        lists.map((list, i) => ({ updateOne: { filter: { _id: `${list}#head` }, update: { $max: { n: next[i] }, $setOnInsert: { list } }, upsert: true } })),
+        { ordered: false },
+      )
+      .catch((err) => {
+        if (!everyErrorIsDuplicateKey(err)) throw err; // a head made by a concurrent first append
       });
-      return k;
+    return next;
+  }
+
+  /** Inserts the slots; the indexes of those another append holds already. */
+  private async insertSlots(docs: SlotDoc[]): Promise<Set<number>> {
+    try {
+      await this.slots.bulkWrite(
+        docs.map((document) => ({ insertOne: { document } })),
+        { ordered: false },
+      );
+      return new Set();
+    } catch (err) {
+      if (!everyErrorIsDuplicateKey(err)) throw err;
+      return new Set(writeErrorsOf(err).map((e) => e.index));
     }
   }
 
@@ -93,6 +123,18 @@ export class OrdinalLists {
 /** The document recording a list's highest position (also what a bulk loader writes). */
 export function headDoc(list: string, n: number): SlotDoc {
   return { _id: `${list}#head`, list, n };
+}
+
+/** The per-document errors of an unordered bulk write (none for an error that is not one). */
+function writeErrorsOf(err: unknown): Array<{ index: number; code?: number }> {
+  const errors = (err as { writeErrors?: unknown }).writeErrors;
+  if (!errors) return [];
+  return (Array.isArray(errors) ? errors : [errors]) as Array<{ index: number; code?: number }>;
+}
+
+function everyErrorIsDuplicateKey(err: unknown): boolean {
+  const errors = writeErrorsOf(err);
+  return errors.length > 0 ? errors.every((e) => e.code === 11000 || isDuplicateKey(e)) : isDuplicateKey(err);
 }
 
 export function bucketOf(k: number): number {

@@ -52,11 +52,7 @@ export class CaseTimelineService {
 
   /** Creates case `id` at version 0 with its places in the lists (a duplicate key if it exists); everything after is a timeline entry. */
   async open(id: Types.ObjectId, fields: NewCase): Promise<CaseDoc> {
-    const [mineK, stationK, cityK] = await Promise.all([
-      this.lists.claim(mineList(fields.reporterId)),
-      this.lists.claim(stationList(fields.stationId)),
-      this.lists.claim(CITY_LIST),
-    ]);
+    const [mineK, stationK, cityK] = await this.lists.claimAll([mineList(fields.reporterId), stationList(fields.stationId), CITY_LIST]);
     const positioned = { ...fields, lastReply: null, mineK, stationK, cityK };
     const derived = derivedFields(positioned);
     // Marked before and after the insert: a crash in between still leaves the marks.
