@@ -9,9 +9,11 @@ export interface CaseFollowers {
   others: Types.ObjectId[];
 }
 
-/** Who hears of a new timeline entry: some of its followers, and perhaps the station's staff. */
+/** Who hears of a new timeline entry: perhaps its reporter, some of its other followers, perhaps the station's staff. */
 export interface Audience {
-  followers: Types.ObjectId[];
+  reporter: Types.ObjectId | null;
+  /** Followers other than the reporter: they see the case's public view, so they are told less (no address). */
+  others: Types.ObjectId[];
   staff: boolean;
 }
 
@@ -24,9 +26,8 @@ export interface Audience {
  */
 export function audienceOf(doc: Pick<CaseDoc, 'source'>, entry: Pick<CaseEventDoc, 'public' | 'actorId' | 'kind'>, followers: CaseFollowers): Audience {
   const actor = entry.actorId?.toHexString();
-  const told: Types.ObjectId[] = [];
-  if (doc.source !== 'hotline' && seesEntry('reporter', entry) && followers.reporter.toHexString() !== actor) told.push(followers.reporter);
-  if (seesEntry('follower', entry)) told.push(...followers.others.filter((f) => f.toHexString() !== actor));
+  const reporter = doc.source !== 'hotline' && seesEntry('reporter', entry) && followers.reporter.toHexString() !== actor ? followers.reporter : null;
+  const others = seesEntry('follower', entry) ? followers.others.filter((f) => f.toHexString() !== actor && !f.equals(followers.reporter)) : [];
   const byFollower = !!actor && [followers.reporter, ...followers.others].some((f) => f.toHexString() === actor);
-  return { followers: told, staff: byFollower };
+  return { reporter, others: [...new Map(others.map((f) => [f.toHexString(), f])).values()], staff: byFollower };
 }

@@ -89,6 +89,12 @@ describe('我也遇到: following a case', () => {
     const supplementSeq = seen.body.timeline.length + 1; // hidden from them, but it is the last entry
     expect(told.length).toBeGreaterThanOrEqual(2);
     expect(seqs).not.toContain(supplementSeq);
+    // The public view has no address, and neither has their message: the kind of problem instead. The reporter's names the place.
+    expect(told.map((m) => m.data.thing1.value)).toEqual(told.map(() => '乱堆乱放/环境卫生'));
+    const reporterTold = await api.db.collection('outbox').find({ userId: new Types.ObjectId(w.reporter.id), dedupeKey: { $regex: `^case:${id}:` } }).toArray();
+    expect(reporterTold.length).toBeGreaterThanOrEqual(2);
+    expect(reporterTold.map((m) => m.data.thing1.value)).toContain('嘉麟社区3栋101室门口');
+    expect(JSON.stringify(told)).not.toContain('3栋101');
   });
 
   it('when a follower lists the cases they follow, then this one is there, newest follow first', async () => {
