@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useReachBottom } from '@tarojs/taro';
+import { usePullRefresh } from '../../hooks/usePullRefresh';
 import { useState } from 'react';
 import { cases, needsSignIn, queryKeys, useCursorList } from '../../api';
 import CaseCard from '../../components/CaseCard';
@@ -32,7 +33,7 @@ export default function MyCasesPage() {
   };
   const list = lists[tab];
   const onPhotoError = usePhotoRefresh(list.refresh);
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
+  usePullRefresh(list.refresh);
   useReachBottom(() => void list.loadMore());
 
   if (list.state.status === 'error' && needsSignIn(list.state.error)) {

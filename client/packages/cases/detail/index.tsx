@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
+import { usePullRefresh } from '../../../hooks/usePullRefresh';
 import { CASE_OUTCOME_LABELS, isOpen, type CaseDetail } from '@citycare/shared';
 import { cases, queryKeys, useQuery } from '../../../api';
 import Badge from '../../../components/Badge';
@@ -21,7 +22,7 @@ export default function CaseDetailPage() {
   const id = params.id ?? '';
   const query = useQuery(id ? queryKeys.cases.detail(id) : null, () => cases.get(id));
   const onPhotoError = usePhotoRefresh(query.refresh);
-  usePullDownRefresh(() => void query.refresh().finally(() => Taro.stopPullDownRefresh()));
+  usePullRefresh(query.refresh);
 
   const { state } = query;
   if (!id || state.status !== 'success') {

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { usePullRefresh } from '../../../hooks/usePullRefresh';
 import { bookings, queryKeys, useQuery } from '../../../api';
 import Badge from '../../../components/Badge';
 import QueryStatus from '../../../components/QueryStatus';
@@ -13,7 +13,7 @@ import './index.css';
 /** 我的预约: live and cancelled bookings, newest first. */
 export default function MyBookingsPage() {
   const mine = useQuery(queryKeys.bookings.mine(), () => bookings.mine());
-  usePullDownRefresh(() => void mine.refresh().finally(() => Taro.stopPullDownRefresh()));
+  usePullRefresh(mine.refresh);
   const { state } = mine;
   return (
     <Screen testId="bookings-page">

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
+import { usePullRefresh } from '../../../hooks/usePullRefresh';
 import { useState } from 'react';
 import { EVENT_KIND_LABELS, type EventSessionView } from '@citycare/shared';
 import { events, queryKeys, useQuery } from '../../../api';
@@ -19,7 +20,7 @@ export default function EventDetailPage() {
   const query = useQuery(id ? queryKeys.events.detail(id) : null, () => events.get(id));
   const onPhotoError = usePhotoRefresh(query.refresh);
   const [choosing, setChoosing] = useState<EventSessionView | null>(null);
-  usePullDownRefresh(() => void query.refresh().finally(() => Taro.stopPullDownRefresh()));
+  usePullRefresh(query.refresh);
 
   const { state } = query;
   if (state.status !== 'success') {

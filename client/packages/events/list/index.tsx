@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { usePullRefresh } from '../../../hooks/usePullRefresh';
 import { events, queryKeys, useQuery } from '../../../api';
 import Button from '../../../components/Button';
 import EventCard from '../../../components/EventCard';
@@ -11,7 +11,7 @@ import { go } from '../../../services/router';
 /** 开放日: upcoming open days and meetings with seats left. */
 export default function EventListPage() {
   const upcoming = useQuery(queryKeys.events.upcoming(), () => events.upcoming({ limit: 50 }));
-  usePullDownRefresh(() => void upcoming.refresh().finally(() => Taro.stopPullDownRefresh()));
+  usePullRefresh(upcoming.refresh);
   const { state } = upcoming;
   return (
     <Screen testId="events-page">

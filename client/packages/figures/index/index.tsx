@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { usePullRefresh } from '../../../hooks/usePullRefresh';
 import { useState } from 'react';
 import type { FiguresResponse } from '@citycare/shared';
 import { queryKeys, useQuery } from '../../../api';
@@ -33,7 +33,7 @@ function Figures() {
   const [period, setPeriod] = useState<FigurePeriod>('week');
   const { from, to } = periodRange(period, new Date());
   const query = useQuery(queryKeys.staff.figures(scope, from, to), () => figures.get(scope, from, to));
-  usePullDownRefresh(() => void query.refresh().finally(() => Taro.stopPullDownRefresh()));
+  usePullRefresh(query.refresh);
   const { state } = query;
   return (
     <Screen className="figures" testId="figures-page">

@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useReachBottom } from '@tarojs/taro';
+import { usePullRefresh } from '../../../hooks/usePullRefresh';
 import { needsSignIn, notices, queryKeys, useCursorList } from '../../../api';
 import InfiniteList from '../../../components/InfiniteList';
 import ListRow from '../../../components/ListRow';
@@ -14,7 +15,7 @@ export default function NoticeListPage() {
   const user = useAppState((s) => s.user);
   const community = user?.community ?? null;
   const list = useCursorList(queryKeys.notices.list(), (cursor) => notices.list(cursor));
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
+  usePullRefresh(list.refresh);
   useReachBottom(() => void list.loadMore());
 
   if (list.state.status === 'error' && needsSignIn(list.state.error)) {

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useReachBottom } from '@tarojs/taro';
+import { usePullRefresh } from '../../../hooks/usePullRefresh';
 import type { ManagedNoticeView } from '@citycare/shared';
 import { invalidate, queryKeys, useCursorList } from '../../../api';
 import { managedNotices } from '../../../api/staff';
@@ -24,7 +25,7 @@ export default function ManagedNoticesPage() {
 /** 社区公告 (secretary): write and publish; my community's notices with read counts, pin, withdraw. */
 function ManagedNotices() {
   const list = useCursorList(queryKeys.staff.notices(), (cursor) => managedNotices.list(cursor));
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
+  usePullRefresh(list.refresh);
   useReachBottom(() => void list.loadMore());
   return (
     <Screen className="staff" testId="managed-notices">

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useReachBottom } from '@tarojs/taro';
+import { usePullRefresh } from '../../../hooks/usePullRefresh';
 import { useEffect, useState } from 'react';
 import { DEFAULT_CATEGORIES, MAX_DESCRIPTION_CHARS, type LatLng } from '@citycare/shared';
 import { cases, invalidate, isApiError, newIdempotencyKey, queryKeys, useCursorList } from '../../../api';
@@ -30,7 +31,7 @@ export default function WhistlePage() {
 /** 吹哨报到: raise a community problem to the station (a case with source `whistle`), and follow the ones raised. */
 function Whistle() {
   const mine = useCursorList(queryKeys.cases.mine(), (cursor) => cases.mine(cursor));
-  usePullDownRefresh(() => void mine.refresh().finally(() => Taro.stopPullDownRefresh()));
+  usePullRefresh(mine.refresh);
   useReachBottom(() => void mine.loadMore());
   return (
     <Screen className="staff" testId="whistle-page">

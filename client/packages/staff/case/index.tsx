@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
+import { usePullRefresh } from '../../../hooks/usePullRefresh';
 import { useState } from 'react';
 import { CASE_OUTCOME_LABELS, CASE_SOURCE_LABELS } from '@citycare/shared';
 import { queryKeys, useQuery } from '../../../api';
@@ -38,7 +39,7 @@ function StaffCase() {
   const id = params.id ?? '';
   const query = useQuery(id ? queryKeys.staff.case(id) : null, () => staffCases.get(id));
   const onPhotoError = usePhotoRefresh(query.refresh);
-  usePullDownRefresh(() => void query.refresh().finally(() => Taro.stopPullDownRefresh()));
+  usePullRefresh(query.refresh);
   const { state } = query;
   if (!id || state.status !== 'success') {
     return (

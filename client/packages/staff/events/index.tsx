@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
+import { usePullRefresh } from '../../../hooks/usePullRefresh';
 import { useState } from 'react';
 import { EVENT_KIND_LABELS, type EventView } from '@citycare/shared';
 import { invalidate, queryKeys, useQuery } from '../../../api';
@@ -31,7 +32,7 @@ type Editing = { kind: 'event'; event?: EventView } | { kind: 'session'; eventId
 function Events() {
   const list = useQuery(queryKeys.staff.events(), () => staffEvents.list());
   const [editing, setEditing] = useState<Editing>(null);
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
+  usePullRefresh(list.refresh);
   const { state } = list;
   return (
     <Screen className="staff" testId="staff-events">

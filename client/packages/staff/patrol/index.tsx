@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { usePullRefresh } from '../../../hooks/usePullRefresh';
 import { useState } from 'react';
 import { CASE_STATUS_LABELS, DEFAULT_CATEGORIES, chinaDate, type PatrolProblemBody, type PatrolView } from '@citycare/shared';
 import { invalidate, newIdempotencyKey, queryKeys, useQuery } from '../../../api';
@@ -36,7 +36,7 @@ function Patrol() {
   const lead = useAppState((s) => s.role === 'lead');
   const today = chinaDate(new Date());
   const day = useQuery(queryKeys.staff.patrols(today), () => patrols.day(today));
-  usePullDownRefresh(() => void day.refresh().finally(() => Taro.stopPullDownRefresh()));
+  usePullRefresh(day.refresh);
   const exportCsv = useAction(async () => {
     await saveTextFile(`巡查台账-${today}.csv`, await patrols.exportCsv(today), 'text/csv');
   });

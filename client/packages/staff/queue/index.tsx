@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useReachBottom } from '@tarojs/taro';
+import { usePullRefresh } from '../../../hooks/usePullRefresh';
 import { useMemo, useState } from 'react';
 import { CASE_SOURCE_LABELS, CASE_SOURCES, DEFAULT_CATEGORIES, type CaseSource, type CaseStatus } from '@citycare/shared';
 import { queryKeys, useCursorList, useQuery } from '../../../api';
@@ -49,7 +50,7 @@ function Queue() {
   const list = useCursorList(queryKeys.staff.queue(filterKey), (cursor) => staffCases.queue(filter, cursor));
   const fresh = useQuery(queryKeys.staff.newCount(), () => staffCases.queue({ status: ['submitted'] }, undefined, NEW_COUNT_PAGE));
   const onPhotoError = usePhotoRefresh(list.refresh);
-  usePullDownRefresh(() => void Promise.all([list.refresh(), fresh.refresh()]).finally(() => Taro.stopPullDownRefresh()));
+  usePullRefresh(() => Promise.all([list.refresh(), fresh.refresh()]));
   useReachBottom(() => void list.loadMore());
 
   const newCount = fresh.state.status === 'success' ? fresh.state.data.items.length : 0;

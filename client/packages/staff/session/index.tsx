@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
+import { usePullRefresh } from '../../../hooks/usePullRefresh';
 import { BOOKING_STATUS_LABELS, type AttendanceList, type AttendanceRow } from '@citycare/shared';
 import { invalidate, queryKeys, useQuery } from '../../../api';
 import { staffEvents } from '../../../api/staff';
@@ -28,7 +29,7 @@ function Session() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const query = useQuery(id ? queryKeys.staff.attendance(id) : null, () => staffEvents.attendance(id));
-  usePullDownRefresh(() => void query.refresh().finally(() => Taro.stopPullDownRefresh()));
+  usePullRefresh(query.refresh);
   const { state } = query;
   if (!id || state.status !== 'success') {
     return (

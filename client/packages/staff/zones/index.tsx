@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
+import { usePullRefresh } from '../../../hooks/usePullRefresh';
 import { useState } from 'react';
 import type { ZoneView } from '@citycare/shared';
 import { invalidate, queryKeys, useQuery, zones } from '../../../api';
@@ -27,7 +28,7 @@ function Zones() {
   const stationId = useAppState((s) => s.user?.stationId ?? '');
   const list = useQuery(stationId ? queryKeys.zones.ofStation(stationId) : null, () => zones.ofStation(stationId));
   const [editing, setEditing] = useState<{ zone?: ZoneView } | null>(null);
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
+  usePullRefresh(list.refresh);
   const { state } = list;
   return (
     <Screen className="staff" testId="staff-zones">

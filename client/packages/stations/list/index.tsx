@@ -1,5 +1,5 @@
 import { Input, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { usePullRefresh } from '../../../hooks/usePullRefresh';
 import { useState } from 'react';
 import { formatDistance } from '@citycare/shared';
 import { messageOf } from '../../../api';
@@ -22,7 +22,7 @@ export default function StationListPage() {
   const { location, relocate } = useResidentLocation();
   const directory = useStationDirectory(location);
   const [search, setSearch] = useState('');
-  usePullDownRefresh(() => void relocate().finally(() => Taro.stopPullDownRefresh()));
+  usePullRefresh(relocate);
 
   const allowLocation = async (): Promise<void> => {
     if (location.phase === 'failed' && location.reason === 'denied' && IS_WEAPP && !(await openLocationSettings())) return;
