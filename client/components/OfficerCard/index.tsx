@@ -1,14 +1,15 @@
 import { Image, Text, View } from '@tarojs/components';
 import type { OfficerOnDuty } from '@citycare/shared';
 import { mediaUrl } from '../../api/http';
+import type { PhotoErrorHandler } from '../Photo';
 import './index.css';
 
-/** An officer as on the station's wall (上墙挂牌): photo or initial, name, role and duties. */
-export default function OfficerCard({ officer }: { officer: OfficerOnDuty }) {
+/** An officer as on the station's wall (上墙挂牌): photo or initial, name, role and duties. A photo that fails (its signed URL expired) asks the page for fresh ones. */
+export default function OfficerCard({ officer, onPhotoError }: { officer: OfficerOnDuty; onPhotoError?: PhotoErrorHandler }) {
   return (
     <View className="officer-card" data-testid="officer-card">
       {officer.photoUrl ? (
-        <Image className="officer-card__avatar" src={mediaUrl(officer.photoUrl)} mode="aspectFill" />
+        <Image className="officer-card__avatar" src={mediaUrl(officer.photoUrl)} mode="aspectFill" onError={() => onPhotoError?.({ url: officer.photoUrl! })} />
       ) : (
         <View className="officer-card__avatar officer-card__avatar--initial">{officer.name.slice(0, 1)}</View>
       )}

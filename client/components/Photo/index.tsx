@@ -11,20 +11,23 @@ function preview(photos: SignedPhoto[], index: number): void {
   Taro.previewImage({ urls, current: urls[index] }).catch(() => undefined);
 }
 
-export type PhotoErrorHandler = (photo: SignedPhoto) => void;
+/** A photo that failed to load: one of a set (its expiry names its URLs), or a single signed URL (an officer's photo on the wall). */
+export type FailedPhoto = Pick<SignedPhoto, 'expiresAt'> | { url: string };
+export type PhotoErrorHandler = (photo: FailedPhoto) => void;
 
 /**
  * What a page does when a photo fails to load: its signed URL has most likely expired
  * (403 MEDIA_URL_EXPIRED), so the page's data is fetched again for fresh URLs — once per
- * expiry, so a photo that fails for another reason cannot make the page reload forever.
+ * expiry (or URL), so a photo that fails for another reason cannot make the page reload forever.
  */
 export function usePhotoRefresh(refresh: () => Promise<void>): PhotoErrorHandler {
   const tried = useRef(new Set<string>());
   const refreshRef = useRef(refresh);
   refreshRef.current = refresh;
-  return useCallback((photo: SignedPhoto) => {
-    if (tried.current.has(photo.expiresAt)) return;
-    tried.current.add(photo.expiresAt);
+  return useCallback((photo: FailedPhoto) => {
+    const key = 'expiresAt' in photo ? photo.expiresAt : photo.url;
+    if (tried.current.has(key)) return;
+    tried.current.add(key);
     void refreshRef.current();
   }, []);
 }

@@ -8,6 +8,7 @@ import DemoTag from '../../../components/DemoTag';
 import EventCard from '../../../components/EventCard';
 import InfoRow from '../../../components/InfoRow';
 import OfficerCard from '../../../components/OfficerCard';
+import { usePhotoRefresh } from '../../../components/Photo';
 import QueryStatus from '../../../components/QueryStatus';
 import Screen from '../../../components/Screen';
 import ZoneCard from '../../../components/ZoneCard';
@@ -39,10 +40,11 @@ export default function StationPage() {
       </Screen>
     );
   }
-  return <StationView station={state.data} />;
+  return <StationView station={state.data} refresh={refresh} />;
 }
 
-function StationView({ station }: { station: StationDetail }) {
+function StationView({ station, refresh }: { station: StationDetail; refresh: () => Promise<void> }) {
+  const onPhotoError = usePhotoRefresh(refresh);
   const upcoming = useQuery(queryKeys.events.upcoming(station.id), () => events.upcoming({ stationId: station.id, limit: 5 }));
   const stalls = useQuery(queryKeys.zones.ofStation(station.id), () => zones.ofStation(station.id));
   return (
@@ -80,7 +82,7 @@ function StationView({ station }: { station: StationDetail }) {
         {station.officers.length === 0 ? (
           <Text className="muted">暂无在岗队员信息，可拨打工作站电话咨询</Text>
         ) : (
-          station.officers.map((officer) => <OfficerCard key={`${officer.name}-${officer.role}`} officer={officer} />)
+          station.officers.map((officer) => <OfficerCard key={`${officer.name}-${officer.role}`} officer={officer} onPhotoError={onPhotoError} />)
         )}
       </View>
 
