@@ -69,6 +69,33 @@ describe('pages of lists reused until what they show changes', () => {
     expect(await a.read('p5', ['list-race'], racing)).toBe(3);
   });
 
+  it('when several readers miss the same page at once, then it is computed once for all of them', async () => {
+    await a.changed(['list-crowd']);
+    let loads = 0;
+    const slow = async () => {
+      loads += 1;
+      await new Promise((r) => setTimeout(r, 50));
+      return loads;
+    };
+    const pages = await Promise.all(Array.from({ length: 8 }, () => a.read('p8', ['list-crowd'], slow)));
+    expect(pages).toEqual(Array.from({ length: 8 }, () => 1));
+    expect(loads).toBe(1);
+  });
+
+  it('when a shared computation fails, then every waiting reader gets the error and the next read computes again', async () => {
+    await a.changed(['list-failing']);
+    let loads = 0;
+    const failing = async () => {
+      loads += 1;
+      await new Promise((r) => setTimeout(r, 20));
+      if (loads === 1) throw new Error('storage hiccup');
+      return loads;
+    };
+    const results = await Promise.allSettled([a.read('p9', ['list-failing'], failing), a.read('p9', ['list-failing'], failing)]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(await a.read('p9', ['list-failing'], failing)).toBe(2);
+  });
+
   it('when every list changed (a rebuild), then no page computed before is reused', async () => {
     const page = counter();
     await a.read('p6', ['list-rebuilt'], page.load);

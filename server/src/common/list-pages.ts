@@ -50,6 +50,7 @@ export class ListPages {
   database!: Database;
 
   private readonly pages = new Map<string, Page>();
+  private readonly loading = new Map<string, Page & { value: Promise<unknown> }>();
 
   private get versions(): Model<ListVersionDoc> {
     return this.database.model<ListVersionDoc>(LIST_VERSION_MODEL, listVersionSchema);
@@ -70,11 +71,20 @@ export class ListPages {
       this.pages.set(name, hit);
       return hit.value as T;
     }
+    // Readers that miss together (a change, then every officer's refresh) share one computation.
+    const running = this.loading.get(name);
+    if (running && running.versions === versions) return running.value as Promise<T>;
     const at = Date.now();
-    const value = await load();
-    if (this.pages.size >= LIST_PAGES_MAX) this.pages.delete(this.pages.keys().next().value!);
-    this.pages.set(name, { versions, at, value });
-    return value;
+    const value = load();
+    this.loading.set(name, { versions, at, value });
+    try {
+      const page = await value;
+      if (this.pages.size >= LIST_PAGES_MAX) this.pages.delete(this.pages.keys().next().value!);
+      this.pages.set(name, { versions, at, value: page });
+      return page;
+    } finally {
+      if (this.loading.get(name)?.value === value) this.loading.delete(name);
+    }
   }
 
   /** Something the lists show changed: pages computed before are not reused (here or in any other process). */
