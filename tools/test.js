@@ -1,4 +1,5 @@
-// `npm test`: every test. Installs what is missing, builds the embedded
+// `npm test`: every test. Installs what is missing (npm packages, Debian's
+// Chromium for the browser tests), builds the embedded
 // database, type-checks everything, builds both clients, then runs jest
 // (shared + client unit tests, server API tests on the embedded database and,
 // for photos in object storage, on a local S3 server (tools/s3-server),
@@ -6,9 +7,8 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { ROOT, log, run } = require('./lib/proc');
-const { ensureNpmPackages } = require('./lib/deps');
+const { ensureChromium, ensureNpmPackages } = require('./lib/deps');
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const RESULTS = path.join(ROOT, '.cache', 'jest-results.json');
 // Each test app writes what its log scan (R10, tests/support/log-capture.ts) saw here.
 const LOG_SCANS = path.join(ROOT, '.cache', 'log-scan');
@@ -23,11 +23,7 @@ async function main() {
   await compileTypeScript({ all: true });
   await buildClient('h5');
   await buildClient('weapp');
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `the browser test needs Chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH`,
-    );
-  }
+  await ensureChromium();
   fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
   fs.rmSync(LOG_SCANS, { recursive: true, force: true });
   const jest = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');

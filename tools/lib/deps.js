@@ -16,4 +16,23 @@ async function ensureNpmPackages() {
   writeStamp(stamp, hash);
 }
 
-module.exports = { ensureNpmPackages };
+/**
+ * Debian's Chromium (and CJK fonts for screenshots) for the browser tests:
+ * installed with apt-get when it is missing and we may (root); otherwise a
+ * clear message. CHROMIUM_PATH points at another build.
+ */
+async function ensureChromium() {
+  const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (fs.existsSync(chromium)) return chromium;
+  const apt = '/usr/bin/apt-get';
+  if (!process.env.CHROMIUM_PATH && fs.existsSync(apt) && process.getuid?.() === 0) {
+    log("installing Debian's chromium for the browser tests (apt-get) …");
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    await run(apt, ['update', '-qq'], { env, quiet: true });
+    await run(apt, ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-noto-cjk'], { env, quiet: true });
+    if (fs.existsSync(chromium)) return chromium;
+  }
+  throw new Error(`the browser tests need Chromium at ${chromium}: install Debian's package (apt-get install chromium fonts-noto-cjk) or set CHROMIUM_PATH`);
+}
+
+module.exports = { ensureNpmPackages, ensureChromium };
