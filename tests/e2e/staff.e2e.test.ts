@@ -5,11 +5,12 @@
 // that a resident of 嘉麟社区 reads and a resident of 平桥村 never sees. A resident who types a
 // staff page's path is refused politely.
 import fs from 'node:fs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { BookingView, EventList } from '@citycare/shared';
 import { type ApiClient, cameraJpeg, cameraJpegFile } from './support/api';
 import { startDemoStack, type DemoStack } from './support/demo-stack';
-import { openPhone, snap, tapMiddle } from './support/phone';
+import { DemoPhones, fill, tap } from './support/demo-phones';
+import { snap } from './support/phone';
 
 jest.setTimeout(180_000);
 
@@ -20,57 +21,21 @@ const NOTICE = '关于本周六开展楼道清理的通知';
 
 let demo: DemoStack;
 let api: ApiClient;
-let browser: Browser;
 let photoDir: string;
-let contexts: BrowserContext[];
 
 beforeAll(async () => {
   demo = await startDemoStack('staff');
-  ({ api, browser, photoDir, contexts } = demo);
+  ({ api, photoDir } = demo);
+  phones = new DemoPhones(demo);
 }, 180_000);
 
 afterAll(() => demo?.stop());
 
-const go = (page: Page, route: string) => page.goto(`${demo.baseUrl}/#/${route}`);
-
-const phones = new Map<string, { page: Page; errors: string[] }>();
-const tokens = new Map<string, string>();
-
-/**
- * A phone signed in through 我的 › 登录 › 演示登录 as the demo user called `name`, once per test
- * run (the login limit allows three sign-ins per person in five minutes).
- */
-async function signedIn(name: string): Promise<{ page: Page; errors: string[] }> {
-  const known = phones.get(name);
-  if (known) return known;
-  const phone = await openPhone(browser, contexts, { located: true });
-  await go(phone.page, 'pages/me/index');
-  await tap(phone.page.getByTestId('me-sign-in'));
-  await tap(phone.page.getByTestId('demo-user').filter({ hasText: name }));
-  await phone.page.getByTestId('me-name').filter({ hasText: name }).waitFor();
-  phones.set(name, phone);
-  return phone;
-}
-
-/** An API token of a demo user, for what the tests do without a screen; one login each. */
-async function tokenOf(openid: string): Promise<string> {
-  if (!tokens.has(openid)) tokens.set(openid, await api.demoToken(openid));
-  return tokens.get(openid) as string;
-}
-
-/** Opens `route` afresh (a reload, so the page reads the server again). */
-async function reopen(page: Page, route: string): Promise<void> {
-  await go(page, route);
-  await page.reload();
-}
-
-/** Taps by position: Taro's H5 pull-to-refresh wrapper otherwise "intercepts" taps (support/phone.ts). */
-const tap = (target: Locator) => tapMiddle(target.page(), target);
-
-async function fill(field: Locator, text: string): Promise<void> {
-  const input = field.locator('input, textarea').first();
-  await input.fill(text);
-}
+let phones: DemoPhones;
+const go = (page: Page, route: string) => phones.go(page, route);
+const reopen = (page: Page, route: string) => phones.reopen(page, route);
+const signedIn = (name: string) => phones.signedIn(name);
+const tokenOf = (openid: string) => phones.tokenOf(openid);
 
 describe('officer works a case (H5)', () => {
   const s: { caseId?: string; resident?: Page; officer?: Page; errors: string[] } = { errors: [] };

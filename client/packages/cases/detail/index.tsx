@@ -12,6 +12,7 @@ import Screen from '../../../components/Screen';
 import Timeline from '../../../components/Timeline';
 import { awaitsRating, beforeAfter, statusBadge } from '../../../features/cases/status';
 import { formatDateTime } from '../../../services/format';
+import { go } from '../../../services/router';
 import RatingForm from './RatingForm';
 import SupplementForm from './SupplementForm';
 import './index.css';
@@ -57,6 +58,14 @@ function CaseView({ detail, onPhotoError }: { detail: CaseDetail; onPhotoError: 
             <Badge tone={badge.tone} text={badge.text} testId="case-detail-status" />
           </View>
         </View>
+        {c.status === 'duplicate' && c.mergedInto && (
+          <View className="message message--warning" data-testid="case-detail-merged" onClick={() => void go('caseDetail', { id: c.mergedInto as string })}>
+            <Text className="block">工作人员发现已有人反映了同一问题，两条报事已合并办理，您会继续收到处理进度。</Text>
+            <Text className="link" data-testid="case-detail-merged-link">
+              查看合并后的案件 ›
+            </Text>
+          </View>
+        )}
         {c.relation === 'follower' && (
           <Text className="message message--warning" data-testid="case-detail-following">
             您也遇到了这个问题，可在此查看公开的处理进度；报事人的照片和详细地址不公开
