@@ -61,7 +61,7 @@ export default function ZoneForm({ editing, onClose }: { editing?: ZoneView; onC
       <Field label="地址" value={draft.address} onChange={(address) => set({ address })} maxLength={200} testId="zone-address" />
       <Field label="纬度" value={draft.lat} onChange={(lat) => set({ lat })} placeholder="32.5368" testId="zone-lat" />
       <Field label="经度" value={draft.lng} onChange={(lng) => set({ lng })} placeholder="120.4592" testId="zone-lng" />
-      <Button kind="plain" size="sm" onClick={() => void here()}>
+      <Button kind="plain" size="sm" testId="zone-here" onClick={() => void here()}>
         {process.env.TARO_ENV === 'weapp' ? '在地图上选点' : '使用当前位置'}
       </Button>
       <Field label="开放时间" value={draft.hours} onChange={(hours) => set({ hours })} maxLength={100} placeholder="每日 17:00–22:00" testId="zone-hours" />
