@@ -6,8 +6,8 @@ import { isDuplicateKey } from './mongo-errors';
 
 /** How long a page may be reused at most, whatever its versions say (clock-dependent filters, a writer that died before its bump). */
 export const LIST_PAGE_MAX_AGE_MS = 30_000;
-/** How many pages one process keeps (the least recently read go first). */
-const LIST_PAGES_MAX = 500;
+/** How many pages one process keeps (the least recently read go first): a page of 21 cases is ~60 KB, so at most ~20 MB. */
+const LIST_PAGES_MAX = 300;
 
 interface ListVersionDoc {
   /** A list's name: "station|<id>", "mine|<id>", "city", "notices|<community>", … */
