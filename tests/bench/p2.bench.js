@@ -72,12 +72,46 @@ async function benchP2() {
     console.log(row('API POST /api/cases', api));
     console.log(row('mongodb insertOne (same doc)', raw));
     console.log(`case creation via API / raw insertOne: ${((api.perSecond / raw.perSecond) * 100).toFixed(0)}% (target ≥ 50%)`);
+    await printCommandCosts(db);
     return { api, raw };
   } finally {
     await client.close();
     await stack.stop();
     await standin.stop();
   }
+}
+
+/**
+ * What the database charges for each kind of command one creation sends (one at a
+ * time, on the same database, in a scratch collection): a creation is about a dozen
+ * of them (docs/performance.md, P2), a raw insertOne is one.
+ */
+async function printCommandCosts(db) {
+  const scratch = db.collection(`p2_scratch_${process.pid}`);
+  await scratch.insertOne({ _id: 'known', n: 0 });
+  let k = 0;
+  const kinds = [
+    ['find one by _id (session, version)', () => scratch.findOne({ _id: 'known' })],
+    ['insertOne (Idempotency-Key, case)', () => scratch.insertOne({ _id: `one-${++k}`, n: k })],
+    ['insert of 3 new documents (positions)', () => scratch.insertMany([1, 2, 3].map((j) => ({ _id: `three-${++k}-${j}`, n: j })), { ordered: false })],
+    ['insert of 6 new documents (marks before)', () => scratch.insertMany([1, 2, 3, 4, 5, 6].map((j) => ({ _id: `six-${++k}-${j}`, n: j })), { ordered: false })],
+    ['insert of 6 existing documents (marks after)', () => scratch.insertMany([1, 2, 3, 4, 5, 6].map(() => ({ _id: 'known' })), { ordered: false }).catch(() => undefined)],
+    ['one upsert', () => scratch.updateOne({ _id: 'head' }, { $max: { n: ++k } }, { upsert: true })],
+    ['bulkWrite of 3 upserts (heads)', () => scratch.bulkWrite(['h1', 'h2', 'h3'].map((_id) => ({ updateOne: { filter: { _id }, update: { $max: { n: ++k } }, upsert: true } })), { ordered: false })],
+    ['bulkWrite of 4 upserts (list versions)', () => scratch.bulkWrite(['v1', 'v2', 'v3', 'v4'].map((_id) => ({ updateOne: { filter: { _id }, update: { $set: { v: String(++k) } }, upsert: true } })), { ordered: false })],
+  ];
+  console.log('What each kind of command costs here (one at a time, median of 100):');
+  for (const [name, op] of kinds) {
+    const times = [];
+    for (let i = 0; i < 105; i++) {
+      const t = performance.now();
+      await op();
+      if (i >= 5) times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`  ${name.padEnd(46)} ${times[50].toFixed(2).padStart(6)} ms`);
+  }
+  await scratch.drop();
 }
 
 module.exports = { benchP2, loop };
