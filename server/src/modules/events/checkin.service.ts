@@ -102,7 +102,7 @@ export class CheckinService {
     const stationName = (await this.events.stationNames([event.stationId])).get(event.stationId.toHexString()) ?? '';
     return {
       session: sessionView,
-      event: toEventSummary(event, stationName),
+      event: toEventSummary(event, stationName, 'staff'),
       items: rows,
       totals: {
         bookings: confirmed.length,

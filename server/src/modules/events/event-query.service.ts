@@ -2,6 +2,7 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { Types, type FilterQuery } from 'mongoose';
 import type { EventKind, EventList, EventSessionView, EventView } from '@citycare/shared';
 import type { AuthUser } from '../../common/auth-user';
+import type { Readers } from '../../common/public-text';
 import { authorize } from '../../common/permissions';
 import { PhotoUrls } from '../media/photo-urls';
 import { StationService } from '../stations/station.service';
@@ -41,14 +42,14 @@ export class EventQueryService {
       .lean<EventDoc[]>();
     const byId = new Map(events.map((e) => [e._id.toHexString(), e]));
     const chosen = order.flatMap((id) => byId.get(id) ?? []).slice(0, filter.limit ?? 20);
-    return { items: await this.views(chosen, sessions, now) };
+    return { items: await this.views(chosen, sessions, now, 'public') };
   }
 
-  /** One event with all its sessions, past and cancelled ones included (flagged). */
-  async detail(id: string | Types.ObjectId): Promise<EventView> {
+  /** One event with all its sessions, past and cancelled ones included (flagged); `staff` for its managers' routes. */
+  async detail(id: string | Types.ObjectId, readers: Readers = 'public'): Promise<EventView> {
     const event = await this.store.event(id);
     const sessions = await this.store.sessions.find({ eventId: event._id }).sort({ startAt: 1 }).lean<EventSessionDoc[]>();
-    const [view] = await this.views([event], sessions, new Date());
+    const [view] = await this.views([event], sessions, new Date(), readers);
     return view;
   }
 
@@ -62,7 +63,7 @@ export class EventQueryService {
       .limit(filter.limit ?? 50)
       .lean<EventDoc[]>();
     const sessions = await this.store.sessions.find({ eventId: { $in: events.map((e) => e._id) } }).sort({ startAt: 1 }).lean<EventSessionDoc[]>();
-    return { items: await this.views(events, sessions, new Date()) };
+    return { items: await this.views(events, sessions, new Date(), 'staff') };
   }
 
   async sessionView(session: EventSessionDoc): Promise<EventSessionView> {
@@ -84,13 +85,13 @@ export class EventQueryService {
     return this.stations.names(ids);
   }
 
-  private async views(events: EventDoc[], sessions: EventSessionDoc[], now: Date): Promise<EventView[]> {
+  private async views(events: EventDoc[], sessions: EventSessionDoc[], now: Date, readers: Readers): Promise<EventView[]> {
     const names = await this.stationNames([...new Set(events.map((e) => e.stationId))]);
     const wanted = new Set(events.map((e) => e._id.toHexString()));
     const sessionViews = await this.sessionViews(sessions.filter((s) => wanted.has(s.eventId.toHexString())), now);
     return events.map((e) => {
       const id = e._id.toHexString();
-      return toEventView(e, names.get(e.stationId.toHexString()) ?? '', sessionViews.filter((s) => s.eventId === id), (ids) => this.photoUrls.sign(ids));
+      return toEventView(e, names.get(e.stationId.toHexString()) ?? '', sessionViews.filter((s) => s.eventId === id), (ids) => this.photoUrls.sign(ids), readers);
     });
   }
 

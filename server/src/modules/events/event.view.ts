@@ -1,4 +1,5 @@
 import type { SignPhotos } from '../media/photo-urls';
+import { textFor, type Readers } from '../../common/public-text';
 import type { AttendanceList, BookingView, EventSessionView, EventView } from '@citycare/shared';
 import type { BookingDoc, CancelledBookingDoc } from './booking.model';
 import type { EventDoc } from './event.model';
@@ -28,24 +29,25 @@ export function toSessionView(doc: EventSessionDoc, counts: SessionCounts, now: 
   };
 }
 
-export function toEventView(doc: EventDoc, stationName: string, sessions: EventSessionView[], sign: SignPhotos): EventView {
+/** An event as `readers` see it: its staff as written, everyone else with phone and ID numbers masked (as notices). */
+export function toEventView(doc: EventDoc, stationName: string, sessions: EventSessionView[], sign: SignPhotos, readers: Readers): EventView {
   return {
     id: doc._id.toHexString(),
     stationId: doc.stationId.toHexString(),
     stationName,
     community: doc.community,
-    title: doc.title,
+    title: textFor(readers, doc.title),
     kind: doc.kind,
-    description: doc.description,
-    place: doc.place,
+    description: textFor(readers, doc.description),
+    place: textFor(readers, doc.place),
     photos: sign(doc.photos),
     cancelled: !!doc.cancelledAt,
     sessions,
   };
 }
 
-export function toEventSummary(doc: EventDoc, stationName: string): AttendanceList['event'] {
-  return { id: doc._id.toHexString(), title: doc.title, kind: doc.kind, place: doc.place, stationName };
+export function toEventSummary(doc: EventDoc, stationName: string, readers: Readers): AttendanceList['event'] {
+  return { id: doc._id.toHexString(), title: textFor(readers, doc.title), kind: doc.kind, place: textFor(readers, doc.place), stationName };
 }
 
 export interface BookingContext {
@@ -79,6 +81,7 @@ export function toBookingView(doc: BookingDoc | CancelledBookingDoc, ctx: Bookin
       cancelCutoffAt: session.cancelCutoffAt.toISOString(),
       cancelled: session.cancelled,
     },
-    event: toEventSummary(ctx.event, ctx.stationName),
+    // A booking is its resident's: the event as the public reads it.
+    event: toEventSummary(ctx.event, ctx.stationName, 'public'),
   };
 }

@@ -59,6 +59,22 @@ describe('events: leads create, edit and cancel', () => {
     expect(await api.db.collection('events').countDocuments()).toBe(before);
   });
 
+  it('when an event names a phone number, then its staff read it as written and the public (lists, detail, bookings) masked', async () => {
+    const id = await createEvent(api, w.leadA, { description: '报名咨询王老师 13912345678', place: '工作站二楼（电话 13912345678）' });
+    const session = await addSession(api, w.leadA, id, { capacity: 5 });
+    const publicView = await api.http().get(`/api/events/${id}`).expect(200);
+    expect(publicView.body.description).toBe('报名咨询王老师 139****5678');
+    expect(publicView.body.place).toBe('工作站二楼（电话 139****5678）');
+    const upcoming = await api.http().get('/api/events').query({ stationId: w.stationA }).expect(200);
+    expect(JSON.stringify(upcoming.body)).not.toContain('13912345678');
+    const booked = await book(api, w.resident, session).expect(201);
+    expect(booked.body.event.place).toBe('工作站二楼（电话 139****5678）');
+    const staffView = await api.http().patch(`/api/staff/events/${id}`).set('Authorization', w.leadA.auth).send({ title: '开放日' }).expect(200);
+    expect(staffView.body.description).toBe('报名咨询王老师 13912345678');
+    const staffList = await api.http().get('/api/staff/events').set('Authorization', w.leadA.auth).expect(200);
+    expect(staffList.body.items.find((e: { id: string }) => e.id === id).place).toBe('工作站二楼（电话 13912345678）');
+  });
+
   it('when a lead edits an event, then the new text shows; photos must be their own uploads', async () => {
     const id = await createEvent(api, w.leadA);
     const res = await api.http().patch(`/api/staff/events/${id}`).set('Authorization', w.leadA.auth).send({ title: '开放日（改期）', place: '工作站二楼' }).expect(200);

@@ -28,20 +28,20 @@ export class StaffEventController {
     const user = requireUser(this.ctx);
     const event = await this.admin.createEvent(user, validate(createEventBody, body));
     this.ctx.status = 201;
-    return this.query.detail(event._id);
+    return this.query.detail(event._id, 'staff');
   }
 
   @Patch('/:id')
   async update(@Param('id') id: string, @Body(ALL) body: unknown) {
     const user = requireUser(this.ctx);
     const event = await this.admin.updateEvent(user, id, validate(updateEventBody, body));
-    return this.query.detail(event._id);
+    return this.query.detail(event._id, 'staff');
   }
 
   @Post('/:id/cancel')
   async cancel(@Param('id') id: string) {
     const event = await this.admin.cancelEvent(requireUser(this.ctx), id);
-    return this.query.detail(event._id);
+    return this.query.detail(event._id, 'staff');
   }
 
   @Post('/:id/sessions')
