@@ -69,6 +69,15 @@ describe('pages of lists reused until what they show changes', () => {
     expect(await a.read('p5', ['list-race'], racing)).toBe(3);
   });
 
+  it('when writers in two processes change a list that has no version yet at once, then none of them fails and the page is computed again', async () => {
+    const page = counter();
+    await a.read('p10', ['list-racing-writers'], page.load);
+    await expect(Promise.all(Array.from({ length: 8 }, (_, i) => (i % 2 ? a : b).changed(['list-racing-writers', `list-racing-${i}`])))).resolves.toBeDefined();
+    await a.read('p10', ['list-racing-writers'], page.load);
+    await a.read('p10', ['list-racing-writers'], page.load);
+    expect(page.loads).toBe(2);
+  });
+
   it('when several readers miss the same page at once, then it is computed once for all of them', async () => {
     await a.changed(['list-crowd']);
     let loads = 0;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { Schema, type Model } from 'mongoose';
 import { Database } from './database';
-import { isDuplicateKey } from './mongo-errors';
+import { everyErrorIsDuplicateKey, isDuplicateKey } from './mongo-errors';
 
 /** How long a page may be reused at most, whatever its versions say (clock-dependent filters, a writer that died before its bump). */
 export const LIST_PAGE_MAX_AGE_MS = 30_000;
@@ -91,10 +91,15 @@ export class ListPages {
   async changed(lists: Iterable<string>): Promise<void> {
     const names = [...new Set(lists)];
     if (names.length === 0) return;
-    await this.versions.bulkWrite(
-      names.map((_id) => ({ updateOne: { filter: { _id }, update: { $set: { v: randomUUID() } }, upsert: true } })),
-      { ordered: false },
-    );
+    await this.versions
+      .bulkWrite(
+        names.map((_id) => ({ updateOne: { filter: { _id }, update: { $set: { v: randomUUID() } }, upsert: true } })),
+        { ordered: false },
+      )
+      .catch((err) => {
+        // Two writers making the same new version at once: the one that won gave it a new value too.
+        if (!everyErrorIsDuplicateKey(err)) throw err;
+      });
   }
 
   /** Every list changed (after a rebuild or a bulk load that bypassed the writers). */

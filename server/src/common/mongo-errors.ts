@@ -11,9 +11,23 @@
  */
 export function isDuplicateKey(err: unknown): boolean {
   if (!err || typeof err !== 'object') return false;
-  const { code, codeName, message } = err as { code?: unknown; codeName?: unknown; message?: unknown };
+  const { code, codeName, message, errmsg } = err as { code?: unknown; codeName?: unknown; message?: unknown; errmsg?: unknown };
   if (code === 11000 || code === 11001 || codeName === 'DuplicateKey') return true;
-  return typeof message === 'string' && DUPLICATE_KEY_MESSAGE.test(message);
+  // A bulk write's per-document errors carry their words as `errmsg`.
+  return [message, errmsg].some((words) => typeof words === 'string' && DUPLICATE_KEY_MESSAGE.test(words));
 }
 
 const DUPLICATE_KEY_MESSAGE = /E11000 duplicate key|UNIQUE constraint failed|duplicate key value violates unique constraint|\(23505\)/;
+
+/** The per-document errors of an unordered bulk write (none for an error that is not one). */
+export function writeErrorsOf(err: unknown): Array<{ index: number; code?: number }> {
+  const errors = (err as { writeErrors?: unknown }).writeErrors;
+  if (!errors) return [];
+  return (Array.isArray(errors) ? errors : [errors]) as Array<{ index: number; code?: number }>;
+}
+
+/** A bulk write (or a single write) that failed only because some of its documents exist already. */
+export function everyErrorIsDuplicateKey(err: unknown): boolean {
+  const errors = writeErrorsOf(err);
+  return errors.length > 0 ? errors.every((e) => isDuplicateKey(e)) : isDuplicateKey(err);
+}

@@ -1,7 +1,7 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { Schema, type Model } from 'mongoose';
 import { Database } from './database';
-import { isDuplicateKey } from './mongo-errors';
+import { everyErrorIsDuplicateKey, writeErrorsOf } from './mongo-errors';
 
 /** Lists whose last claimed position a process remembers (reporters' lists are many). */
 const LAST_CLAIMED_MAX = 50_000;
@@ -123,18 +123,6 @@ export class OrdinalLists {
 /** The document recording a list's highest position (also what a bulk loader writes). */
 export function headDoc(list: string, n: number): SlotDoc {
   return { _id: `${list}#head`, list, n };
-}
-
-/** The per-document errors of an unordered bulk write (none for an error that is not one). */
-function writeErrorsOf(err: unknown): Array<{ index: number; code?: number }> {
-  const errors = (err as { writeErrors?: unknown }).writeErrors;
-  if (!errors) return [];
-  return (Array.isArray(errors) ? errors : [errors]) as Array<{ index: number; code?: number }>;
-}
-
-function everyErrorIsDuplicateKey(err: unknown): boolean {
-  const errors = writeErrorsOf(err);
-  return errors.length > 0 ? errors.every((e) => e.code === 11000 || isDuplicateKey(e)) : isDuplicateKey(err);
 }
 
 export function bucketOf(k: number): number {
