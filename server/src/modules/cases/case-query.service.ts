@@ -122,7 +122,9 @@ export class CaseQueryService {
     if (before && !cursor) throw new AppError('VALIDATION_FAILED');
     const follows = await this.store.followsOf(new Types.ObjectId(user.id), cursor, limit + 1);
     const page = follows.slice(0, limit);
-    const docs = (await Promise.all(page.map((f) => this.timeline.load(f.caseId)))).filter((d): d is CaseDoc => !!d);
+    // One `_id` lookup per case, as every list reads its cases (an entry not applied yet shows on the case's own page).
+    const found = await this.store.byIds(page.map((f) => f.caseId));
+    const docs = page.flatMap((f) => found.get(f.caseId.toHexString()) ?? []);
     const last = page[page.length - 1];
     return { items: await this.views(user, docs, 'follower'), next: follows.length > limit && last ? encodeCursor(last.at, last._id) : null };
   }
