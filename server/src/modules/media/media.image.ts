@@ -7,6 +7,15 @@ import { AppError } from '../../common/app-error';
 sharp.cache(false);
 
 /**
+ * libvips threads working on one image. sharp's default on glibc Linux is
+ * one (against heap fragmentation, which MALLOC_ARENA_MAX=2 in tools/serve.js
+ * bounds); two per image with one image per two cores (PHOTO_SLOTS) puts
+ * every core to work when uploads queue.
+ */
+export const PHOTO_THREADS = 2;
+sharp.concurrency(PHOTO_THREADS);
+
+/**
  * Photos re-encoded at once in this process: one per two cores. More at
  * once only adds memory — each 12-megapixel re-encode holds ~40–80 MB; 10 at
  * once peaked at 428 MB RSS before this gate (docs/performance.md, P3). The

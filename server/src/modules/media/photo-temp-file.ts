@@ -20,6 +20,10 @@ export interface ReceivedPhoto {
 /** Temporary upload files are named so; anything left by a killed process is recognisable. */
 export const UPLOAD_FILE_PREFIX = 'citycare-upload-';
 
+// Bytes queued for the disk before the upload stream is paused: large enough
+// that a photo streams in a few writes without stopping busboy at each chunk.
+const WRITE_BUFFER_BYTES = 1024 * 1024;
+
 /** Where uploads wait for their turn in the encode gate: UPLOAD_TMP_DIR, else the system's temporary folder. */
 export function uploadTmpDir(): string {
   return env('UPLOAD_TMP_DIR') || os.tmpdir();
@@ -34,7 +38,7 @@ export function uploadTmpDir(): string {
  */
 export function receiveToTempFile(file: Readable, req: IncomingMessage): Promise<ReceivedPhoto> {
   const target = path.join(uploadTmpDir(), `${UPLOAD_FILE_PREFIX}${randomBytes(8).toString('hex')}`);
-  const out = createWriteStream(target, { flags: 'wx', mode: 0o600 });
+  const out = createWriteStream(target, { flags: 'wx', mode: 0o600, highWaterMark: WRITE_BUFFER_BYTES });
   // Write errors are read from out.errored once the stream closes; an
   // 'error' nobody listens to would be an uncaught exception.
   out.on('error', () => undefined);
