@@ -7,20 +7,13 @@ import { AppError } from '../../common/app-error';
 sharp.cache(false);
 
 /**
- * libvips threads working on one image. sharp's default on glibc Linux is
- * one (against heap fragmentation, which MALLOC_ARENA_MAX=2 in tools/serve.js
- * bounds); two per image with one image per two cores (PHOTO_SLOTS) puts
- * every core to work when uploads queue.
- */
-export const PHOTO_THREADS = 2;
-sharp.concurrency(PHOTO_THREADS);
-
-/**
  * Photos re-encoded at once in this process: one per two cores. More at
- * once only adds memory — each 12-megapixel re-encode holds ~40–80 MB; 10 at
- * once peaked at 428 MB RSS before this gate (docs/performance.md, P3). The
- * others wait their turn, their bodies already in temporary files
- * (photo-temp-file.ts), not in memory.
+ * once only adds memory — one 12-megapixel re-encode holds ~40 MB (measured
+ * with MALLOC_MMAP_THRESHOLD_, tools/serve.js); 10 at once peaked at 428 MB
+ * RSS before this gate (docs/performance.md, P3). The others wait their turn,
+ * their bodies in temporary files (photo-temp-file.ts), not in memory.
+ * libvips keeps sharp's default of one thread per image on glibc Linux: two
+ * were measured no faster here (a JPEG's decode and encode are serial).
  */
 export const PHOTO_SLOTS = Math.max(1, Math.floor(os.availableParallelism() / 2));
 let free = PHOTO_SLOTS;

@@ -36,9 +36,8 @@ export class MediaService {
     if (existing) return { created: false, media: toUploadedMedia(existing, this.urls) };
 
     const photo = await processPhoto(input.path);
-    // Bytes first, then the document: a document never points at nothing.
-    await this.store.storage.put(storageKey(sha256, 'full'), photo.full);
-    await this.store.storage.put(storageKey(sha256, 'thumb'), photo.thumb);
+    // Bytes first (both at once), then the document: a document never points at nothing.
+    await Promise.all([this.store.storage.put(storageKey(sha256, 'full'), photo.full), this.store.storage.put(storageKey(sha256, 'thumb'), photo.thumb)]);
     try {
       const doc = await this.store.media.create({
         ownerId,

@@ -20,9 +20,10 @@ export interface ReceivedPhoto {
 /** Temporary upload files are named so; anything left by a killed process is recognisable. */
 export const UPLOAD_FILE_PREFIX = 'citycare-upload-';
 
-// Bytes queued for the disk before the upload stream is paused: large enough
-// that a photo streams in a few writes without stopping busboy at each chunk.
-const WRITE_BUFFER_BYTES = 1024 * 1024;
+// Bytes queued for the disk before the upload stream is paused: one socket
+// read (64 kB), not Node's 16 kB, so busboy is not stopped at every chunk;
+// ten uploads at once queue well under a megabyte.
+const WRITE_BUFFER_BYTES = 64 * 1024;
 
 /** Where uploads wait for their turn in the encode gate: UPLOAD_TMP_DIR, else the system's temporary folder. */
 export function uploadTmpDir(): string {
