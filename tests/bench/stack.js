@@ -29,9 +29,8 @@ async function startBenchStack({ workers = 1, env: extra = {} } = {}) {
     JOBS_INTERVAL_MS: '0',
     // Several processes must sign photo URLs alike (cluster.ts refuses otherwise).
     PHOTO_URL_SECRET: 'bench-photo-url-secret-0123456789abcdef',
-    // As `npm run serve` sets them (tools/serve.js).
-    MALLOC_ARENA_MAX: '2',
-    MALLOC_MMAP_THRESHOLD_: '65536',
+    // As `npm run serve` sets it (tools/serve.js).
+    MALLOC_ARENA_MAX: '1',
     ...extra,
   };
   await run(process.execPath, [path.join(ROOT, 'server', 'dist', 'seed', 'run.js')], { env, quiet: true });

@@ -8,8 +8,8 @@ sharp.cache(false);
 
 /**
  * Photos re-encoded at once in this process: one per two cores. More at
- * once only adds memory — one 12-megapixel re-encode holds ~40 MB (measured
- * with MALLOC_MMAP_THRESHOLD_, tools/serve.js); 10 at once peaked at 428 MB
+ * once only adds memory — one 12-megapixel re-encode holds 40 MB or more of
+ * libvips working memory; 10 at once peaked at 428 MB
  * RSS before this gate (docs/performance.md, P3). The others wait their turn,
  * their bodies in temporary files (photo-temp-file.ts), not in memory.
  * libvips keeps sharp's default of one thread per image on glibc Linux: two
