@@ -8,12 +8,12 @@ sharp.cache(false);
 
 /**
  * Photos re-encoded at once in this process: one per two cores. More at
- * once only adds memory — one 12-megapixel re-encode holds 40 MB or more of
- * libvips working memory; 10 at once peaked at 428 MB
- * RSS before this gate (docs/performance.md, P3). The others wait their turn,
- * their bodies in temporary files (photo-temp-file.ts), not in memory.
- * libvips keeps sharp's default of one thread per image on glibc Linux: two
- * were measured no faster here (a JPEG's decode and encode are serial).
+ * once only adds memory — one 12-megapixel re-encode holds ~40 MB of libvips
+ * working memory; 10 at once peaked at 428 MB RSS before this gate
+ * (docs/performance.md, P3). The others wait their turn, their bodies in
+ * temporary files (photo-temp-file.ts), not in memory. libvips keeps sharp's
+ * default of one thread per image on glibc Linux: two were measured no faster
+ * here (a JPEG's decode and encode are serial).
  */
 export const PHOTO_SLOTS = Math.max(1, Math.floor(os.availableParallelism() / 2));
 let free = PHOTO_SLOTS;
@@ -116,9 +116,8 @@ const ACCEPTED_FORMATS: ReadonlySet<string> = new Set<ImageKind>(['jpeg', 'png',
 function decode(file: string) {
   // limitInputPixels again: the header check above is the fast path, this is
   // the guarantee. failOn 'error': truncated or corrupt data is refused
-  // rather than stored half grey. sequentialRead: the pixels are read top to
-  // bottom once, so libvips streams them instead of holding the whole
-  // decoded image (36 MB at 12 megapixels) for random access.
+  // rather than stored half grey. sequentialRead: a resize reads the pixels
+  // once, top to bottom, so libvips need not keep them for random access.
   return sharp(file, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error', sequentialRead: true });
 }
 
