@@ -30,7 +30,7 @@ async function startBenchStack({ workers = 1, env: extra = {} } = {}) {
     // Several processes must sign photo URLs alike (cluster.ts refuses otherwise).
     PHOTO_URL_SECRET: 'bench-photo-url-secret-0123456789abcdef',
     // As `npm run serve` sets it (tools/serve.js).
-    MALLOC_ARENA_MAX: '2',
+    MALLOC_ARENA_MAX: '1',
     ...extra,
   };
   await run(process.execPath, [path.join(ROOT, 'server', 'dist', 'seed', 'run.js')], { env, quiet: true });

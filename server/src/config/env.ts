@@ -34,6 +34,10 @@ export const ENV_VARS = {
   DB_TIMEOUT_MS: { default: '1500', description: 'Server selection timeout: how long a query waits for an unreachable database before failing (503)' },
   STATIC_DIR: { default: '', description: 'Folder with the H5 build to serve at / (empty: serve nothing)' },
   MEDIA_DIR: { default: '.data/media', description: 'Folder for uploaded photos (re-encoded JPEGs and thumbnails); relative paths are from the repository root' },
+  UPLOAD_TMP_DIR: {
+    default: '',
+    description: 'Folder where a photo upload is streamed while it is checked and re-encoded (removed right after); empty: the system temporary folder (os.tmpdir())',
+  },
   MEDIA_STORAGE: {
     default: 'local',
     description: 'Where photo bytes live: local (MEDIA_DIR) or s3 (an S3-compatible object store: AWS S3, Tencent COS, MinIO…, set by the S3_* variables)',

@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 
 /** One counter after a hit: how many hits its window has seen, and when the window ends. */
 export interface RateLimitCount {
@@ -76,9 +76,13 @@ export class RedisRateLimitStore implements RateLimitStore {
   private readonly client: RedisWithHit;
 
   constructor(url: string, private readonly prefix: string, onError: (err: Error) => void) {
+    // Loaded only with REDIS_URL set: one API process (the default) never needs
+    // the client, and each module loaded stays in every process's memory
+    // (docs/performance.md, P3).
+    const RedisClient = (require('ioredis') as { default: typeof Redis }).default;
     // No offline queue and one retry: a Redis that is away fails a hit at once
     // (the limiter then lets the request through) instead of holding it.
-    this.client = new Redis(url, {
+    this.client = new RedisClient(url, {
       lazyConnect: true,
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,

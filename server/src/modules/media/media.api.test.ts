@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -10,13 +11,14 @@ import { attachmentsOf } from '../../../../tests/support/attachments';
 import { loginAs, type TestUser } from '../../../../tests/support/auth';
 
 const MEDIA_DIR = mkdtempSync(path.join(os.tmpdir(), 'citycare-media-'));
+const UPLOAD_TMP_DIR = mkdtempSync(path.join(os.tmpdir(), 'citycare-upload-tmp-'));
 
 let api: TestApi;
 let resident: TestUser;
 let neighbour: TestUser;
 
 beforeAll(async () => {
-  api = await startTestApi(__filename, { MEDIA_DIR });
+  api = await startTestApi(__filename, { MEDIA_DIR, UPLOAD_TMP_DIR });
   resident = await loginAs(api.db, 'resident');
   neighbour = await loginAs(api.db, 'resident');
 });
@@ -24,6 +26,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await api.close();
   rmSync(MEDIA_DIR, { recursive: true, force: true });
+  rmSync(UPLOAD_TMP_DIR, { recursive: true, force: true });
 });
 
 // --- images, generated here -------------------------------------------------
@@ -87,6 +90,12 @@ function expectError(res: { body: { error: { code: string; message: string } } }
 // --- tests --------------------------------------------------------------------
 
 describe('POST /api/media', () => {
+  // Every upload streams to a temporary file (photo-temp-file.ts): stored,
+  // refused as too large or not an image, unreadable or cut short, none is left.
+  afterEach(() => {
+    expect(readdirSync(UPLOAD_TMP_DIR)).toEqual([]);
+  });
+
   it.each([
     ['a JPEG', () => photo(3000, 2000).jpeg().toBuffer(), 2048, 1365],
     ['a PNG with transparency', () => sharp({ create: { width: 2600, height: 3900, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer(), 1365, 2048],
@@ -256,6 +265,30 @@ describe('POST /api/media', () => {
       .send(body)
       .expect(422);
     expectError(res, 'MEDIA_UNREADABLE');
+  });
+
+  it('when the client goes away mid-upload, then its temporary file is removed', async () => {
+    const boundary = 'citycareboundary';
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\n\r\n`;
+    const server = api.app.callback();
+    const listener = http.createServer(server).listen(0, '127.0.0.1');
+    await new Promise((resolve) => listener.once('listening', resolve));
+    const { port } = listener.address() as { port: number };
+    const req = http.request({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/api/media',
+      headers: { authorization: resident.auth, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': 5_000_000 },
+    });
+    req.on('error', () => undefined);
+    req.write(Buffer.concat([Buffer.from(head), await jpeg(400, 300), randomBytes(200_000)]));
+    // Wait until the upload has reached its temporary file, then go away.
+    for (let i = 0; i < 100 && readdirSync(UPLOAD_TMP_DIR).length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(readdirSync(UPLOAD_TMP_DIR)).toHaveLength(1);
+    req.destroy();
+    for (let i = 0; i < 100 && readdirSync(UPLOAD_TMP_DIR).length > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    listener.close();
   });
 
   it('when no token is sent, then 401 UNAUTHENTICATED', async () => {

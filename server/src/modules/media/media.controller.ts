@@ -4,7 +4,7 @@ import type { UploadStreamFileInfo } from '@midwayjs/busboy';
 import { requireUser } from '../../common/auth-user';
 import { MediaService } from './media.service';
 import type { MediaVariant } from './media-store';
-import { PhotoUploadMiddleware, readPhoto } from './media.upload';
+import { PhotoUploadMiddleware, withPhoto } from './media.upload';
 import type { UploadedMedia } from './media.view';
 import { sendPhoto } from './send-photo';
 
@@ -16,12 +16,11 @@ export class MediaController {
   @Inject()
   media!: MediaService;
 
-  /** multipart/form-data with one photo in the `file` field. */
+  /** multipart/form-data with one photo in the `file` field; its temporary file is gone when this returns. */
   @Post('/', { middleware: [PhotoUploadMiddleware] })
   async upload(@Files() files?: UploadStreamFileInfo[]): Promise<UploadedMedia> {
     const user = requireUser(this.ctx);
-    const bytes = await readPhoto(this.ctx, files);
-    const { created, media } = await this.media.upload(user, bytes);
+    const { created, media } = await withPhoto(this.ctx, files, (photo) => this.media.upload(user, photo));
     this.ctx.status = created ? 201 : 200;
     return media;
   }

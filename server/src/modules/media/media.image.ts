@@ -7,11 +7,13 @@ import { AppError } from '../../common/app-error';
 sharp.cache(false);
 
 /**
- * Photos re-encoded at once in this process: one per two cores. libvips
- * already works on one image with every core (sharp.concurrency), so more
- * at once only adds memory — each 12-megapixel decode holds ~20–40 MB; 10
- * at once peaked at 428 MB RSS before this gate (docs/performance.md, P3).
- * The others wait their turn, their bodies (≤ 10 MB each) already read.
+ * Photos re-encoded at once in this process: one per two cores. More at
+ * once only adds memory — one 12-megapixel re-encode holds ~40 MB of libvips
+ * working memory; 10 at once peaked at 428 MB RSS before this gate
+ * (docs/performance.md, P3). The others wait their turn, their bodies in
+ * temporary files (photo-temp-file.ts), not in memory. libvips keeps sharp's
+ * default of one thread per image on glibc Linux: two were measured no faster
+ * here (a JPEG's decode and encode are serial).
  */
 export const PHOTO_SLOTS = Math.max(1, Math.floor(os.availableParallelism() / 2));
 let free = PHOTO_SLOTS;
@@ -67,20 +69,20 @@ export interface ProcessedPhoto {
 }
 
 /**
- * Re-encodes an uploaded photo: checks its kind and size from the header,
- * then decodes it (pixel limit enforced by sharp too), turns it upright from
- * its EXIF orientation and writes a fresh JPEG. sharp writes no EXIF, ICC
- * or XMP unless asked (no withMetadata/keepExif here), so GPS and camera
- * data are dropped with the original bytes.
+ * Re-encodes an uploaded photo from its file (whose first bytes were checked
+ * as it arrived, photo-temp-file.ts): checks its format and size from the
+ * header, then decodes it (pixel limit enforced by sharp too), turns it
+ * upright from its EXIF orientation and writes a fresh JPEG. sharp writes no
+ * EXIF, ICC or XMP unless asked (no withMetadata/keepExif here), so GPS and
+ * camera data are dropped with the original bytes.
  */
-export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
-  if (!sniffImageKind(input)) throw new AppError('MEDIA_TYPE_UNSUPPORTED');
-  await checkPixels(input);
-  return inSlot(() => reencode(input));
+export async function processPhoto(file: string): Promise<ProcessedPhoto> {
+  await checkHeader(file);
+  return inSlot(() => reencode(file));
 }
 
-async function reencode(input: Buffer): Promise<ProcessedPhoto> {
-  const full = await decode(input)
+async function reencode(file: string): Promise<ProcessedPhoto> {
+  const full = await decode(file)
     .rotate()
     .resize({ width: FULL_EDGE_PX, height: FULL_EDGE_PX, fit: 'inside', withoutEnlargement: true })
     // Transparent PNG/WebP areas become white, not JPEG's default black.
@@ -88,6 +90,8 @@ async function reencode(input: Buffer): Promise<ProcessedPhoto> {
     .jpeg({ quality: 82, mozjpeg: false })
     .toBuffer({ resolveWithObject: true })
     .catch(unreadable);
+  // From the stored copy, not the upload: libvips decodes a JPEG at 1/4 scale
+  // for a 4× smaller target (shrink-on-load), a few hundred kB of pixels.
   const thumb = await sharp(full.data)
     .resize({ width: THUMB_EDGE_PX, height: THUMB_EDGE_PX, fit: 'inside', withoutEnlargement: true })
     .jpeg({ quality: 75 })
@@ -96,18 +100,25 @@ async function reencode(input: Buffer): Promise<ProcessedPhoto> {
   return { full: full.data, thumb, width: full.info.width, height: full.info.height };
 }
 
-/** Reads the header only (no decoding), so a 400-megapixel bomb costs nothing. */
-async function checkPixels(input: Buffer): Promise<void> {
-  const meta = await sharp(input, { limitInputPixels: false }).metadata().catch(unreadable);
+/**
+ * Reads the header only (no decoding), so a 400-megapixel bomb costs nothing;
+ * libvips' own format must be one of the sniffed kinds too.
+ */
+async function checkHeader(file: string): Promise<void> {
+  const meta = await sharp(file, { limitInputPixels: false }).metadata().catch(unreadable);
+  if (!ACCEPTED_FORMATS.has(meta.format ?? '')) throw new AppError('MEDIA_TYPE_UNSUPPORTED');
   if (!meta.width || !meta.height) throw new AppError('MEDIA_UNREADABLE');
   if (meta.width * meta.height > MAX_INPUT_PIXELS) throw new AppError('MEDIA_TOO_MANY_PIXELS');
 }
 
-function decode(input: Buffer) {
+const ACCEPTED_FORMATS: ReadonlySet<string> = new Set<ImageKind>(['jpeg', 'png', 'webp']);
+
+function decode(file: string) {
   // limitInputPixels again: the header check above is the fast path, this is
   // the guarantee. failOn 'error': truncated or corrupt data is refused
-  // rather than stored half grey.
-  return sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
+  // rather than stored half grey. sequentialRead: a resize reads the pixels
+  // once, top to bottom, so libvips need not keep them for random access.
+  return sharp(file, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error', sequentialRead: true });
 }
 
 /** sharp's message names libvips internals: the resident gets MEDIA_UNREADABLE, the log keeps the cause. */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Inject, Provide } from '@midwayjs/core';
 import { chinaDate } from '@citycare/shared';
 import { Types } from 'mongoose';
@@ -9,6 +8,7 @@ import { processPhoto } from './media.image';
 import type { MediaDoc } from './media.model';
 import { MediaStore, storageKey, type MediaFile, type MediaVariant } from './media-store';
 import { PhotoAttachments } from './photo-attachments.service';
+import type { ReceivedPhoto } from './photo-temp-file';
 import { PhotoUrls } from './photo-urls';
 import { toUploadedMedia, type UploadedMedia } from './media.view';
 
@@ -25,19 +25,19 @@ export class MediaService {
 
   /**
    * Stores a photo for `owner`: re-encoded, stored under the hash of the
-   * uploaded bytes, recorded once per owner. A retry of the same bytes
-   * returns the first upload (`created: false`) without processing again.
+   * uploaded bytes (hashed as they arrived), recorded once per owner. A retry
+   * of the same bytes returns the first upload (`created: false`) without
+   * processing again.
    */
-  async upload(owner: AuthUser, input: Buffer): Promise<{ created: boolean; media: UploadedMedia }> {
+  async upload(owner: AuthUser, input: ReceivedPhoto): Promise<{ created: boolean; media: UploadedMedia }> {
     const ownerId = new Types.ObjectId(owner.id);
-    const sha256 = createHash('sha256').update(input).digest('hex');
+    const { sha256 } = input;
     const existing = await this.findOwn(ownerId, sha256);
     if (existing) return { created: false, media: toUploadedMedia(existing, this.urls) };
 
-    const photo = await processPhoto(input);
-    // Bytes first, then the document: a document never points at nothing.
-    await this.store.storage.put(storageKey(sha256, 'full'), photo.full);
-    await this.store.storage.put(storageKey(sha256, 'thumb'), photo.thumb);
+    const photo = await processPhoto(input.path);
+    // Bytes first (both at once), then the document: a document never points at nothing.
+    await Promise.all([this.store.storage.put(storageKey(sha256, 'full'), photo.full), this.store.storage.put(storageKey(sha256, 'thumb'), photo.thumb)]);
     try {
       const doc = await this.store.media.create({
         ownerId,

@@ -34,7 +34,7 @@ export function createMediaStorage(source: NodeJS.ProcessEnv = process.env): Med
   const kind = env('MEDIA_STORAGE', source);
   if (kind === 'local') return new LocalFolderStorage(path.resolve(REPO_ROOT, env('MEDIA_DIR', source)));
   if (kind === 's3') {
-    // Loaded only when used: the AWS SDK adds ~20 MB to every process that loads it.
+    // Loaded only when used (s3.storage.ts loads the AWS SDK itself only when constructed).
     const { S3Storage, s3SettingsFrom } = require('./s3.storage') as typeof S3Module;
     return new S3Storage(s3SettingsFrom(source));
   }

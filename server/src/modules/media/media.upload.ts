@@ -19,14 +19,16 @@ import type { ErrorCode, FieldIssue } from '@citycare/shared';
 import { AppError } from '../../common/app-error';
 import { requireUser } from '../../common/auth-user';
 import { authorize } from '../../common/permissions';
-import { MAX_UPLOAD_BYTES, SNIFF_BYTES, sniffImageKind } from './media.image';
+import { MAX_UPLOAD_BYTES } from './media.image';
+import { receiveToTempFile, withTempFile, type ReceivedPhoto } from './photo-temp-file';
 
 /** The form field that carries the photo. */
 export const PHOTO_FIELD = 'file';
 
 /**
- * @midwayjs/busboy settings (wired in configuration.ts). Stream mode: nothing
- * touches the disk before the photo is checked. Photos are the only
+ * @midwayjs/busboy settings (wired in configuration.ts). Stream mode: the
+ * photo part is checked while it streams to a temporary file of our own
+ * (photo-temp-file.ts), not to busboy's file mode. Photos are the only
  * multipart route; another one would pass its own limits to its middleware.
  */
 export const UPLOAD_CONFIG: Partial<UploadOptions> = {
@@ -80,59 +82,18 @@ export class PhotoUploadMiddleware extends UploadMiddleware {
   }
 }
 
-/** The one photo of the request, as bytes: refused as soon as it is too big or not an image. */
-export function readPhoto(ctx: Context, files: UploadStreamFileInfo[] | undefined): Promise<Buffer> {
+/**
+ * The one photo of the request, received into a temporary file (refused as
+ * soon as it is too big or not an image), handed to `use`, and removed
+ * afterwards whatever happened — refusal, processing error or success.
+ */
+export async function withPhoto<T>(ctx: Context, files: UploadStreamFileInfo[] | undefined, use: (photo: ReceivedPhoto) => Promise<T>): Promise<T> {
   const [file] = files ?? [];
   if (!file || file.fieldName !== PHOTO_FIELD) {
     file?.data.resume();
     throw new AppError('VALIDATION_FAILED', undefined, [ONE_PHOTO]);
   }
-  return readLimited(file.data, ctx.req);
-}
-
-function readLimited(file: Readable, req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    let chunks: Buffer[] = [];
-    let size = 0;
-    let sniffed = false;
-    // One copy of the upload at a time: the chunks are dropped once joined.
-    const whole = () => {
-      if (chunks.length > 1) chunks = [Buffer.concat(chunks, size)];
-      return chunks[0] ?? Buffer.alloc(0);
-    };
-    const settle = (err: AppError | null) => {
-      file.off('data', onData).off('limit', onLimit).off('end', onEnd).off('error', onError);
-      req.off('close', onClose);
-      if (!err) return resolve(whole());
-      file.resume(); // let busboy read (and drop) the rest, so the response can go out
-      reject(err);
-    };
-    const onData = (chunk: Buffer) => {
-      chunks.push(chunk);
-      size += chunk.length;
-      if (size > MAX_UPLOAD_BYTES) return settle(new AppError('MEDIA_TOO_LARGE'));
-      if (!sniffed && size >= SNIFF_BYTES) {
-        sniffed = true;
-        if (!sniffImageKind(Buffer.concat(chunks, size))) settle(new AppError('MEDIA_TYPE_UNSUPPORTED'));
-      }
-    };
-    const onLimit = () => settle(new AppError('MEDIA_TOO_LARGE'));
-    const onEnd = () => {
-      if ((file as Readable & { truncated?: boolean }).truncated) return settle(new AppError('MEDIA_TOO_LARGE'));
-      settle(sniffImageKind(whole()) ? null : new AppError('MEDIA_TYPE_UNSUPPORTED'));
-    };
-    // busboy destroys the file stream when the form is malformed or cut short.
-    const onError = (err: Error) => settle(withCause(new AppError('MEDIA_UNREADABLE'), err));
-    // A client that goes away mid-upload never ends the file stream.
-    const onClose = () => {
-      if (!req.complete) settle(new AppError('MEDIA_UNREADABLE'));
-    };
-    // It may have failed before we got here (see guardFileStreams).
-    if (file.errored) return onError(file.errored);
-    file.on('data', onData).on('limit', onLimit).on('end', onEnd).on('error', onError);
-    req.on('close', onClose);
-    if (req.destroyed && !req.complete) onClose();
-  });
+  return withTempFile(await receiveToTempFile(file.data, ctx.req), use);
 }
 
 function toMediaError(err: unknown): unknown {
@@ -181,7 +142,7 @@ function guardFileStreams(req: IncomingMessage): void {
 }
 
 function ignore(): void {
-  // Handled by readLimited through file.errored.
+  // Handled by receiveToTempFile (photo-temp-file.ts) through file.errored.
 }
 
 /** After a refusal, read and drop what is left of the body so the connection stays usable. */

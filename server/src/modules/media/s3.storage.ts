@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import type * as S3Sdk from '@aws-sdk/client-s3';
+import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
 import { env, envFlag } from '../../config/env';
 import type { MediaStorage } from './media.storage';
 import { checkStorageKey } from './storage-key';
@@ -48,21 +49,26 @@ function isMissing(err: unknown): boolean {
  */
 export class S3Storage implements MediaStorage {
   readonly client: S3Client;
+  private readonly sdk: typeof S3Sdk;
 
   constructor(private readonly settings: S3Settings) {
-    this.client = new S3Client(settings.client);
+    // Loaded here, not at the top: Midway's start-up scan requires every file
+    // under server/dist, this one too, and the SDK adds ~9 MB to each process
+    // that loads it — the default local store never needs it (docs/performance.md, P3).
+    this.sdk = require('@aws-sdk/client-s3') as typeof S3Sdk;
+    this.client = new this.sdk.S3Client(settings.client);
   }
 
   async put(key: string, data: Buffer): Promise<void> {
     // One PUT is atomic in S3: a reader sees the whole object or none.
     await this.client.send(
-      new PutObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key), Body: data, ContentType: 'image/jpeg', ContentLength: data.length }),
+      new this.sdk.PutObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key), Body: data, ContentType: 'image/jpeg', ContentLength: data.length }),
     );
   }
 
   async get(key: string): Promise<Readable | null> {
     try {
-      const res = await this.client.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key) }));
+      const res = await this.client.send(new this.sdk.GetObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key) }));
       return (res.Body as Readable | undefined) ?? null;
     } catch (err) {
       if (isMissing(err)) return null;
@@ -72,7 +78,7 @@ export class S3Storage implements MediaStorage {
 
   async exists(key: string): Promise<boolean> {
     try {
-      await this.client.send(new HeadObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key) }));
+      await this.client.send(new this.sdk.HeadObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key) }));
       return true;
     } catch (err) {
       if (isMissing(err)) return false;
@@ -82,7 +88,7 @@ export class S3Storage implements MediaStorage {
 
   async remove(key: string): Promise<void> {
     // S3 answers 204 whether or not the object was there.
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key) }));
+    await this.client.send(new this.sdk.DeleteObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key) }));
   }
 
   private objectKey(key: string): string {
