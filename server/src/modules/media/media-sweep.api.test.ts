@@ -1,10 +1,13 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import sharp from 'sharp';
 import { chinaDate } from '@citycare/shared';
 import { Types } from 'mongoose';
 import { startTestApi, type TestApi } from '../../../../tests/support/api-app';
 import { buildCaseWorld, type CaseWorld } from '../../../../tests/support/cases';
 import { MediaStore, storageKey } from './media-store';
-import { MediaSweepJob } from './media-sweep.job';
+import { MediaSweepJob, removeStaleUploadFiles } from './media-sweep.job';
+import { UPLOAD_FILE_PREFIX, uploadTmpDir } from './photo-temp-file';
 
 /** R14: uploads never attached are deleted 24 h after they came (the job run with a fake clock). */
 
@@ -23,6 +26,9 @@ beforeAll(async () => {
 
 afterAll(() => api.close());
 
+// Each scenario starts from a sweep that never ran (the fake clocks below jump back and forth).
+beforeEach(() => api.db.collection('media_sweep').deleteMany({}));
+
 async function upload(shade: number): Promise<{ id: string; sha256: string }> {
   const bytes = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: shade, g: 200, b: 10 } } }).png().toBuffer();
   const res = await api.http().post('/api/media').set('Authorization', w.reporter.auth).attach('file', bytes, { filename: 'p.png' }).expect(201);
@@ -31,6 +37,33 @@ async function upload(shade: number): Promise<{ id: string; sha256: string }> {
 }
 
 describe('R14: uploads never attached', () => {
+  it('when the job last finished 42 days ago (an outage), then it catches up: an upload abandoned 40 days ago is deleted', async () => {
+    const old = await upload(14);
+    const _id = new Types.ObjectId(old.id);
+    const DAY = 24 * HOUR;
+    const createdAt = new Date(Date.now() - 40 * DAY);
+    await api.db.collection('media').updateOne({ _id }, { $set: { createdAt, unattachedDay: chinaDate(createdAt) } });
+    await api.db.collection('media_sweep').insertOne({ _id: 'unattached' as unknown as Types.ObjectId, through: chinaDate(new Date(Date.now() - 42 * DAY)) });
+    expect(await job.runOnce()).toBe(1);
+    expect(await api.db.collection('media').findOne({ _id })).toBeNull();
+    // It remembers how far it came: the days behind it are not read again.
+    expect((await api.db.collection('media_sweep').findOne({}))!.through).toBe(chinaDate(new Date(Date.now() - 2 * DAY)));
+  });
+
+  it('when a process was killed mid-upload long ago, then its temporary file is removed; a file of an upload in progress stays', async () => {
+    const dir = uploadTmpDir();
+    const stale = path.join(dir, `${UPLOAD_FILE_PREFIX}test-stale-${process.pid}`);
+    const fresh = path.join(dir, `${UPLOAD_FILE_PREFIX}test-fresh-${process.pid}`);
+    await fs.writeFile(stale, 'left by a killed process');
+    await fs.writeFile(fresh, 'arriving now');
+    const twoHoursAgo = new Date(Date.now() - 2 * HOUR);
+    await fs.utimes(stale, twoHoursAgo, twoHoursAgo);
+    expect(await removeStaleUploadFiles()).toBeGreaterThanOrEqual(1);
+    await expect(fs.stat(stale)).rejects.toThrow();
+    expect((await fs.stat(fresh)).size).toBeGreaterThan(0);
+    await fs.rm(fresh, { force: true });
+  });
+
   it('when an upload is still unattached 24 h later, then it and its bytes are deleted; attached ones stay', async () => {
     const abandoned = await upload(11);
     const used = await upload(12);
