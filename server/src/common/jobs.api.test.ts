@@ -2,6 +2,7 @@ import type { ILogger } from '@midwayjs/core';
 import { startTestApi, type TestApi } from '../../../tests/support/api-app';
 import { Claims } from './claims';
 import { JobTimers, jobClaimMs } from './jobs';
+import { MODULES } from '../modules';
 
 // Every API process runs every job (docs/deployment.md): the claim `job:<name>` lets one run at a time.
 
@@ -69,3 +70,20 @@ it('when a job claims its own items (everyProcess, the outbox), then a dead proc
   timers.stop();
   expect(runs).toBeGreaterThan(2);
 });
+
+it("when each of the application's jobs runs as scheduled (holding job:<name>), then it never asks for that claim again — it would find it held and do nothing", async () => {
+  const context = api.app.getApplicationContext();
+  const asked = jest.spyOn(claims, 'run');
+  const jobs = MODULES.flatMap((m) => m.jobs ?? []).filter((j) => !j.everyProcess);
+  expect(jobs.map((j) => j.name)).toEqual(expect.arrayContaining(['retention', 'media-sweep', 'pending-bookings']));
+  try {
+    for (const definition of jobs) {
+      const job = await context.getAsync(definition.job);
+      asked.mockClear();
+      const ran = await claims.run(`job:${definition.name}`, 30_000, () => job.runOnce());
+      expect({ job: definition.name, ran: ran !== null, askedAgain: asked.mock.calls.slice(1).some(([name]) => name === `job:${definition.name}`) }).toEqual({ job: definition.name, ran: true, askedAgain: false });
+    }
+  } finally {
+    asked.mockRestore();
+  }
+}, 60_000);

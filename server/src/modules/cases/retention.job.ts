@@ -2,7 +2,6 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { Types } from 'mongoose';
 import { chinaDate, isFinal, PUBLIC_GRID_M, roundToGrid } from '@citycare/shared';
 import { AppError } from '../../common/app-error';
-import { Claims } from '../../common/claims';
 import { envInt } from '../../config/env';
 import { PhotoAttachments } from '../media/photo-attachments.service';
 import type { CaseDoc } from './case.model';
@@ -12,7 +11,6 @@ import { CaseStore } from './case-store';
 import { CaseTimelineService, erasureEntry } from './case-timeline.service';
 
 const DAY_MS = 24 * 3600_000;
-const CLAIM_MS = 10 * 60_000;
 /** What is left of a report after the retention period. */
 export const RETAINED_DESCRIPTION = '（已超过保存期限，内容已删除）';
 
@@ -24,7 +22,7 @@ export const RETAINED_DESCRIPTION = '（已超过保存期限，内容已删除�
  * are dropped, and every photo of the case is deleted through the media
  * module. Category, station, dates and status stay for the figures. It reads
  * only the days that fall due ("p" counts of case-aggregates.ts), never an
- * open case; one process at a time (a claim that lapses if it dies).
+ * open case; one process at a time (the job runner's claim `job:retention`, common/jobs.ts).
  */
 @Provide()
 @Scope(ScopeEnum.Singleton)
@@ -41,11 +39,9 @@ export class RetentionJob {
   @Inject()
   attachments!: PhotoAttachments;
 
-  @Inject()
-  claims!: Claims;
 
   async runOnce(now = new Date()): Promise<number> {
-    return (await this.claims.run('job:retention', CLAIM_MS, () => this.anonymiseDue(now))) ?? 0;
+    return this.anonymiseDue(now);
   }
 
   private async anonymiseDue(now: Date): Promise<number> {

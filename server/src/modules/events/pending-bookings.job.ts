@@ -1,10 +1,8 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import { Claims } from '../../common/claims';
 import type { BookingDoc } from './booking.model';
 import { BookingService, STALE_PENDING_MS } from './booking.service';
 import { EventStore } from './event-store';
 
-const CLAIM_MS = 10 * 60_000;
 
 /**
  * Sweeps bookings a crash left `pending` (inserted, seats perhaps claimed,
@@ -21,11 +19,9 @@ export class PendingBookingsJob {
   @Inject()
   bookings!: BookingService;
 
-  @Inject()
-  claims!: Claims;
 
   async runOnce(now = new Date()): Promise<number> {
-    return (await this.claims.run('job:pending-bookings', CLAIM_MS, () => this.sweep(now))) ?? 0;
+    return this.sweep(now);
   }
 
   private async sweep(now: Date): Promise<number> {

@@ -6,7 +6,8 @@ import { Types } from 'mongoose';
 import { startTestApi, type TestApi } from '../../../../tests/support/api-app';
 import { buildCaseWorld, type CaseWorld } from '../../../../tests/support/cases';
 import { MediaStore, storageKey } from './media-store';
-import { MediaSweepJob, removeStaleUploadFiles } from './media-sweep.job';
+import { MediaSweepJob } from './media-sweep.job';
+import { removeStaleUploadFiles } from './upload-files.job';
 import { UPLOAD_FILE_PREFIX, uploadTmpDir } from './photo-temp-file';
 
 /** R14: uploads never attached are deleted 24 h after they came (the job run with a fake clock). */

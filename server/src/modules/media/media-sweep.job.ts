@@ -1,20 +1,13 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { addChinaDays, chinaDate } from '@citycare/shared';
-import { Claims } from '../../common/claims';
 import type { MediaDoc } from './media.model';
 import { MediaStore } from './media-store';
 import { MEDIA_SWEEP_MODEL, mediaSweepSchema, type MediaSweepDoc } from './media-sweep.model';
-import { UPLOAD_FILE_PREFIX, uploadTmpDir } from './photo-temp-file';
 
 /** An upload not attached to anything this long after it came is deleted. */
 export const UNATTACHED_UPLOAD_MS = 24 * 3600_000;
 /** Where the sweep starts on a database it never ran on: older than any upload kept (RETENTION_DAYS is 3 years). */
 const FIRST_SWEEP_DAYS = 4 * 366;
-/** An upload's temporary file older than this was left by a process killed mid-upload (an upload takes seconds). */
-export const STALE_UPLOAD_FILE_MS = 3600_000;
-const CLAIM_MS = 10 * 60_000;
 
 /**
  * Deletes uploads never attached to anything 24 h after they came (a report
@@ -22,8 +15,7 @@ const CLAIM_MS = 10 * 60_000;
  * `unattachedDay` key (equality, only uploads still unattached), from the
  * day after the last one it finished (kept in `media_sweep`, so a job that
  * did not run for months catches up) to the day of the cutoff; one process
- * at a time (a claim that lapses if that process dies). Every process also
- * removes the temporary upload files a killed process left in its own folder.
+ * at a time (the job runner's claim `job:media-sweep`, common/jobs.ts).
  */
 @Provide()
 @Scope(ScopeEnum.Singleton)
@@ -31,16 +23,13 @@ export class MediaSweepJob {
   @Inject()
   store!: MediaStore;
 
-  @Inject()
-  claims!: Claims;
 
   private get progress() {
     return this.store.database.model<MediaSweepDoc>(MEDIA_SWEEP_MODEL, mediaSweepSchema);
   }
 
   async runOnce(now = new Date()): Promise<number> {
-    await removeStaleUploadFiles();
-    return (await this.claims.run('job:media-sweep', CLAIM_MS, () => this.sweep(now))) ?? 0;
+    return this.sweep(now);
   }
 
   private async sweep(now: Date): Promise<number> {
@@ -70,19 +59,4 @@ export class MediaSweepJob {
     }
     return deleted;
   }
-}
-
-/** Removes upload files older than STALE_UPLOAD_FILE_MS from this process's upload folder (by the real clock: other processes' uploads are in flight there). */
-export async function removeStaleUploadFiles(): Promise<number> {
-  const dir = uploadTmpDir();
-  const names = (await fs.readdir(dir).catch(() => [] as string[])).filter((n) => n.startsWith(UPLOAD_FILE_PREFIX));
-  let removed = 0;
-  for (const name of names) {
-    const file = path.join(dir, name);
-    const stat = await fs.stat(file).catch(() => null);
-    if (!stat || Date.now() - stat.mtimeMs < STALE_UPLOAD_FILE_MS) continue;
-    await fs.rm(file, { force: true });
-    removed += 1;
-  }
-  return removed;
 }

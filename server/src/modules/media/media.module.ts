@@ -5,6 +5,7 @@ import { MEDIA_SWEEP_MODEL, mediaSweepSchema } from './media-sweep.model';
 import { LegacyAttachmentsMigration } from './legacy-attachments.migration';
 import { MediaPersonalData } from './media-personal-data';
 import { MediaSweepJob } from './media-sweep.job';
+import { UploadFilesJob } from './upload-files.job';
 import { UnattachedDayMigration } from './unattached-day.migration';
 import { housekeepingInterval } from '../../config/env';
 
@@ -16,6 +17,9 @@ export const MEDIA_MODULE: ModuleManifest = {
     [MEDIA_SWEEP_MODEL, mediaSweepSchema],
   ],
   migrations: [LegacyAttachmentsMigration, UnattachedDayMigration],
-  jobs: [{ name: 'media-sweep', intervalMs: housekeepingInterval, job: MediaSweepJob }],
+  jobs: [
+    { name: 'media-sweep', intervalMs: housekeepingInterval, job: MediaSweepJob },
+    { name: 'upload-files', intervalMs: housekeepingInterval, job: UploadFilesJob, everyProcess: true },
+  ],
   personalData: [MediaPersonalData],
 };
