@@ -27,8 +27,11 @@ beforeAll(async () => {
 
 afterAll(() => api.close());
 
-// Each scenario starts from a sweep that never ran (the fake clocks below jump back and forth).
-beforeEach(() => api.db.collection('media_sweep').deleteMany({}));
+// Each scenario starts from a sweep that last finished 8 days ago (the fake clocks below jump back and forth).
+beforeEach(async () => {
+  await api.db.collection('media_sweep').deleteMany({});
+  await api.db.collection('media_sweep').insertOne({ _id: 'unattached' as unknown as Types.ObjectId, through: chinaDate(new Date(Date.now() - 8 * 24 * HOUR)) });
+});
 
 async function upload(shade: number): Promise<{ id: string; sha256: string }> {
   const bytes = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: shade, g: 200, b: 10 } } }).png().toBuffer();
@@ -44,7 +47,7 @@ describe('R14: uploads never attached', () => {
     const DAY = 24 * HOUR;
     const createdAt = new Date(Date.now() - 40 * DAY);
     await api.db.collection('media').updateOne({ _id }, { $set: { createdAt, unattachedDay: chinaDate(createdAt) } });
-    await api.db.collection('media_sweep').insertOne({ _id: 'unattached' as unknown as Types.ObjectId, through: chinaDate(new Date(Date.now() - 42 * DAY)) });
+    await api.db.collection('media_sweep').updateOne({ _id: 'unattached' as unknown as Types.ObjectId }, { $set: { through: chinaDate(new Date(Date.now() - 42 * DAY)) } });
     expect(await job.runOnce()).toBe(1);
     expect(await api.db.collection('media').findOne({ _id })).toBeNull();
     // It remembers how far it came: the days behind it are not read again.
