@@ -1,8 +1,9 @@
 import { ALL, Controller, Get, Inject, Param, Query } from '@midwayjs/core';
 import type { Context } from '@midwayjs/koa';
-import { listStationsQuery, nearestStationsQuery } from '@citycare/shared';
+import { listStationsQuery } from '@citycare/shared';
 import { validate } from '../../common/validate';
 import { StationService } from './station.service';
+import { nearestQuery } from './nearest-query';
 
 @Controller('/api/stations')
 export class StationController {
@@ -12,10 +13,13 @@ export class StationController {
   @Inject()
   stations!: StationService;
 
+  /** The body comes pre-serialised (StationService.findNearestJson); no @Query: Midway wraps such handlers per request. */
   @Get('/nearest')
-  async nearest(@Query(ALL) query: unknown) {
-    const { lat, lng, limit } = validate(nearestStationsQuery, query);
-    return this.stations.findNearest({ lat, lng }, limit);
+  async nearest() {
+    const { lat, lng, limit } = nearestQuery(this.ctx.query);
+    const body = await this.stations.findNearestJson({ lat, lng }, limit);
+    this.ctx.type = 'json';
+    return body;
   }
 
   @Get('/')
