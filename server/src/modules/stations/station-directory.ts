@@ -4,14 +4,14 @@ import { Database } from '../../common/database';
 import { envInt } from '../../config/env';
 import { isActiveStation, STATION_MODEL, stationKind, stationSchema, type StationDoc } from './station.model';
 import { SUMMARY_FIELDS, toStationSummary } from './station.view';
-import { summaryJsonHead } from './station-nearest-body';
+import { nearbyJsonHead } from './station-nearest-body';
 
 /** An active station with the views a nearest search returns, built once per snapshot. */
 export interface DirectoryStation {
   doc: StationDoc;
   kind: StationKind;
   summary: StationSummary;
-  /** `summary` as UTF-8 JSON without its closing brace (station-nearest-body.ts). */
+  /** `summary` as UTF-8 JSON open for its distance (station-nearest-body.ts). */
   json: Buffer;
 }
 
@@ -35,14 +35,15 @@ export class StationDirectory {
     return this.database.model<StationDoc>(STATION_MODEL, stationSchema);
   }
 
-  /** false when STATION_CACHE_MS is 0: every search then asks the database (stationsIn). */
-  get cacheOn(): boolean {
-    return envInt('STATION_CACHE_MS') > 0;
+  /** Every active station from the snapshot; null with the cache off (STATION_CACHE_MS=0): searches then ask the database (stationsIn). */
+  async cached(): Promise<DirectoryStation[] | null> {
+    const ttl = envInt('STATION_CACHE_MS');
+    return ttl > 0 ? this.everyStation(ttl) : null;
   }
 
   /** Active stations in `box`: from the snapshot, or a box query with the cache off. */
   async stationsIn(box: BoundingBox): Promise<DirectoryStation[]> {
-    if (!this.cacheOn) {
+    if (envInt('STATION_CACHE_MS') <= 0) {
       const docs = await this.stations
         .find({ lat: { $gte: box.minLat, $lte: box.maxLat }, lng: { $gte: box.minLng, $lte: box.maxLng } })
         .select(SUMMARY_FIELDS)
@@ -58,8 +59,7 @@ export class StationDirectory {
   }
 
   /** Every active station with its views (the snapshot while it is fresh). */
-  async everyStation(): Promise<DirectoryStation[]> {
-    const ttl = envInt('STATION_CACHE_MS');
+  async everyStation(ttl = envInt('STATION_CACHE_MS')): Promise<DirectoryStation[]> {
     if (this.snapshot && Date.now() - this.snapshot.at < ttl) return this.snapshot.stations;
     // One load at a time: concurrent requests share it.
     this.loading ??= this.stations
@@ -85,5 +85,5 @@ export class StationDirectory {
 
 function toDirectoryStation(doc: StationDoc): DirectoryStation {
   const summary = toStationSummary(doc);
-  return { doc, kind: stationKind(doc), summary, json: summaryJsonHead(summary) };
+  return { doc, kind: stationKind(doc), summary, json: nearbyJsonHead(summary) };
 }

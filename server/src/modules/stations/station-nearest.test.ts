@@ -1,6 +1,6 @@
 import type { StationSummary } from '@citycare/shared';
 import { NearestPicker } from './station-nearest';
-import { nearestBody, summaryJsonHead } from './station-nearest-body';
+import { nearestBody, nearbyJsonHead } from './station-nearest-body';
 
 /** A small deterministic generator, so a failure can be replayed. */
 function random(seed: number) {
@@ -52,7 +52,7 @@ describe('nearestBody', () => {
     for (const n of [0, 1, 3, 10]) {
       const items = Array.from({ length: n }, (_, i) => ({ summary: summary(i), distanceM: i * 1234 }));
       const body = nearestBody(
-        items.map((s) => ({ json: summaryJsonHead(s.summary), distanceM: s.distanceM })),
+        items.map((s) => ({ json: nearbyJsonHead(s.summary), distanceM: s.distanceM })),
         n === 3 ? 20015087 : 3000,
       );
       const expected = JSON.stringify({ items: items.map((s) => ({ ...s.summary, distanceM: s.distanceM })), searchedRadiusM: n === 3 ? 20015087 : 3000 });

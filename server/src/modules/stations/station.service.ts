@@ -68,7 +68,7 @@ export class StationService {
   private async nearest(point: LatLng, limit: number, kinds: readonly StationKind[]) {
     const ofKind = (s: DirectoryStation) => !kinds.length || kinds.includes(s.kind);
     // With the cache on, one snapshot serves every ring; off, each ring is a box query.
-    const every = this.directory.cacheOn ? await this.directory.everyStation() : null;
+    const every = await this.directory.cached();
     for (const radiusM of SEARCH_RADII_M) {
       const box = boundingBox(point, radiusM);
       const picker = new NearestPicker<DirectoryStation>(limit);
