@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { Config, Middleware, type IMiddleware } from '@midwayjs/core';
 import type { Context, NextFunction } from '@midwayjs/koa';
-import helmet from 'koa-helmet';
-
-type KoaMiddleware = (ctx: Context, next: NextFunction) => Promise<unknown>;
+import helmet, { type HelmetOptions } from 'helmet';
 
 /** API answers (JSON, XML, CSV, photos) are never a page: they may load nothing and be framed by no one. */
 const API_POLICY = {
@@ -20,6 +19,8 @@ const API_POLICY = {
  * no-referrer, X-Frame-Options DENY, HSTS, cross-origin policies), with two
  * Content-Security-Policies: none at all for the API, and for the H5 build
  * its own origin only, its inline start-up script allowed by its hash.
+ * None of them depends on the request (no nonces), so helmet runs once at
+ * start and each answer gets the recorded headers.
  */
 @Middleware()
 export class SecurityHeadersMiddleware implements IMiddleware<Context, NextFunction> {
@@ -28,8 +29,8 @@ export class SecurityHeadersMiddleware implements IMiddleware<Context, NextFunct
 
   resolve() {
     const common = { referrerPolicy: { policy: 'no-referrer' as const }, frameguard: { action: 'deny' as const } };
-    const api = helmet({ ...common, contentSecurityPolicy: { useDefaults: false, directives: API_POLICY } }) as unknown as KoaMiddleware;
-    const page = helmet({
+    const api = recordHelmet({ ...common, contentSecurityPolicy: { useDefaults: false, directives: API_POLICY } });
+    const page = recordHelmet({
       ...common,
       contentSecurityPolicy: {
         useDefaults: false,
@@ -47,16 +48,43 @@ export class SecurityHeadersMiddleware implements IMiddleware<Context, NextFunct
           formAction: ["'self'"],
         },
       },
-    }) as unknown as KoaMiddleware;
+    });
     return async (ctx: Context, next: NextFunction) => {
       const isApi = ctx.path.startsWith('/api') || ctx.path.startsWith('/open311');
-      return (isApi || !this.staticDir ? api : page)(ctx, next);
+      (isApi || !this.staticDir ? api : page)(ctx.res);
+      return next();
     };
   }
 
   static getName() {
     return 'securityHeaders';
   }
+}
+
+/** What helmet(options) does to a response, recorded once, as a function that does it again. */
+export function recordHelmet(options: Readonly<HelmetOptions>): (res: ServerResponse) => void {
+  const headers = new Map<string, string>();
+  const removed: string[] = [];
+  const recorder = {
+    setHeader: (name: string, value: unknown) => headers.set(name, String(value)),
+    removeHeader: (name: string) => {
+      headers.delete(name);
+      removed.push(name);
+    },
+    getHeader: (name: string) => headers.get(name),
+  };
+  let finished = false;
+  helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, (err?: unknown) => {
+    if (err) throw err;
+    finished = true;
+  });
+  // helmet is synchronous; anything else would mean a header that depends on the request.
+  if (!finished) throw new Error('helmet did not finish at once');
+  const set = [...headers];
+  return (res) => {
+    for (const name of removed) res.removeHeader(name);
+    for (const [name, value] of set) res.setHeader(name, value);
+  };
 }
 
 /** 'sha256-…' of each inline <script> of the H5 index.html (Taro's font-size script), read once at start. */

@@ -1,6 +1,7 @@
 import { Config, Middleware, type IMiddleware } from '@midwayjs/core';
 import type { Context, NextFunction } from '@midwayjs/koa';
 import serve from 'koa-static';
+import { NO_LAYER } from './no-layer';
 
 /** Serves the H5 build (STATIC_DIR) for every non-/api GET, so the browser app and API share an origin. */
 @Middleware()
@@ -9,7 +10,8 @@ export class StaticFilesMiddleware implements IMiddleware<Context, NextFunction>
   staticDir!: string;
 
   resolve() {
-    if (!this.staticDir) return async (_ctx: Context, next: NextFunction) => next();
+    // No H5 build: no layer at all (Midway leaves out a middleware that resolves to nothing).
+    if (!this.staticDir) return NO_LAYER;
     // koa-static is typed against plain Koa's context; Midway's extends it.
     const files = serve(this.staticDir, { maxage: 0, gzip: true, index: 'index.html' }) as unknown as (
       ctx: Context,

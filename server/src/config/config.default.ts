@@ -16,6 +16,9 @@ export function buildConfig(): MidwayConfig {
       proxy: envFlag('TRUST_PROXY'),
       contextLoggerFormat: jsonLogFormat,
     },
+    // Sign-in is a bearer token (modules/auth); no cookie session, so none of
+    // @midwayjs/session's per-request work (imported by @midwayjs/koa).
+    session: { enable: false },
     bodyParser: {
       enableTypes: ['json'],
       jsonLimit: '64kb',

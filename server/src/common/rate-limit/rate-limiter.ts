@@ -66,6 +66,11 @@ export class RateLimiter {
     await redis.connect().catch((err: Error) => this.warn(err));
   }
 
+  /** false with RATE_LIMIT_FACTOR=0: no request is ever counted. */
+  get enabled(): boolean {
+    return this.factor !== 0;
+  }
+
   get storeKind(): RateLimitStore['kind'] {
     return this.store.kind;
   }

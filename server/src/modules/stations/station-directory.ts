@@ -1,9 +1,19 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import { isInBox, type BoundingBox } from '@citycare/shared';
+import { isInBox, type BoundingBox, type StationKind, type StationSummary } from '@citycare/shared';
 import { Database } from '../../common/database';
 import { envInt } from '../../config/env';
-import { isActiveStation, STATION_MODEL, stationSchema, type StationDoc } from './station.model';
-import { SUMMARY_FIELDS } from './station.view';
+import { isActiveStation, STATION_MODEL, stationKind, stationSchema, type StationDoc } from './station.model';
+import { SUMMARY_FIELDS, toStationSummary } from './station.view';
+import { nearbyJsonHead } from './station-nearest-body';
+
+/** An active station with the views a nearest search returns, built once per snapshot. */
+export interface DirectoryStation {
+  doc: StationDoc;
+  kind: StationKind;
+  summary: StationSummary;
+  /** `summary` as UTF-8 JSON open for its distance (station-nearest-body.ts). */
+  json: Buffer;
+}
 
 /**
  * Active stations in a bounding box (a deactivated one is gone for residents).
@@ -18,36 +28,48 @@ export class StationDirectory {
   @Inject()
   database!: Database;
 
-  private snapshot: { at: number; docs: StationDoc[] } | null = null;
-  private loading: Promise<StationDoc[]> | null = null;
+  private snapshot: { at: number; stations: DirectoryStation[]; docs: StationDoc[] } | null = null;
+  private loading: Promise<DirectoryStation[]> | null = null;
 
   get stations() {
     return this.database.model<StationDoc>(STATION_MODEL, stationSchema);
   }
 
-  async inBox(box: BoundingBox): Promise<StationDoc[]> {
+  /** Every active station from the snapshot; null with the cache off (STATION_CACHE_MS=0): searches then ask the database (stationsIn). */
+  async cached(): Promise<DirectoryStation[] | null> {
+    const ttl = envInt('STATION_CACHE_MS');
+    return ttl > 0 ? this.everyStation(ttl) : null;
+  }
+
+  /** Active stations in `box`: from the snapshot, or a box query with the cache off. */
+  async stationsIn(box: BoundingBox): Promise<DirectoryStation[]> {
     if (envInt('STATION_CACHE_MS') <= 0) {
-      return this.stations
+      const docs = await this.stations
         .find({ lat: { $gte: box.minLat, $lte: box.maxLat }, lng: { $gte: box.minLng, $lte: box.maxLng } })
         .select(SUMMARY_FIELDS)
-        .lean<StationDoc[]>()
-        .then((docs) => docs.filter(isActiveStation));
+        .lean<StationDoc[]>();
+      return docs.filter(isActiveStation).map(toDirectoryStation);
     }
-    return (await this.all()).filter((doc) => isInBox(doc, box));
+    return (await this.everyStation()).filter((s) => isInBox(s.doc, box));
   }
 
   async all(): Promise<StationDoc[]> {
-    const ttl = envInt('STATION_CACHE_MS');
-    if (this.snapshot && Date.now() - this.snapshot.at < ttl) return this.snapshot.docs;
+    if (this.snapshot && Date.now() - this.snapshot.at < envInt('STATION_CACHE_MS')) return this.snapshot.docs;
+    return (await this.everyStation()).map((s) => s.doc);
+  }
+
+  /** Every active station with its views (the snapshot while it is fresh). */
+  async everyStation(ttl = envInt('STATION_CACHE_MS')): Promise<DirectoryStation[]> {
+    if (this.snapshot && Date.now() - this.snapshot.at < ttl) return this.snapshot.stations;
     // One load at a time: concurrent requests share it.
     this.loading ??= this.stations
       .find()
       .select(SUMMARY_FIELDS)
       .lean<StationDoc[]>()
       .then((all) => {
-        const docs = all.filter(isActiveStation);
-        if (ttl > 0) this.snapshot = { at: Date.now(), docs };
-        return docs;
+        const stations = all.filter(isActiveStation).map(toDirectoryStation);
+        if (ttl > 0) this.snapshot = { at: Date.now(), stations, docs: stations.map((s) => s.doc) };
+        return stations;
       })
       .finally(() => {
         this.loading = null;
@@ -59,4 +81,9 @@ export class StationDirectory {
   invalidate(): void {
     this.snapshot = null;
   }
+}
+
+function toDirectoryStation(doc: StationDoc): DirectoryStation {
+  const summary = toStationSummary(doc);
+  return { doc, kind: stationKind(doc), summary, json: nearbyJsonHead(summary) };
 }

@@ -1,21 +1,27 @@
-import { ALL, Controller, Get, Inject, Param, Query } from '@midwayjs/core';
+import { ALL, Controller, Get, Inject, Param, Query, Scope, ScopeEnum } from '@midwayjs/core';
 import type { Context } from '@midwayjs/koa';
-import { listStationsQuery, nearestStationsQuery } from '@citycare/shared';
+import { listStationsQuery } from '@citycare/shared';
 import { validate } from '../../common/validate';
 import { StationService } from './station.service';
+import { nearestQuery } from './nearest-query';
 
+/**
+ * One instance for the process (a controller is otherwise built per request):
+ * nothing here is per request but the ctx Midway passes to a handler.
+ */
 @Controller('/api/stations')
+@Scope(ScopeEnum.Singleton)
 export class StationController {
-  @Inject()
-  ctx!: Context;
-
   @Inject()
   stations!: StationService;
 
+  /** The body comes pre-serialised (StationService.findNearestJson); no @Query: Midway wraps such handlers per request. */
   @Get('/nearest')
-  async nearest(@Query(ALL) query: unknown) {
-    const { lat, lng, limit } = validate(nearestStationsQuery, query);
-    return this.stations.findNearest({ lat, lng }, limit);
+  async nearest(ctx: Context) {
+    const { lat, lng, limit } = nearestQuery(ctx.query);
+    const body = await this.stations.findNearestJson({ lat, lng }, limit);
+    ctx.type = 'json';
+    return body;
   }
 
   @Get('/')

@@ -4,6 +4,7 @@ import {
   boundingBox,
   EARTH_RADIUS_M,
   haversineMeters,
+  isInBox,
   isInPolygon,
   NEAREST_LIMIT_DEFAULT,
   type LatLng,
@@ -21,7 +22,9 @@ import { toObjectId } from '../../common/object-id';
 import { PhotoUrls } from '../media/photo-urls';
 import { isActiveStation, STATION_MODEL, stationKind, stationSchema, type StationDoc } from './station.model';
 import { SUMMARY_FIELDS, toStationDetail, toStationSummary } from './station.view';
-import { StationDirectory } from './station-directory';
+import { StationDirectory, type DirectoryStation } from './station-directory';
+import { NearestPicker } from './station-nearest';
+import { nearestBody } from './station-nearest-body';
 
 /** Search rings in metres; past the last one every station is considered. */
 const SEARCH_RADII_M = [3_000, 15_000, 60_000, 300_000];
@@ -46,17 +49,41 @@ export class StationService {
   /**
    * Nearest stations to a point: widen a bounding box until it holds `limit`
    * stations within its radius (anything outside the box is farther than the
-   * radius), then sort by haversine distance.
+   * radius), then the nearest by haversine distance.
    */
   async findNearest(point: LatLng, limit = NEAREST_LIMIT_DEFAULT, kinds: readonly StationKind[] = []): Promise<NearestStationsResponse> {
-    const ofKind = (docs: StationDoc[]) => (kinds.length ? docs.filter((d) => kinds.includes(stationKind(d))) : docs);
+    const { picks, searchedRadiusM } = await this.nearest(point, limit, kinds);
+    return { items: picks.map(({ item, distanceM }) => ({ ...item.summary, distanceM })), searchedRadiusM };
+  }
+
+  /** findNearest's answer as its JSON body (UTF-8), from each station's JSON built once per snapshot. */
+  async findNearestJson(point: LatLng, limit = NEAREST_LIMIT_DEFAULT): Promise<Buffer> {
+    const { picks, searchedRadiusM } = await this.nearest(point, limit, []);
+    return nearestBody(
+      picks.map(({ item, distanceM }) => ({ json: item.json, distanceM })),
+      searchedRadiusM,
+    );
+  }
+
+  private async nearest(point: LatLng, limit: number, kinds: readonly StationKind[]) {
+    const ofKind = (s: DirectoryStation) => !kinds.length || kinds.includes(s.kind);
+    // With the cache on, one snapshot serves every ring; off, each ring is a box query.
+    const every = await this.directory.cached();
     for (const radiusM of SEARCH_RADII_M) {
-      const docs = ofKind(await this.directory.inBox(boundingBox(point, radiusM)));
-      const within = byDistance(point, docs).filter((s) => s.distanceM <= radiusM);
-      if (within.length >= limit) return { items: within.slice(0, limit).map(toNearby), searchedRadiusM: radiusM };
+      const box = boundingBox(point, radiusM);
+      const picker = new NearestPicker<DirectoryStation>(limit);
+      for (const s of every ?? (await this.directory.stationsIn(box))) {
+        if (!isInBox(s.doc, box) || !ofKind(s)) continue;
+        const distanceM = Math.round(haversineMeters(point, s.doc));
+        if (distanceM <= radiusM) picker.offer(s, distanceM, s.doc.name);
+      }
+      if (picker.offered >= limit) return { picks: picker.picks(), searchedRadiusM: radiusM };
     }
-    const all = ofKind(await this.directory.all());
-    return { items: byDistance(point, all).slice(0, limit).map(toNearby), searchedRadiusM: Math.round(HALF_EARTH_M) };
+    const picker = new NearestPicker<DirectoryStation>(limit);
+    for (const s of every ?? (await this.directory.everyStation())) {
+      if (ofKind(s)) picker.offer(s, Math.round(haversineMeters(point, s.doc)), s.doc.name);
+    }
+    return { picks: picker.picks(), searchedRadiusM: Math.round(HALF_EARTH_M) };
   }
 
   /**
@@ -125,16 +152,3 @@ export class StationService {
   }
 }
 
-interface Ranked {
-  doc: StationDoc;
-  distanceM: number;
-}
-
-/** Distances first; the response objects are built only for the stations returned. */
-function byDistance(point: LatLng, docs: StationDoc[]): Ranked[] {
-  return docs
-    .map((doc) => ({ doc, distanceM: Math.round(haversineMeters(point, doc)) }))
-    .sort((a, b) => a.distanceM - b.distanceM || (a.doc.name < b.doc.name ? -1 : a.doc.name > b.doc.name ? 1 : 0));
-}
-
-const toNearby = ({ doc, distanceM }: Ranked): NearbyStation => ({ ...toStationSummary(doc), distanceM });
