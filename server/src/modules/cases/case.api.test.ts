@@ -3,6 +3,7 @@ import { loginAs, type TestUser } from '../../../../tests/support/auth';
 import { seedDemoData } from '../../seed/seed-demo';
 import { OutboxWorker } from '../notifications/outbox.worker';
 import { AutoCloseJob } from './auto-close.job';
+import { StationDirectory } from '../stations/station-directory';
 
 const NEAR_JIALIN = { lat: 32.5395, lng: 120.4595 };
 
@@ -138,6 +139,9 @@ describe('routing', () => {
       { _id: new ObjectId(stationB) },
       { $set: { boundary: ring, boundaryBox: { minLat: 32.538, maxLat: 32.542, minLng: 120.463, maxLng: 120.467 } } },
     );
+    // Written behind the app's back: drop its snapshot of the stations, as a change through the admin routes does.
+    const directory = await api.app.getApplicationContext().getAsync(StationDirectory);
+    directory.invalidate();
     try {
       const inside = await report(reporter, point);
       const outside = await report(reporter, { lat: 32.545, lng: 120.465 });
@@ -148,6 +152,7 @@ describe('routing', () => {
       expect(nearest.body.items[0].id).not.toBe(stationB);
     } finally {
       await stations.updateOne({ _id: new ObjectId(stationB) }, { $set: { boundary: [], boundaryBox: null } });
+      directory.invalidate();
     }
   });
 });

@@ -64,7 +64,8 @@ export class StationDirectory {
     // One load at a time: concurrent requests share it.
     this.loading ??= this.stations
       .find()
-      .select(SUMMARY_FIELDS)
+      // With the community boundary: a new case is routed from the snapshot too (StationService.routeFor).
+      .select(`${SUMMARY_FIELDS} boundary boundaryBox`)
       .lean<StationDoc[]>()
       .then((all) => {
         const stations = all.filter(isActiveStation).map(toDirectoryStation);

@@ -92,14 +92,18 @@ export class StationService {
    * only active stations, and only of `kinds` when the category names some.
    */
   async routeFor(point: LatLng, kinds: readonly StationKind[] = []): Promise<NearbyStation | undefined> {
-    const candidates = await this.stations
-      .find({
-        'boundaryBox.minLat': { $lte: point.lat },
-        'boundaryBox.maxLat': { $gte: point.lat },
-        'boundaryBox.minLng': { $lte: point.lng },
-        'boundaryBox.maxLng': { $gte: point.lng },
-      })
-      .lean<StationDoc[]>();
+    // From the directory's snapshot when it is on (no database read per new case), else a box query.
+    const every = await this.directory.cached();
+    const candidates = every
+      ? every.map((s) => s.doc).filter((s) => s.boundaryBox && isInBox(point, s.boundaryBox))
+      : await this.stations
+          .find({
+            'boundaryBox.minLat': { $lte: point.lat },
+            'boundaryBox.maxLat': { $gte: point.lat },
+            'boundaryBox.minLng': { $lte: point.lng },
+            'boundaryBox.maxLng': { $gte: point.lng },
+          })
+          .lean<StationDoc[]>();
     const owner = candidates.find((s) => isActiveStation(s) && (!kinds.length || kinds.includes(stationKind(s))) && isInPolygon(point, s.boundary));
     if (owner) return { ...toStationSummary(owner), distanceM: Math.round(haversineMeters(point, owner)) };
     return (await this.findNearest(point, 1, kinds)).items[0];
