@@ -1,6 +1,8 @@
 // P4 (docs/performance.md): every screen's read at 1k, 10k and 100k cases in the
 // app's own shape, on the embedded default, one API process, 10 connections.
 // `npm run bench -- p4` (P4_SIZES=1000,10000,100000, BENCH_SECONDS=5).
+// Every list is measured as it is and "after a change": its version bumped
+// before each request, as a write does, so no page is reused (ADR 0013).
 //
 // The shape: 12 stations, 50 reporters, cases received evenly over the last
 // 365 days, the newest 10% still open (some overdue), about 3.4 timeline
