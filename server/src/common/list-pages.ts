@@ -102,6 +102,11 @@ export class ListPages {
       });
   }
 
+  /** Lists that are gone (their owner deleted their account): their versions go too, leaving nothing that names them. */
+  async forget(lists: string[]): Promise<void> {
+    await Promise.all(lists.map((_id) => this.versions.deleteOne({ _id })));
+  }
+
   /** Every list changed (after a rebuild or a bulk load that bypassed the writers). */
   async allChanged(): Promise<void> {
     await this.versions.deleteMany({});

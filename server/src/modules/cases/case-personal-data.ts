@@ -7,6 +7,7 @@ import type { CaseEventDoc } from './case-event.model';
 import type { CaseFollowerDoc } from './case-follower.model';
 import { CaseQueryService } from './case-query.service';
 import { CaseStore } from './case-store';
+import { ListPages } from '../../common/list-pages';
 import { mineList } from './case-derived';
 import { OrdinalLists } from '../../common/ordinal-list';
 import { CaseTimelineService, erasureEntry } from './case-timeline.service';
@@ -39,6 +40,9 @@ export class CasePersonalData implements PersonalDataHolder {
 
   @Inject()
   lists!: OrdinalLists;
+
+  @Inject()
+  pages!: ListPages;
 
   async export(userId: Types.ObjectId) {
     const asReporter = { id: userId.toHexString(), role: 'resident' as const, stationId: null, community: null, openid: '' };
@@ -75,5 +79,6 @@ export class CasePersonalData implements PersonalDataHolder {
     await this.store.followers.deleteMany({ userId });
     await this.store.idempotencyKeys.deleteMany({ userId });
     await this.lists.drop(mineList(userId));
+    await this.pages.forget([mineList(userId)]);
   }
 }

@@ -124,7 +124,7 @@ export class CaseTimelineService {
     await this.notifier.entryWritten(after, entry);
     await this.aggregates.touched(doc, after);
     await this.store.cases.updateOne({ _id: doc._id, seq: doc.seq }, { $set: set });
-    await Promise.all([this.aggregates.touched(doc, after), this.pages.changed([...listsShowing(doc), ...listsShowing(after)])]);
+    await Promise.all([this.aggregates.touched(doc, after), this.pages.changed(listsChanged(doc, after))]);
     return after;
   }
 
@@ -136,4 +136,11 @@ export class CaseTimelineService {
     }
     return current;
   }
+}
+
+/** The lists that showed the case before or show it after a change; an erasure gives it a reporter id that is nobody's, whose list does not exist. */
+function listsChanged(before: CaseDoc, after: CaseDoc): string[] {
+  const lists = new Set([...listsShowing(before), ...listsShowing(after)]);
+  if (!after.reporterId.equals(before.reporterId)) lists.delete(mineList(after.reporterId));
+  return [...lists];
 }

@@ -69,6 +69,8 @@ describe('R14 retention', () => {
     const doc = (await stored(old.id))!;
     expect(doc).toMatchObject({ status: 'closed', category: 'street_vending', description: RETAINED_DESCRIPTION, address: '', anonymous: true, photos: [], purgeFrom: null });
     expect(String(doc.reporterId)).not.toBe(w.reporter.id);
+    // The new reporter id is nobody's: no list of theirs was made (common/list-pages.ts).
+    expect(await api.db.collection('list_versions').countDocuments({ _id: `mine|${String(doc.reporterId)}` as never })).toBe(0);
     expect(doc.stationId.toHexString()).toBe(w.stationA);
     // Gone from the reporter's and the follower's view; staff still see the anonymous record.
     await as(w.reporter).get(`/api/cases/${old.id}`).expect(404);
