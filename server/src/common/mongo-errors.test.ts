@@ -20,5 +20,8 @@ describe('a write refused by a unique index', () => {
     expect(everyErrorIsDuplicateKey({ writeErrors: [{ index: 0, code: 11000 }, { index: 1, code: 2, errmsg: 'bad value' }] })).toBe(false);
     expect(everyErrorIsDuplicateKey({ writeErrors: { index: 0, code: 11000 } })).toBe(true);
     expect(everyErrorIsDuplicateKey({ code: 11000 })).toBe(true);
+    // mongoose's insertMany copies each WriteError into a plain object: the code is under `err`.
+    expect(everyErrorIsDuplicateKey({ writeErrors: [{ index: 0, err: { code: 11000, errmsg: 'E11000 duplicate key' } }] })).toBe(true);
+    expect(everyErrorIsDuplicateKey({ writeErrors: [{ index: 0, err: { code: 121, errmsg: 'Document failed validation' } }] })).toBe(false);
   });
 });

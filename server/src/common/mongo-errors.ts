@@ -19,11 +19,17 @@ export function isDuplicateKey(err: unknown): boolean {
 
 const DUPLICATE_KEY_MESSAGE = /E11000 duplicate key|UNIQUE constraint failed|duplicate key value violates unique constraint|\(23505\)/;
 
-/** The per-document errors of an unordered bulk write (none for an error that is not one). */
-export function writeErrorsOf(err: unknown): Array<{ index: number; code?: number }> {
+type WriteErrorLike = { index: number; code?: number; errmsg?: string; err?: { code?: number; errmsg?: string } };
+
+/**
+ * The per-document errors of an unordered bulk write (none for an error that
+ * is not one): the driver's WriteError, or the plain copy of one that
+ * mongoose's insertMany makes (its code and words then sit under `err`).
+ */
+export function writeErrorsOf(err: unknown): Array<{ index: number; code?: number; errmsg?: string }> {
   const errors = (err as { writeErrors?: unknown }).writeErrors;
   if (!errors) return [];
-  return (Array.isArray(errors) ? errors : [errors]) as Array<{ index: number; code?: number }>;
+  return ((Array.isArray(errors) ? errors : [errors]) as WriteErrorLike[]).map((e) => ({ index: e.index, code: e.code ?? e.err?.code, errmsg: e.errmsg ?? e.err?.errmsg }));
 }
 
 /** A bulk write (or a single write) that failed only because some of its documents exist already. */

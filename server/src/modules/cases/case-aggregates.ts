@@ -2,7 +2,7 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import type { FilterQuery } from 'mongoose';
 import { chinaDate } from '@citycare/shared';
 import { Claims } from '../../common/claims';
-import { isDuplicateKey } from '../../common/mongo-errors';
+import { everyErrorIsDuplicateKey, isDuplicateKey } from '../../common/mongo-errors';
 import type { CaseDoc } from './case.model';
 import type { CaseAggregateDirtyDoc, CaseAggregateDoc, DayTally } from './case-aggregate.model';
 import { aggregatesOf, parseAggregate, type AggregateKind, type Scope as CaseScopeKey } from './case-derived';
@@ -50,7 +50,7 @@ export class CaseAggregates {
       return { _id: id, kind, scope, at };
     });
     await this.store.dirtyAggregates.insertMany(rows, { ordered: false }).catch((err) => {
-      if (!isDuplicateKey(err)) throw err; // already marked
+      if (!everyErrorIsDuplicateKey(err)) throw err; // already marked
     });
   }
 

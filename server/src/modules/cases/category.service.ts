@@ -1,7 +1,7 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { DEFAULT_CATEGORIES, type CategoryView, type CreateCategoryBody, type UpdateCategoryBody } from '@citycare/shared';
 import { AppError } from '../../common/app-error';
-import { isDuplicateKey } from '../../common/mongo-errors';
+import { everyErrorIsDuplicateKey, isDuplicateKey } from '../../common/mongo-errors';
 import { toObjectId } from '../../common/object-id';
 import type { CategoryDoc } from './category.model';
 import { CaseStore } from './case-store';
@@ -32,7 +32,7 @@ export class CategoryService {
     let docs = await this.categories.find().lean<CategoryDoc[]>();
     if (docs.length === 0) {
       await this.categories.insertMany(DEFAULT_CATEGORIES, { ordered: false }).catch((err) => {
-        if (!isDuplicateKey(err)) throw err; // a concurrent seed won
+        if (!everyErrorIsDuplicateKey(err)) throw err; // a concurrent seed won
       });
       docs = await this.categories.find().lean<CategoryDoc[]>();
     }

@@ -2,7 +2,7 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import type { Types } from 'mongoose';
 import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
-import { isDuplicateKey } from '../../common/mongo-errors';
+import { everyErrorIsDuplicateKey } from '../../common/mongo-errors';
 import { toObjectId } from '../../common/object-id';
 import type { MediaDoc } from './media.model';
 import { MediaStore, type MediaFile, type MediaVariant } from './media-store';
@@ -50,7 +50,7 @@ export class PhotoAttachments {
     await this.store.attachments
       .insertMany(photos.map((mediaId) => ({ mediaId, kind: to.kind, targetId: to.id, at })), { ordered: false })
       .catch((err) => {
-        if (!isDuplicateKey(err)) throw err; // attached before: still one attachment
+        if (!everyErrorIsDuplicateKey(err)) throw err; // attached before: still one attachment
       });
     // Attached now: no longer an abandoned upload for the sweep (after the attachment, so a crash between leaves it kept).
     for (const mediaId of photos) await this.store.media.updateOne({ _id: mediaId }, { $set: { unattachedDay: null } });

@@ -2,7 +2,7 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import type { Types } from 'mongoose';
 import { Database } from '../../common/database';
 import { OUTBOX_MODEL, outboxSchema, type OutboxDoc } from './outbox.model';
-import { isDuplicateKey } from '../../common/mongo-errors';
+import { everyErrorIsDuplicateKey } from '../../common/mongo-errors';
 
 
 /** Which subscribe-message template a notification uses (each is an env setting). */
@@ -47,7 +47,7 @@ export class NotificationService {
       .model<OutboxDoc>(OUTBOX_MODEL, outboxSchema)
       .insertMany(rows, { ordered: false })
       .catch((err) => {
-        if (!isDuplicateKey(err)) throw err; // already queued
+        if (!everyErrorIsDuplicateKey(err)) throw err; // already queued
       });
   }
 }
