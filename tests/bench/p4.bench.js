@@ -241,13 +241,16 @@ function endpoints(world, loader, db) {
   const someCase = recent(loader.reporterCases);
   const stationCase = recent(loader.stationCases);
   const reporter = world.reporters[0];
-  const stationList = `station|${world.station._id}`;
+  // The lists' names as the server writes them (case-derived.ts, notice.model.ts).
+  const { CITY_LIST, mineList, stationList } = dist('modules/cases/case-derived.js');
+  const { boardOf } = dist('modules/notices/notice.model.js');
+  const station = stationList(world.station._id);
   const lists = [
-    { name: 'officer queue', auth: world.officer.auth, url: () => '/api/staff/cases', shows: stationList },
-    { name: 'my cases', auth: reporter.auth, url: () => '/api/cases', shows: `mine|${reporter.id}` },
-    { name: 'figures, one station, 30 days', auth: world.lead.auth, url: () => `/api/figures?scope=station&id=${world.station._id}`, shows: stationList },
-    { name: 'Open311 requests.json (page 1)', url: () => '/open311/v2/requests.json', shows: 'city' },
-    { name: 'notices of my community', auth: reporter.auth, url: () => '/api/notices', shows: `notices|${world.station.community}` },
+    { name: 'officer queue', auth: world.officer.auth, url: () => '/api/staff/cases', shows: station },
+    { name: 'my cases', auth: reporter.auth, url: () => '/api/cases', shows: mineList(new ObjectId(reporter.id)) },
+    { name: 'figures, one station, 30 days', auth: world.lead.auth, url: () => `/api/figures?scope=station&id=${world.station._id}`, shows: station },
+    { name: 'Open311 requests.json (page 1)', url: () => '/open311/v2/requests.json', shows: CITY_LIST },
+    { name: 'notices of my community', auth: reporter.auth, url: () => '/api/notices', shows: boardOf(world.station.community) },
   ];
   // The same lists when what they show has just changed (as a write does: server/src/common/list-pages.ts), so nothing is reused.
   const changed = lists.map((e) => ({ ...e, name: `${e.name} · after a change`, before: () => db.collection('list_versions').updateOne({ _id: e.shows }, { $set: { v: String(Math.random()) } }, { upsert: true }) }));

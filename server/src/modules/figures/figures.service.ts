@@ -44,8 +44,8 @@ export class FiguresService {
     const range = figureRange(q.from, q.to);
     const scope = await this.resolveScope(user, q);
     // The same for everyone allowed to see them: reused until a case of the scope changes.
-    const name = `figures|${this.cases.listOf(scope.cases)}|${range.from}|${range.to}`;
-    return this.pages.read(name, [this.cases.listOf(scope.cases)], () => this.sum(q, scope, range));
+    const list = this.cases.listOf(scope.cases);
+    return this.pages.read(`figures|${list}|${range.from}|${range.to}`, [list], () => this.sum(q, scope, range));
   }
 
   private async sum(q: FiguresQuery, scope: ResolvedScope, range: { from: string; to: string }): Promise<FiguresResponse> {

@@ -7,6 +7,7 @@ import { toObjectId } from '../../common/object-id';
 import { MEDIA_MODEL, mediaSchema, type MediaDoc } from './media.model';
 import { MEDIA_ATTACHMENT_MODEL, mediaAttachmentSchema, type MediaAttachmentDoc } from './media-attachment.model';
 import { MEDIA_STORAGE, type MediaStorage } from './media.storage';
+import { MEDIA_SWEEP_MODEL, mediaSweepSchema, type MediaSweepDoc } from './media-sweep.model';
 
 export type MediaVariant = 'full' | 'thumb';
 
@@ -41,6 +42,11 @@ export class MediaStore {
 
   get attachments() {
     return this.database.model<MediaAttachmentDoc>(MEDIA_ATTACHMENT_MODEL, mediaAttachmentSchema);
+  }
+
+  /** How far the sweep of abandoned uploads has come (media-sweep.job.ts). */
+  get sweepProgress() {
+    return this.database.model<MediaSweepDoc>(MEDIA_SWEEP_MODEL, mediaSweepSchema);
   }
 
   async photo(id: string | Types.ObjectId): Promise<MediaDoc | null> {

@@ -2,7 +2,7 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { addChinaDays, chinaDate } from '@citycare/shared';
 import type { MediaDoc } from './media.model';
 import { MediaStore } from './media-store';
-import { MEDIA_SWEEP_MODEL, mediaSweepSchema, type MediaSweepDoc } from './media-sweep.model';
+import type { MediaSweepDoc } from './media-sweep.model';
 
 /** An upload not attached to anything this long after it came is deleted. */
 export const UNATTACHED_UPLOAD_MS = 24 * 3600_000;
@@ -24,10 +24,6 @@ export class MediaSweepJob {
   store!: MediaStore;
 
 
-  private get progress() {
-    return this.store.database.model<MediaSweepDoc>(MEDIA_SWEEP_MODEL, mediaSweepSchema);
-  }
-
   async runOnce(now = new Date()): Promise<number> {
     return this.sweep(now);
   }
@@ -35,12 +31,12 @@ export class MediaSweepJob {
   private async sweep(now: Date): Promise<number> {
     const cutoff = new Date(now.getTime() - UNATTACHED_UPLOAD_MS);
     const cutoffDay = chinaDate(cutoff);
-    const done = (await this.progress.findById('unattached').lean<MediaSweepDoc>())?.through ?? addChinaDays(cutoffDay, -FIRST_SWEEP_DAYS);
+    const done = (await this.store.sweepProgress.findById('unattached').lean<MediaSweepDoc>())?.through ?? addChinaDays(cutoffDay, -FIRST_SWEEP_DAYS);
     let deleted = 0;
     for (let day = addChinaDays(done, 1); day <= cutoffDay; day = addChinaDays(day, 1)) {
       deleted += await this.sweepDay(day, cutoff);
       // A day before the cutoff's is finished: none of its uploads can come due later.
-      if (day < cutoffDay) await this.progress.replaceOne({ _id: 'unattached' }, { _id: 'unattached', through: day }, { upsert: true });
+      if (day < cutoffDay) await this.store.sweepProgress.replaceOne({ _id: 'unattached' }, { _id: 'unattached', through: day }, { upsert: true });
     }
     return deleted;
   }
