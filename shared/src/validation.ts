@@ -35,11 +35,16 @@ function toFieldIssues(issue: z.core.$ZodIssue): FieldIssue[] {
  * A number sent as a query-string value ("32.5"). Rejects "", "abc", "1e999",
  * arrays (?a=1&a=2) and missing values with `code`.
  */
+/** A decimal number as a query string may carry it (before trimming is applied). */
+export const QUERY_NUMBER_PATTERN = /^[-+]?\d{1,12}(\.\d{1,15})?$/;
+/** A whole number as a query string may carry it. */
+export const QUERY_INT_PATTERN = /^\d{1,6}$/;
+
 export function queryNumber(code: ErrorCode) {
   return z
     .string({ error: code })
     .trim()
-    .regex(/^[-+]?\d{1,12}(\.\d{1,15})?$/, { error: code })
+    .regex(QUERY_NUMBER_PATTERN, { error: code })
     .transform(Number);
 }
 
@@ -48,7 +53,7 @@ export function queryInt(code: ErrorCode, min: number, max: number) {
   return z
     .string({ error: code })
     .trim()
-    .regex(/^\d{1,6}$/, { error: code })
+    .regex(QUERY_INT_PATTERN, { error: code })
     .transform(Number)
     .pipe(z.number().int().min(min, { error: code }).max(max, { error: code }));
 }

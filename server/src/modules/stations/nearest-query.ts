@@ -1,9 +1,5 @@
-import { NEAREST_LIMIT_MAX, nearestStationsQuery, type NearestStationsQuery } from '@citycare/shared';
+import { isValidLat, isValidLng, NEAREST_LIMIT_MAX, nearestStationsQuery, QUERY_INT_PATTERN, QUERY_NUMBER_PATTERN, type NearestStationsQuery } from '@citycare/shared';
 import { validate } from '../../common/validate';
-
-// The patterns of queryNumber and queryInt (shared/src/validation.ts), on the untrimmed value.
-const NUMBER = /^[-+]?\d{1,12}(\.\d{1,15})?$/;
-const WHOLE = /^\d{1,6}$/;
 
 /**
  * The query of GET /api/stations/nearest. A plain well-formed query
@@ -19,13 +15,13 @@ export function nearestQuery(query: Record<string, unknown>): NearestStationsQue
     keys === (limit === undefined ? 2 : 3) &&
     typeof lat === 'string' &&
     typeof lng === 'string' &&
-    NUMBER.test(lat) &&
-    NUMBER.test(lng) &&
-    (limit === undefined || (typeof limit === 'string' && WHOLE.test(limit)))
+    QUERY_NUMBER_PATTERN.test(lat) &&
+    QUERY_NUMBER_PATTERN.test(lng) &&
+    (limit === undefined || (typeof limit === 'string' && QUERY_INT_PATTERN.test(limit)))
   ) {
     const value = { lat: Number(lat), lng: Number(lng), limit: limit === undefined ? undefined : Number(limit) };
     const inRange =
-      value.lat >= -90 && value.lat <= 90 && value.lng >= -180 && value.lng <= 180 && (value.limit === undefined || (value.limit >= 1 && value.limit <= NEAREST_LIMIT_MAX));
+      isValidLat(value.lat) && isValidLng(value.lng) && (value.limit === undefined || (value.limit >= 1 && value.limit <= NEAREST_LIMIT_MAX));
     if (inRange) {
       if (value.limit === undefined) delete value.limit;
       return value;
