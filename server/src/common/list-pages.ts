@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { Schema, type Model } from 'mongoose';
 import { Database } from './database';
+import { GroupWrites } from './group-writes';
 import { everyErrorIsDuplicateKey, isDuplicateKey } from './mongo-errors';
 
 /** How long a page may be reused at most, whatever its versions say (clock-dependent filters, a writer that died before its bump). */
@@ -89,18 +90,22 @@ export class ListPages {
 
   /** Something the lists show changed: pages computed before are not reused (here or in any other process). */
   async changed(lists: Iterable<string>): Promise<void> {
-    const names = [...new Set(lists)];
-    if (names.length === 0) return;
+    const names = [...lists];
+    if (names.length > 0) await this.bumps.add(names);
+  }
+
+  /** Versions bumped while one bump is in flight go together in the next: one command for a burst of writes. */
+  private readonly bumps = new GroupWrites<string>(async (lists) => {
     await this.versions
       .bulkWrite(
-        names.map((_id) => ({ updateOne: { filter: { _id }, update: { $set: { v: randomUUID() } }, upsert: true } })),
+        [...new Set(lists)].map((_id) => ({ updateOne: { filter: { _id }, update: { $set: { v: randomUUID() } }, upsert: true } })),
         { ordered: false },
       )
       .catch((err) => {
         // Two writers making the same new version at once: the one that won gave it a new value too.
         if (!everyErrorIsDuplicateKey(err)) throw err;
       });
-  }
+  });
 
   /** Lists that are gone (their owner deleted their account): their versions go too, leaving nothing that names them. */
   async forget(lists: string[]): Promise<void> {

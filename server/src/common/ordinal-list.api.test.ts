@@ -39,6 +39,29 @@ describe('positions in a list', () => {
     expect(await a.claim('idle')).toBe(33);
   });
 
+  it('when 10 appends race in one process, then each takes its own position at the first try (one insert each)', async () => {
+    const inserts = jest.spyOn(a as unknown as { insertSlots: () => Promise<Set<number>> }, 'insertSlots');
+    try {
+      const got = await Promise.all(Array.from({ length: 10 }, () => a.claimAll(['burst-a', 'burst-b'])));
+      for (const j of [0, 1]) expect(got.map((ks) => ks[j]).sort((x, y) => x - y)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+      expect(inserts).toHaveBeenCalledTimes(10);
+      expect(await b.head('burst-a')).toBe(10);
+    } finally {
+      inserts.mockRestore();
+    }
+  });
+
+  it('when the database fails a claim, then the next claim gets that position (no gap is left)', async () => {
+    await a.claim('failing');
+    const inserts = jest.spyOn(a as unknown as { insertSlots: () => Promise<Set<number>> }, 'insertSlots').mockRejectedValueOnce(new Error('connection reset'));
+    try {
+      await expect(a.claim('failing')).rejects.toThrow('connection reset');
+    } finally {
+      inserts.mockRestore();
+    }
+    expect(await a.claim('failing')).toBe(2);
+  });
+
   it('when the head is set after a rebuild, then the next position follows it', async () => {
     await a.setHead('rebuilt', 500);
     expect(await a.claim('rebuilt')).toBe(501);

@@ -1,6 +1,7 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { Schema, type Model } from 'mongoose';
 import { Database } from './database';
+import { GroupWrites } from './group-writes';
 import { everyErrorIsDuplicateKey, writeErrorsOf } from './mongo-errors';
 
 /** Lists whose last claimed position a process remembers (reporters' lists are many). */
@@ -42,8 +43,11 @@ export class OrdinalLists {
     return this.database.model<SlotDoc>(LIST_SLOT_MODEL, slotSchema);
   }
 
-  /** The last position this process claimed in each list: where the next claim starts, without reading the head. */
+  /** The last position this process handed out in each list: where the next claim starts, without reading the head. */
   private readonly lastClaimed = new Map<string, number>();
+
+  /** The heads, raised by one command for every claim that lands while another raise is in flight. */
+  private readonly heads = new GroupWrites<{ list: string; n: number }>((claimed) => this.raiseHeads(claimed));
 
   /** The next position in `list` (1 for the first item). */
   async claim(list: string): Promise<number> {
@@ -53,35 +57,60 @@ export class OrdinalLists {
   /**
    * The next position in each of `lists` (distinct names), claimed together:
    * one insert command for the positions (and one more for each round lost
-   * to concurrent appends), one update command for the heads.
+   * to another process), then the heads, in a command shared with the claims
+   * made meanwhile. Concurrent claims in this process take distinct positions
+   * from its counter, so they never race each other for one.
    */
   async claimAll(lists: string[]): Promise<number[]> {
-    const next = await Promise.all(lists.map(async (list) => (this.lastClaimed.get(list) ?? (await this.head(list))) + 1));
-    const lost = lists.map(() => 0);
+    if (this.lastClaimed.size + lists.length > LAST_CLAIMED_MAX) this.lastClaimed.clear();
+    const next = await Promise.all(lists.map((list) => this.reserve(list)));
     let pending = lists.map((_, i) => i);
     while (pending.length > 0) {
-      const taken = await this.insertSlots(pending.map((i) => ({ _id: `${lists[i]}#${next[i]}`, list: lists[i], n: next[i] })));
+      const taken = await this.insertSlots(pending.map((i) => ({ _id: `${lists[i]}#${next[i]}`, list: lists[i], n: next[i] }))).catch((err) => {
+        // Nothing claimed (the database failed): hand the positions out again where no later claim took the counter past them.
+        for (const i of pending) if (this.lastClaimed.get(lists[i]) === next[i]) this.lastClaimed.set(lists[i], next[i] - 1);
+        throw err;
+      });
       const retry: number[] = [];
       for (const [j, i] of pending.entries()) {
         if (!taken.has(j)) continue;
-        // Taken by a concurrent append, or by another process meanwhile: after a few, jump to the head.
-        next[i] = ++lost[i] % 3 === 0 ? Math.max(next[i], await this.head(lists[i])) + 1 : next[i] + 1;
+        // Taken by another process: catch up with the list's head, then take the next one.
+        await this.learn(lists[i]);
+        next[i] = await this.reserve(lists[i]);
         retry.push(i);
       }
       pending = retry;
     }
-    if (this.lastClaimed.size + lists.length > LAST_CLAIMED_MAX) this.lastClaimed.clear();
-    for (const [i, list] of lists.entries()) this.lastClaimed.set(list, Math.max(next[i], this.lastClaimed.get(list) ?? 0));
     // The heads only speed up the next reader; a stale one is corrected by probing.
+    await this.heads.add(lists.map((list, i) => ({ list, n: next[i] })));
+    return next;
+  }
+
+  /** The next position this process hands out in `list`, taken at once (no await between reading and raising the counter). */
+  private async reserve(list: string): Promise<number> {
+    if (!this.lastClaimed.has(list)) await this.learn(list);
+    const n = (this.lastClaimed.get(list) ?? 0) + 1;
+    this.lastClaimed.set(list, n);
+    return n;
+  }
+
+  /** Raises this process's counter of `list` to the list's head. */
+  private async learn(list: string): Promise<void> {
+    const head = await this.head(list);
+    this.lastClaimed.set(list, Math.max(head, this.lastClaimed.get(list) ?? 0));
+  }
+
+  private async raiseHeads(claimed: Array<{ list: string; n: number }>): Promise<void> {
+    const highest = new Map<string, number>();
+    for (const { list, n } of claimed) highest.set(list, Math.max(n, highest.get(list) ?? 0));
     await this.slots
       .bulkWrite(
-        lists.map((list, i) => ({ updateOne: { filter: { _id: `${list}#head` }, update: { $max: { n: next[i] }, $setOnInsert: { list } }, upsert: true } })),
+        [...highest].map(([list, n]) => ({ updateOne: { filter: { _id: `${list}#head` }, update: { $max: { n }, $setOnInsert: { list } }, upsert: true } })),
         { ordered: false },
       )
       .catch((err) => {
         if (!everyErrorIsDuplicateKey(err)) throw err; // a head made by a concurrent first append
       });
-    return next;
   }
 
   /** Inserts the slots; the indexes of those another append holds already. */

@@ -88,17 +88,19 @@ export class SessionService {
   }
 
   private readonly recent = new Map<string, { session: SessionDoc; user: UserDoc; at: number }>();
+  /** Read once: the environment is fixed for a process, and reading it is not free on every request. */
+  private readonly cacheMs = envInt('SESSION_CACHE_MS');
 
   private cached(hash: string, now: Date) {
     const hit = this.recent.get(hash);
-    return hit && now.getTime() - hit.at < envInt('SESSION_CACHE_MS') ? hit : null;
+    return hit && now.getTime() - hit.at < this.cacheMs ? hit : null;
   }
 
   private async read(hash: string, now: Date): Promise<{ session: SessionDoc; user: UserDoc }> {
     const session = await this.sessions.findById(hash).lean<SessionDoc>();
     const user = session && (await this.users.find(session.userId));
     if (!session || !user) throw new AppError('SESSION_EXPIRED');
-    if (envInt('SESSION_CACHE_MS') > 0) {
+    if (this.cacheMs > 0) {
       if (this.recent.size >= SESSION_CACHE_MAX) this.recent.delete(this.recent.keys().next().value!);
       this.recent.set(hash, { session, user, at: now.getTime() });
     }

@@ -2,6 +2,7 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import type { FilterQuery } from 'mongoose';
 import { chinaDate } from '@citycare/shared';
 import { Claims } from '../../common/claims';
+import { GroupWrites } from '../../common/group-writes';
 import { everyErrorIsDuplicateKey, isDuplicateKey } from '../../common/mongo-errors';
 import type { CaseDoc } from './case.model';
 import type { CaseAggregateDirtyDoc, CaseAggregateDoc, DayTally } from './case-aggregate.model';
@@ -43,16 +44,20 @@ export class CaseAggregates {
   }
 
   async mark(ids: string[]): Promise<void> {
-    if (ids.length === 0) return;
+    if (ids.length > 0) await this.marks.add(ids);
+  }
+
+  /** Marks asked for while one insert of marks is in flight go together in the next (mostly the same few ids). */
+  private readonly marks = new GroupWrites<string>(async (ids) => {
     const at = new Date();
-    const rows = ids.map((id) => {
+    const rows = [...new Set(ids)].map((id) => {
       const { kind, scope } = parseAggregate(id);
       return { _id: id, kind, scope, at };
     });
     await this.store.dirtyAggregates.insertMany(rows, { ordered: false }).catch((err) => {
       if (!everyErrorIsDuplicateKey(err)) throw err; // already marked
     });
-  }
+  });
 
   /** Recomputes dirty aggregates (of one scope and kind, or all); waits briefly for ones another process holds. */
   async refresh(filter: { scope?: string; kind?: AggregateKind } = {}, wait = true): Promise<number> {

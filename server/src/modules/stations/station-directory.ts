@@ -28,6 +28,9 @@ export class StationDirectory {
   @Inject()
   database!: Database;
 
+  /** Read once: the environment is fixed for a process, and reading it is not free on every request. */
+  private readonly ttlMs = envInt('STATION_CACHE_MS');
+
   private snapshot: { at: number; stations: DirectoryStation[]; docs: StationDoc[] } | null = null;
   private loading: Promise<DirectoryStation[]> | null = null;
 
@@ -37,13 +40,12 @@ export class StationDirectory {
 
   /** Every active station from the snapshot; null with the cache off (STATION_CACHE_MS=0): searches then ask the database (stationsIn). */
   async cached(): Promise<DirectoryStation[] | null> {
-    const ttl = envInt('STATION_CACHE_MS');
-    return ttl > 0 ? this.everyStation(ttl) : null;
+    return this.ttlMs > 0 ? this.everyStation() : null;
   }
 
   /** Active stations in `box`: from the snapshot, or a box query with the cache off. */
   async stationsIn(box: BoundingBox): Promise<DirectoryStation[]> {
-    if (envInt('STATION_CACHE_MS') <= 0) {
+    if (this.ttlMs <= 0) {
       const docs = await this.stations
         .find({ lat: { $gte: box.minLat, $lte: box.maxLat }, lng: { $gte: box.minLng, $lte: box.maxLng } })
         .select(SUMMARY_FIELDS)
@@ -54,12 +56,12 @@ export class StationDirectory {
   }
 
   async all(): Promise<StationDoc[]> {
-    if (this.snapshot && Date.now() - this.snapshot.at < envInt('STATION_CACHE_MS')) return this.snapshot.docs;
+    if (this.snapshot && Date.now() - this.snapshot.at < this.ttlMs) return this.snapshot.docs;
     return (await this.everyStation()).map((s) => s.doc);
   }
 
   /** Every active station with its views (the snapshot while it is fresh). */
-  async everyStation(ttl = envInt('STATION_CACHE_MS')): Promise<DirectoryStation[]> {
+  async everyStation(ttl = this.ttlMs): Promise<DirectoryStation[]> {
     if (this.snapshot && Date.now() - this.snapshot.at < ttl) return this.snapshot.stations;
     // One load at a time: concurrent requests share it.
     this.loading ??= this.stations
