@@ -66,16 +66,14 @@ export class EventAdminService {
     const { photos, ...fields } = body;
     const set: Record<string, unknown> = { ...fields };
     if (photos) set.photos = await this.attachments.replace(user.id, { kind: 'event', id: event._id }, event.photos, photos);
-    await this.store.events.updateOne({ _id: event._id }, { $set: set });
-    await this.store.changed();
+    await this.store.writeEvent(event._id, set);
     return this.store.event(event._id);
   }
 
   /** Cancels the event and every session still to come; each booked or waiting resident is told. */
   async cancelEvent(user: AuthUser, id: string): Promise<EventDoc> {
     const event = await this.manageable(user, id);
-    if (!event.cancelledAt) await this.store.events.updateOne({ _id: event._id }, { $set: { cancelledAt: new Date() } });
-    await this.store.changed();
+    if (!event.cancelledAt) await this.store.writeEvent(event._id, { cancelledAt: new Date() });
     const sessions = await this.store.sessions.find({ eventId: event._id, cancelled: false }).lean<EventSessionDoc[]>();
     for (const session of sessions) await this.callOff(event, session);
     return this.store.event(event._id);
@@ -86,9 +84,7 @@ export class EventAdminService {
     if (event.cancelledAt) throw new AppError('SESSION_CANCELLED', '该活动已取消，不能再添加场次');
     const times = withDefaults(body, new Date());
     if (times.endAt <= new Date()) throw dateRange('场次结束时间必须在将来');
-    const doc = await this.store.sessions.create({ eventId: event._id, stationId: event.stationId, ...times, capacity: body.capacity, cancelled: false, cancelledAt: null });
-    await this.store.changed();
-    return doc.toObject();
+    return this.store.addSession({ eventId: event._id, stationId: event.stationId, ...times, capacity: body.capacity, cancelled: false, cancelledAt: null });
   }
 
   async updateSession(user: AuthUser, sessionId: string, body: UpdateSessionBody): Promise<EventSessionDoc> {
@@ -100,8 +96,7 @@ export class EventAdminService {
     if (!isValidSessionTimes(times)) throw dateRange();
     // Capacity first: when it is refused (409), the times stay as they were too.
     if (capacity !== undefined && capacity !== session.capacity) await this.capacity.resize(session._id, capacity);
-    if (Object.keys(timeChanges).length > 0) await this.store.sessions.updateOne({ _id: session._id }, { $set: timeChanges });
-    await this.store.changed();
+    if (Object.keys(timeChanges).length > 0) await this.store.writeSession(session._id, timeChanges);
     return this.store.session(session._id);
   }
 
@@ -120,8 +115,7 @@ export class EventAdminService {
   }
 
   private async callOff(event: EventDoc, session: EventSessionDoc): Promise<void> {
-    await this.store.sessions.updateOne({ _id: session._id }, { $set: { cancelled: true, cancelledAt: new Date() } });
-    await this.store.changed();
+    await this.store.writeSession(session._id, { cancelled: true, cancelledAt: new Date() });
     // Everyone holding or waiting for a seat; a booking racing this cancel notifies itself (BookingService).
     const userIds = await this.store.bookings.distinct('userId', { sessionId: session._id });
     await this.notifications.enqueue(userIds as Types.ObjectId[], sessionCancelledNotice(event, session));

@@ -70,8 +70,27 @@ export class EventStore {
     });
   }
 
-  /** An event or session was written: lists showing any are computed again. */
-  changed(): Promise<void> {
+  /**
+   * The one way an event or session changes after it is made: the write, then
+   * the version of the lists that show them, so they are computed again.
+   */
+  async writeEvent(id: Types.ObjectId, set: Partial<EventDoc>): Promise<void> {
+    await this.events.updateOne({ _id: id }, { $set: set });
+    await this.changed();
+  }
+
+  async writeSession(id: Types.ObjectId, set: Partial<EventSessionDoc>): Promise<void> {
+    await this.sessions.updateOne({ _id: id }, { $set: set });
+    await this.changed();
+  }
+
+  async addSession(fields: Omit<EventSessionDoc, '_id' | 'createdAt' | 'updatedAt'>): Promise<EventSessionDoc> {
+    const doc = await this.sessions.create(fields);
+    await this.changed();
+    return doc.toObject();
+  }
+
+  private changed(): Promise<void> {
     return this.pages.changed([EVENTS_LIST]);
   }
 

@@ -36,15 +36,14 @@ export class SessionCapacityService {
       const done = await this.locks.withLock(sessionId, LOCK_WAIT_MS, async () => {
         const session = await this.store.session(sessionId);
         if (capacity > session.capacity) {
-          await this.store.sessions.updateOne({ _id: sessionId }, { $set: { capacity } });
+          await this.store.writeSession(sessionId, { capacity });
           await this.store.seats.deleteMany({ sessionId, bookingId: null, seat: { $lte: capacity } });
         } else if (capacity < session.capacity) {
           await this.shrink(sessionId, session.capacity, capacity);
-          await this.store.sessions.updateOne({ _id: sessionId }, { $set: { capacity } });
+          await this.store.writeSession(sessionId, { capacity });
         }
       });
       if (!done) throw new AppError('CONCURRENT_UPDATE', '该场次正在处理预约，请稍后重试');
-      await this.store.changed();
     } finally {
       // Promoters that found the lock taken left the line to us: more seats, or claims that lost to a blocker.
       await this.waitlist.promote(await this.store.session(sessionId));
