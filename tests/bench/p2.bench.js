@@ -83,8 +83,9 @@ async function benchP2() {
 
 /**
  * What the database charges for each kind of command one creation sends (one at a
- * time, on the same database, in a scratch collection): a creation is about a dozen
- * of them (docs/performance.md, P2), a raw insertOne is one.
+ * time, on the same database, in a scratch collection): a creation sends three of
+ * its own and shares the heads, marks and versions with concurrent creations
+ * (ADR 0014; docs/performance.md, P2), a raw insertOne is one.
  */
 async function printCommandCosts(db) {
   const scratch = db.collection(`p2_scratch_${process.pid}`);
