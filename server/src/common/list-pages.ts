@@ -107,6 +107,17 @@ export class ListPages {
       });
   });
 
+  /** A list's current version (made now when it has none): for a per-process copy kept in step with it (version-watch.ts). */
+  async version(list: string): Promise<string> {
+    const doc = await this.versions.findById(list).lean<ListVersionDoc>();
+    if (doc) return doc.v;
+    const v = randomUUID();
+    await this.versions.updateOne({ _id: list }, { $setOnInsert: { v } }, { upsert: true }).catch((err) => {
+      if (!isDuplicateKey(err)) throw err; // another reader made it first
+    });
+    return (await this.versions.findById(list).lean<ListVersionDoc>())?.v ?? v;
+  }
+
   /** Lists that are gone (their owner deleted their account): their versions go too, leaving nothing that names them. */
   async forget(lists: string[]): Promise<void> {
     await Promise.all(lists.map((_id) => this.versions.deleteOne({ _id })));

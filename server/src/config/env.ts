@@ -96,7 +96,7 @@ export const ENV_VARS = {
   },
   JOBS_INTERVAL_MS: { default: '5000', description: 'How often the outbox worker and the 7-day auto-close job run (0 = never; tests call them directly)' },
   CITY_NAME: { default: '海安市', description: 'The city this deployment serves: the city of stations the bureau adds (a station name is unique within its city)' },
-  STATION_CACHE_MS: { default: '30000', description: 'How long each API process reuses its snapshot of the stations for nearest searches (0 = query the database every time)' },
+  STATION_CACHE_MS: { default: '30000', description: 'How long each API process reuses its snapshot of the stations for nearest searches at most; a change made through another process is seen within about a second (0 = query the database every time)' },
   TRUST_PROXY: { default: '0', description: '1 when behind a reverse proxy that sets X-Forwarded-For' },
   WECHAT_API_BASE: {
     default: 'https://api.weixin.qq.com',

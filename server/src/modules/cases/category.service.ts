@@ -1,13 +1,22 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { DEFAULT_CATEGORIES, type CategoryView, type CreateCategoryBody, type UpdateCategoryBody } from '@citycare/shared';
 import { AppError } from '../../common/app-error';
+import { ListPages } from '../../common/list-pages';
+import { VersionWatch } from '../../common/version-watch';
 import { everyErrorIsDuplicateKey, isDuplicateKey } from '../../common/mongo-errors';
 import { toObjectId } from '../../common/object-id';
 import type { CategoryDoc } from './category.model';
 import { CaseStore } from './case-store';
 
-/** How long a process keeps the categories; another process sees an admin's change within this time. */
+/** How long a process keeps the categories at most; another process's change is seen within about a second (common/version-watch.ts). */
 const CACHE_MS = 30_000;
+/** The name of the categories' version (common/list-pages.ts). */
+const CATEGORIES_LIST = 'categories';
+
+interface Copy {
+  at: number;
+  byCode: Map<string, CategoryDoc>;
+}
 
 /**
  * Categories and their SLA (the one place deadlines come from: intake reads
@@ -21,23 +30,34 @@ export class CategoryService {
   @Inject()
   store!: CaseStore;
 
-  private cache: { at: number; byCode: Map<string, CategoryDoc> } | null = null;
+  @Inject()
+  pages!: ListPages;
+
+  private watchOf: VersionWatch<Copy> | null = null;
+
+  /** This process's copy, kept in step with changes made in any process. */
+  private get copies(): VersionWatch<Copy> {
+    return (this.watchOf ??= new VersionWatch<Copy>(this.pages, CATEGORIES_LIST));
+  }
 
   private get categories() {
     return this.store.categories;
   }
 
   async all(): Promise<Map<string, CategoryDoc>> {
-    if (this.cache && Date.now() - this.cache.at < CACHE_MS) return this.cache.byCode;
-    let docs = await this.categories.find().lean<CategoryDoc[]>();
-    if (docs.length === 0) {
-      await this.categories.insertMany(DEFAULT_CATEGORIES, { ordered: false }).catch((err) => {
-        if (!everyErrorIsDuplicateKey(err)) throw err; // a concurrent seed won
-      });
-      docs = await this.categories.find().lean<CategoryDoc[]>();
-    }
-    this.cache = { at: Date.now(), byCode: new Map(docs.map((d) => [d.code, d])) };
-    return this.cache.byCode;
+    const copy = this.copies.current;
+    if (copy && Date.now() - copy.at < CACHE_MS) return copy.byCode;
+    const loaded = await this.copies.load(async () => {
+      let docs = await this.categories.find().lean<CategoryDoc[]>();
+      if (docs.length === 0) {
+        await this.categories.insertMany(DEFAULT_CATEGORIES, { ordered: false }).catch((err) => {
+          if (!everyErrorIsDuplicateKey(err)) throw err; // a concurrent seed won
+        });
+        docs = await this.categories.find().lean<CategoryDoc[]>();
+      }
+      return { at: Date.now(), byCode: new Map(docs.map((d) => [d.code, d])) };
+    });
+    return loaded.byCode;
   }
 
   /** An active category, or 400 VALIDATION_FAILED naming the field. */
@@ -63,7 +83,7 @@ export class CategoryService {
     await this.assertNameFree(body.name, null);
     try {
       const doc = await this.categories.create({ ...body, active: true });
-      this.cache = null;
+      await this.copies.changed();
       return toCategoryView(doc.toObject());
     } catch (err) {
       if (isDuplicateKey(err)) throw new AppError('CATEGORY_CODE_TAKEN');
@@ -89,7 +109,7 @@ export class CategoryService {
 
   private async save(current: CategoryDoc, set: Partial<CategoryDoc>): Promise<CategoryView> {
     await this.categories.updateOne({ _id: current._id }, { $set: set });
-    this.cache = null;
+    await this.copies.changed();
     return toCategoryView({ ...current, ...set });
   }
 

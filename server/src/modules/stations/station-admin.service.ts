@@ -49,7 +49,7 @@ export class StationAdminService {
   async create(user: AuthUser, body: CreateStationBody): Promise<AdminStation> {
     authorize(user, 'station.manage');
     const doc = await this.unique(() => this.stations.create({ ...body, city: env('CITY_NAME'), officers: [], boundary: [], boundaryBox: null, demo: false, active: true }));
-    this.directory.invalidate();
+    await this.directory.changed();
     return this.view(doc.toObject());
   }
 
@@ -82,7 +82,7 @@ export class StationAdminService {
 
   private async save(current: StationDoc, set: Partial<StationDoc>): Promise<AdminStation> {
     await this.unique(() => this.stations.updateOne({ _id: current._id }, { $set: set }));
-    this.directory.invalidate();
+    await this.directory.changed();
     return this.view({ ...current, ...set });
   }
 

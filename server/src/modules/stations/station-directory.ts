@@ -1,10 +1,21 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { isInBox, type BoundingBox, type StationKind, type StationSummary } from '@citycare/shared';
 import { Database } from '../../common/database';
+import { ListPages } from '../../common/list-pages';
+import { VersionWatch } from '../../common/version-watch';
 import { envInt } from '../../config/env';
 import { isActiveStation, STATION_MODEL, stationKind, stationSchema, type StationDoc } from './station.model';
 import { SUMMARY_FIELDS, toStationSummary } from './station.view';
 import { nearbyJsonHead } from './station-nearest-body';
+
+/** The name of the stations' version (common/list-pages.ts). */
+const STATIONS_LIST = 'stations';
+
+interface Snapshot {
+  at: number;
+  stations: DirectoryStation[];
+  docs: StationDoc[];
+}
 
 /** An active station with the views a nearest search returns, built once per snapshot. */
 export interface DirectoryStation {
@@ -20,7 +31,9 @@ export interface DirectoryStation {
  * Stations change a few times a year, so each
  * process keeps a snapshot of their summaries for STATION_CACHE_MS and filters
  * it in memory (the nearest search is then pure computation); with the cache
- * off (0) every search is a $gte/$lte box query.
+ * off (0) every search is a $gte/$lte box query. A station changed through
+ * another API process reaches this one's snapshot within about a second
+ * (common/version-watch.ts).
  */
 @Provide()
 @Scope(ScopeEnum.Singleton)
@@ -31,7 +44,15 @@ export class StationDirectory {
   /** Read once: the environment is fixed for a process, and reading it is not free on every request. */
   private readonly ttlMs = envInt('STATION_CACHE_MS');
 
-  private snapshot: { at: number; stations: DirectoryStation[]; docs: StationDoc[] } | null = null;
+  @Inject()
+  pages!: ListPages;
+
+  private watchOf: VersionWatch<Snapshot> | null = null;
+
+  /** The snapshot, kept in step with station changes made in any process. */
+  private get snapshots(): VersionWatch<Snapshot> {
+    return (this.watchOf ??= new VersionWatch<Snapshot>(this.pages, STATIONS_LIST));
+  }
   private loading: Promise<DirectoryStation[]> | null = null;
 
   get stations() {
@@ -56,33 +77,38 @@ export class StationDirectory {
   }
 
   async all(): Promise<StationDoc[]> {
-    if (this.snapshot && Date.now() - this.snapshot.at < this.ttlMs) return this.snapshot.docs;
+    const snapshot = this.snapshots.current;
+    if (snapshot && Date.now() - snapshot.at < this.ttlMs) return snapshot.docs;
     return (await this.everyStation()).map((s) => s.doc);
   }
 
   /** Every active station with its views (the snapshot while it is fresh). */
   async everyStation(ttl = this.ttlMs): Promise<DirectoryStation[]> {
-    if (this.snapshot && Date.now() - this.snapshot.at < ttl) return this.snapshot.stations;
+    const snapshot = this.snapshots.current;
+    if (snapshot && Date.now() - snapshot.at < ttl) return snapshot.stations;
     // One load at a time: concurrent requests share it.
-    this.loading ??= this.stations
-      .find()
-      // With the community boundary: a new case is routed from the snapshot too (StationService.routeFor).
-      .select(`${SUMMARY_FIELDS} boundary boundaryBox`)
-      .lean<StationDoc[]>()
-      .then((all) => {
+    this.loading ??= this.snapshots
+      .load(async () => {
+        // With the community boundary: a new case is routed from the snapshot too (StationService.routeFor).
+        const all = await this.stations.find().select(`${SUMMARY_FIELDS} boundary boundaryBox`).lean<StationDoc[]>();
         const stations = all.filter(isActiveStation).map(toDirectoryStation);
-        if (ttl > 0) this.snapshot = { at: Date.now(), stations, docs: stations.map((s) => s.doc) };
-        return stations;
+        return { at: Date.now(), stations, docs: stations.map((s) => s.doc) };
       })
+      .then((loaded) => loaded.stations)
       .finally(() => {
         this.loading = null;
       });
     return this.loading;
   }
 
-  /** After a station is created or changed in this process. */
+  /** A station was created or changed (in this process): the snapshot goes here now, and in other processes within about a second. */
+  async changed(): Promise<void> {
+    await this.snapshots.changed();
+  }
+
+  /** Drops this process's snapshot (stations written around the admin service, as tests do). */
   invalidate(): void {
-    this.snapshot = null;
+    this.snapshots.drop();
   }
 }
 
