@@ -11,6 +11,8 @@ const { postgresBinDir } = require('./postgres-binaries');
 const START_LIMIT_MS = 60_000;
 // FerretDB first, then a PostgreSQL fast shutdown with a checkpoint.
 const STOP_LIMIT_MS = 20_000;
+// Starts tried when the free port found was taken before it was bound.
+const PORT_ATTEMPTS = 3;
 
 /**
  * Starts tools/embedded-db and resolves once it answers a MongoDB ping.
@@ -22,7 +24,20 @@ const STOP_LIMIT_MS = 20_000;
  *   postgresOptions: extra server settings for the embedded one (tests use them).
  * @returns {Promise<{ uri: string, postgresUrl: string, pid: number, stop: () => Promise<void>, process: import('node:child_process').ChildProcess }>}
  */
-async function startEmbeddedDb({ dataDir, port = 0, postgresUrl = '', postgresOptions = {} } = {}) {
+async function startEmbeddedDb(options = {}) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(options);
+    } catch (err) {
+      // A free port is picked, then bound: another process can take it in between
+      // (seen when two test runs shared the machine). Only a port we did not choose is retried.
+      if (options.port || attempt >= PORT_ATTEMPTS || !/address already in use/.test(err.message)) throw err;
+      await new Promise((r) => setTimeout(r, 1000)); // its PostgreSQL, orphaned, stops meanwhile
+    }
+  }
+}
+
+async function startOnce({ dataDir, port = 0, postgresUrl = '', postgresOptions = {} } = {}) {
   const bin = await buildEmbeddedDb();
   fs.mkdirSync(dataDir, { recursive: true });
   const args = ['-data', dataDir, '-port', String(port), '-watch-stdin'];
