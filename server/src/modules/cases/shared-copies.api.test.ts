@@ -52,6 +52,7 @@ describe('copies of categories and stations across API processes', () => {
   it('when a station is deactivated in one process, then another process stops offering it within about a second', async () => {
     const admin = { id: new Types.ObjectId().toHexString(), role: 'admin' as const, stationId: null, community: null, openid: 'admin-openid' };
     const station = await stationsHere.create(admin, {
+      kind: 'community',
       name: '跨进程测试工作站',
       community: '跨进程社区',
       address: '测试路 2 号',
