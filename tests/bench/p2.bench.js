@@ -6,7 +6,7 @@
 // in flight for BENCH_SECONDS each. `npm run bench -- p2`.
 const { MongoClient, ObjectId } = require('mongodb');
 const path = require('node:path');
-const { startBenchStack } = require('./stack');
+const { startBenchStack, treeCpuSeconds } = require('./stack');
 const { signIn, startStandin } = require('./sign-in');
 const { ROOT, run } = require('../../tools/lib/proc');
 
@@ -61,17 +61,27 @@ async function benchP2() {
       if (res.status !== 201) throw new Error(`POST /api/cases → ${res.status}`);
     };
     await loop(2, create); // warm-up
+    const cpu = () => ({ api: treeCpuSeconds(stack.pid), database: stack.dbPid ? treeCpuSeconds(stack.dbPid) : NaN });
+    const beforeApi = cpu();
     const api = await loop(DURATION_S, create);
+    const afterApi = cpu();
     // The same document the API stored, inserted again and again under new ids.
     const sample = await db.collection('cases').findOne({}, { sort: { _id: -1 } });
     const raw = await loop(DURATION_S, async () => {
       await db.collection('cases').insertOne({ ...sample, _id: new ObjectId() });
     });
+    const afterRaw = cpu();
     const row = (name, r) => `${name.padEnd(34)} ${r.perSecond.toFixed(1).padStart(7)} /s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms   errors ${r.errors}`;
     console.log(`P2 (${CONCURRENCY} in flight, ${DURATION_S} s each, one API process)`);
     console.log(row('API POST /api/cases', api));
     console.log(row('mongodb insertOne (same doc)', raw));
     console.log(`case creation via API / raw insertOne: ${((api.perSecond / raw.perSecond) * 100).toFixed(0)}% (target ≥ 50%)`);
+    // Where the two cores went: CPU time of each process tree over its phase, per operation.
+    const perOp = (from, to, part, r) => (((to[part] - from[part]) / (r.count - r.errors)) * 1000).toFixed(2);
+    console.log(
+      `CPU per creation: API ${perOp(beforeApi, afterApi, 'api', api)} ms, database ${perOp(beforeApi, afterApi, 'database', api)} ms; ` +
+        `per raw insertOne: database ${perOp(afterApi, afterRaw, 'database', raw)} ms`,
+    );
     await printCommandCosts(db);
     return { api, raw };
   } finally {
