@@ -52,11 +52,16 @@ export class CaseTimelineService {
 
   /** Creates case `id` at version 0 with its places in the lists (a duplicate key if it exists); everything after is a timeline entry. */
   async open(id: Types.ObjectId, fields: NewCase): Promise<CaseDoc> {
-    const [mineK, stationK, cityK] = await this.lists.claimAll([mineList(fields.reporterId), stationList(fields.stationId), CITY_LIST]);
+    // The aggregates a case counts in do not depend on its list positions (aggregatesOf reads no bucket),
+    // so they are marked while the positions are claimed. Marked before and after the insert: a crash
+    // in between still leaves the marks, and a refresh in between is followed by another.
+    const counted = { ...derivedFields({ ...fields, mineK: 0, stationK: 0, cityK: 0 }), createdAt: fields.createdAt };
+    const [[mineK, stationK, cityK]] = await Promise.all([
+      this.lists.claimAll([mineList(fields.reporterId), stationList(fields.stationId), CITY_LIST]),
+      this.aggregates.touched(counted),
+    ]);
     const positioned = { ...fields, lastReply: null, mineK, stationK, cityK };
     const derived = derivedFields(positioned);
-    // Marked before and after the insert: a crash in between still leaves the marks.
-    await this.aggregates.touched({ ...derived, createdAt: fields.createdAt });
     const doc = await this.store.cases.create({ _id: id, ...positioned, ...derived, seq: 0, updatedAt: fields.createdAt });
     await Promise.all([this.aggregates.touched({ ...derived, createdAt: fields.createdAt }), this.pages.changed(listsShowing(fields))]);
     return doc.toObject();

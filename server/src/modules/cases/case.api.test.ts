@@ -3,6 +3,9 @@ import { loginAs, type TestUser } from '../../../../tests/support/auth';
 import { seedDemoData } from '../../seed/seed-demo';
 import { OutboxWorker } from '../notifications/outbox.worker';
 import { AutoCloseJob } from './auto-close.job';
+import type { CaseDoc } from './case.model';
+import { derivedFields } from './case-derived';
+import { CaseRebuild } from './case-rebuild';
 import { StationDirectory } from '../stations/station-directory';
 
 const NEAR_JIALIN = { lat: 32.5395, lng: 120.4595 };
@@ -289,7 +292,12 @@ describe('SLA and reopening', () => {
     const id = await report();
     const { ObjectId } = await import('mongodb');
     const past = new Date(Date.now() - 3600_000);
-    await api.db.collection('cases').updateOne({ _id: new ObjectId(id) }, { $set: { acceptBy: past, dueAt: past } });
+    // The deadline moved into the past as if time had passed: with the fields derived from it
+    // (the queue day) and the counts and pages rebuilt, as the rebuild command does after a bulk change.
+    const stored = (await api.db.collection('cases').findOne({ _id: new ObjectId(id) })) as unknown as CaseDoc;
+    const { queueStation, queueCommunity, queueCity } = derivedFields({ ...stored, dueAt: past });
+    await api.db.collection('cases').updateOne({ _id: new ObjectId(id) }, { $set: { acceptBy: past, dueAt: past, queueStation, queueCommunity, queueCity } });
+    await (await api.app.getApplicationContext().getAsync(CaseRebuild)).run({ positions: false });
     const view = await api.http().get(`/api/cases/${id}`).set('Authorization', reporter.auth).expect(200);
     expect(view.body.case.overdue).toBe(true);
     const overdue = await api.http().get('/api/staff/cases').query({ overdue: 'true', limit: 100 }).set('Authorization', officerA.auth).expect(200);
