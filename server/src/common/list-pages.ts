@@ -111,11 +111,8 @@ export class ListPages {
   async version(list: string): Promise<string> {
     const doc = await this.versions.findById(list).lean<ListVersionDoc>();
     if (doc) return doc.v;
-    const v = randomUUID();
-    await this.versions.updateOne({ _id: list }, { $setOnInsert: { v } }, { upsert: true }).catch((err) => {
-      if (!isDuplicateKey(err)) throw err; // another reader made it first
-    });
-    return (await this.versions.findById(list).lean<ListVersionDoc>())?.v ?? v;
+    await this.makeVersion(list);
+    return (await this.versions.findById(list).lean<ListVersionDoc>())!.v;
   }
 
   /** Lists that are gone (their owner deleted their account): their versions go too, leaving nothing that names them. */
@@ -133,13 +130,14 @@ export class ListPages {
     const docs = await Promise.all(lists.map((_id) => this.versions.findById(_id).lean<ListVersionDoc>()));
     const missing = lists.filter((_, i) => !docs[i]);
     if (missing.length === 0) return docs.map((d) => d!.v).join(' ');
-    await Promise.all(
-      missing.map((_id) =>
-        this.versions.updateOne({ _id }, { $setOnInsert: { v: randomUUID() } }, { upsert: true }).catch((err) => {
-          if (!isDuplicateKey(err)) throw err; // another reader made it first
-        }),
-      ),
-    );
+    await Promise.all(missing.map((list) => this.makeVersion(list)));
     return null;
+  }
+
+  /** A first version for a list that has none (a reader that makes it at the same time as another is not an error). */
+  private async makeVersion(list: string): Promise<void> {
+    await this.versions.updateOne({ _id: list }, { $setOnInsert: { v: randomUUID() } }, { upsert: true }).catch((err) => {
+      if (!isDuplicateKey(err)) throw err; // another reader made it first
+    });
   }
 }

@@ -81,8 +81,9 @@ export class OrdinalLists {
       }
       pending = retry;
     }
-    // The heads only speed up the next reader; a stale one is corrected by probing.
-    await this.heads.add(lists.map((list, i) => ({ list, n: next[i] })));
+    // The heads only speed up the next reader; a stale one is corrected by probing, so a failed
+    // raise (shared with other claims) fails none of them: the positions are theirs already.
+    await this.heads.add(lists.map((list, i) => ({ list, n: next[i] }))).catch(() => undefined);
     return next;
   }
 

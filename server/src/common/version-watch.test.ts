@@ -6,51 +6,45 @@ function versions() {
   let v = 1;
   const reads: number[] = [];
   const pages = {
-    version: async () => {
+    version: jest.fn(async () => {
       reads.push(Date.now());
       return `v${v}`;
-    },
-    changed: async () => {
+    }),
+    changed: jest.fn(async () => {
       v += 1;
-    },
-  } as unknown as ListPages;
-  return { pages, reads, bump: () => (v += 1) };
+    }),
+  };
+  return { pages: pages as unknown as ListPages, mock: pages, reads, bump: () => (v += 1) };
 }
-
-const settle = () => new Promise((r) => setImmediate(r));
 
 describe('a per-process copy kept in step across processes (VersionWatch)', () => {
   let now = 1_000_000;
   beforeEach(() => jest.spyOn(Date, 'now').mockImplementation(() => now));
   afterEach(() => jest.restoreAllMocks());
 
-  it('when another process bumps the version, then the copy is dropped at the next check, at most a second later', async () => {
+  it('when another process bumps the version, then the first read a second later, however quiet the process was, sees the copy gone', async () => {
     const { pages, bump } = versions();
     const watch = new VersionWatch<string>(pages, 'things');
     await watch.load(async () => 'first');
     bump();
-    expect(watch.current).toBe('first'); // checked less than a second ago: no read
-    now += VERSION_CHECK_MS;
-    expect(watch.current).toBe('first'); // the check runs in the background; this request does not wait
-    await settle();
-    expect(watch.current).toBeNull();
+    expect(await watch.current()).toBe('first'); // checked less than a second ago: no read
+    now += 10 * VERSION_CHECK_MS; // nobody asked for ten seconds
+    expect(await watch.current()).toBeNull();
   });
 
-  it('when nothing changed, then the copy stays and the version is read at most once a second', async () => {
+  it('when nothing changed, then the copy stays and the version is read at most once a second, once for readers arriving together', async () => {
     const { pages, reads } = versions();
     const watch = new VersionWatch<string>(pages, 'things');
     await watch.load(async () => 'kept');
     expect(reads).toHaveLength(1);
     for (let i = 0; i < 50; i++) {
       now += 100;
-      expect(watch.current).toBe('kept');
-      await settle();
+      expect(await Promise.all([watch.current(), watch.current(), watch.current()])).toEqual(['kept', 'kept', 'kept']);
     }
-    expect(reads.length).toBeLessThanOrEqual(1 + 5);
-    expect(reads.length).toBeGreaterThanOrEqual(1 + 4);
+    expect(reads).toHaveLength(1 + 5);
   });
 
-  it('when a write lands while the copy is being read, then the copy is kept under the old version and dropped at the next check', async () => {
+  it('when a write in another process lands while the copy is being read, then the copy is kept under the old version and dropped at the next check', async () => {
     const { pages, bump } = versions();
     const watch = new VersionWatch<string>(pages, 'things');
     await watch.load(async () => {
@@ -58,32 +52,40 @@ describe('a per-process copy kept in step across processes (VersionWatch)', () =
       return 'maybe stale';
     });
     now += VERSION_CHECK_MS;
-    void watch.current;
-    await settle();
-    expect(watch.current).toBeNull();
+    expect(await watch.current()).toBeNull();
   });
 
-  it('when this process changes the data, then its copy goes at once', async () => {
+  it('when this process changes the data while a load is running, then that load does not keep what it read', async () => {
     const { pages } = versions();
     const watch = new VersionWatch<string>(pages, 'things');
-    await watch.load(async () => 'old');
+    let release!: () => void;
+    const loading = watch.load(() => new Promise<string>((r) => (release = () => r('read before the change'))));
+    await new Promise((r) => setImmediate(r));
     await watch.changed();
-    expect(watch.current).toBeNull();
+    release();
+    expect(await loading).toBe('read before the change');
+    expect(await watch.current()).toBeNull();
   });
 
-  it('when the database is away during a check, then the copy stays and a later check asks again', async () => {
-    const { pages, bump } = versions();
-    const failing = { ...pages, version: jest.fn().mockRejectedValueOnce(new Error('connection refused')).mockImplementation(pages.version) } as unknown as ListPages;
-    const watch = new VersionWatch<string>(failing, 'things');
-    watch['copy'] = { version: 'v1', value: 'copy' };
+  it('when the version cannot be bumped after a change, then the change still succeeds here and the copy is gone', async () => {
+    const { pages, mock } = versions();
+    mock.changed.mockRejectedValueOnce(new Error('connection refused'));
+    const watch = new VersionWatch<string>(pages, 'things');
+    await watch.load(async () => 'old');
+    await expect(watch.changed()).resolves.toBeUndefined();
+    expect(await watch.current()).toBeNull();
+  });
+
+  it('when the database is away during a check, then the copy stays and is checked again a second later', async () => {
+    const { pages, mock, bump } = versions();
+    const watch = new VersionWatch<string>(pages, 'things');
+    await watch.load(async () => 'copy');
+    mock.version.mockRejectedValueOnce(new Error('connection refused'));
     bump();
     now += VERSION_CHECK_MS;
-    void watch.current;
-    await settle();
-    expect(watch.current).toBe('copy');
+    expect(await watch.current()).toBe('copy');
+    expect(await watch.current()).toBe('copy'); // not asked again at once
     now += VERSION_CHECK_MS;
-    void watch.current;
-    await settle();
-    expect(watch.current).toBeNull();
+    expect(await watch.current()).toBeNull();
   });
 });

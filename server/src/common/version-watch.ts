@@ -1,68 +1,79 @@
 import type { ListPages } from './list-pages';
 
-/** How often a process asks whether another one changed what it keeps a copy of. */
+/** How old a copy's last check may be before a reader checks it again. */
 export const VERSION_CHECK_MS = 1_000;
 
 /**
  * Keeps a per-process copy of rarely changed data (the categories, the
  * station directory) in step with the other API processes. Writers bump the
- * copy's version after writing (`ListPages.changed`); the loader reads the
- * version before it reads the data (`load`), so a write that lands meanwhile
- * leaves the copy under an old version. Readers call `check` on every use: at
- * most once per VERSION_CHECK_MS, in the background (the request does not
- * wait), it reads the version and drops the copy when it changed. Another
- * process's change is therefore seen within about a second, not after the
- * copy's whole lifetime.
+ * copy's version after writing (`changed`, through `ListPages.changed`); the
+ * loader reads the version before it reads the data (`load`), so a write that
+ * lands meanwhile leaves the copy under an old version. A reader whose copy
+ * was last checked more than VERSION_CHECK_MS ago reads the version first
+ * (one `_id` lookup, shared by the readers that arrive meanwhile) and drops
+ * the copy when it changed: another process's change is seen within about a
+ * second, however quiet this process was, instead of after the copy's whole
+ * lifetime.
  */
 export class VersionWatch<T> {
   private copy: { version: string; value: T } | null = null;
   private checkedAt = 0;
-  private checking = false;
+  private checking: Promise<void> | null = null;
+  /** Raised by every change and drop: a load that started before one does not keep what it read. */
+  private generation = 0;
 
   constructor(
     private readonly pages: ListPages,
     private readonly list: string,
   ) {}
 
-  /** The copy, when there is one and no check found it out of date. */
-  get current(): T | null {
-    this.check();
+  /** The copy, when there is one and its version is still current (checked at most once per VERSION_CHECK_MS). */
+  async current(): Promise<T | null> {
+    if (this.copy && Date.now() - this.checkedAt >= VERSION_CHECK_MS) {
+      await (this.checking ??= this.check().finally(() => {
+        this.checking = null;
+      }));
+    }
     return this.copy?.value ?? null;
   }
 
-  /** Reads the data under its version, and keeps it as the copy. */
+  /** Reads the data under its version, and keeps it as the copy unless this process changed the data meanwhile. */
   async load(read: () => Promise<T>): Promise<T> {
+    const generation = this.generation;
     const version = await this.pages.version(this.list);
     const value = await read();
-    this.copy = { version, value };
-    this.checkedAt = Date.now();
+    if (generation === this.generation) {
+      this.copy = { version, value };
+      this.checkedAt = Date.now();
+    }
     return value;
   }
 
-  /** This process changed the data: the copy goes now, and other processes see the new version. */
+  /**
+   * This process changed the data (after its write): the copy goes now, and
+   * other processes see a new version. The write is done by then, so a failed
+   * bump is not the writer's error: other copies still lapse at their age limit.
+   */
   async changed(): Promise<void> {
-    this.copy = null;
-    await this.pages.changed([this.list]);
+    this.drop();
+    await this.pages.changed([this.list]).catch(() => undefined);
   }
 
   /** Drops the copy (this process only). */
   drop(): void {
     this.copy = null;
+    this.generation += 1;
   }
 
-  private check(): void {
-    if (this.checking || !this.copy || Date.now() - this.checkedAt < VERSION_CHECK_MS) return;
-    this.checking = true;
-    this.checkedAt = Date.now();
+  private async check(): Promise<void> {
     const seen = this.copy;
-    this.pages
-      .version(this.list)
-      .then((version) => {
-        if (version !== seen.version && this.copy === seen) this.copy = null;
-      })
-      .catch(() => undefined) // the database away: the copy stays until it lapses, and the next check asks again
-      .finally(() => {
-        this.checking = false;
-      });
+    try {
+      const version = await this.pages.version(this.list);
+      if (seen && version !== seen.version && this.copy === seen) this.copy = null;
+    } catch {
+      // The database away: the copy is kept until its age limit, and checked again after VERSION_CHECK_MS.
+    } finally {
+      this.checkedAt = Date.now();
+    }
   }
 }

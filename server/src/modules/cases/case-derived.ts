@@ -84,7 +84,10 @@ export function nearKeysAround(category: string, lat: number, lng: number): stri
 export type AggregateKind = 'q' | 'r' | 'p' | 't';
 
 /** The aggregates a case counts in: "q|<scope>|<day>", "r|all|<day>", "t|<scope>|<day>". */
-export function aggregatesOf(doc: DerivedFields & Pick<CaseDoc, 'createdAt'>): string[] {
+/** The derived fields that do not depend on a case's list positions (what its aggregates are found by). */
+export type CountedFields = Omit<DerivedFields, 'mineBucket' | 'stationBucket' | 'cityBucket'>;
+
+export function aggregatesOf(doc: CountedFields & Pick<CaseDoc, 'createdAt'>): string[] {
   const ids = [doc.queueStation, doc.queueCommunity, doc.queueCity].filter((k): k is string => !!k).map((k) => `q|${k}`);
   if (doc.closeDue) ids.push(`r|${doc.closeDue}`);
   if (doc.purgeFrom) ids.push(`p|${doc.purgeFrom}`);

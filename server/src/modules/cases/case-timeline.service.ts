@@ -52,8 +52,8 @@ export class CaseTimelineService {
 
   /** Creates case `id` at version 0 with its places in the lists (a duplicate key if it exists); everything after is a timeline entry. */
   async open(id: Types.ObjectId, fields: NewCase): Promise<CaseDoc> {
-    // The aggregates a case counts in do not depend on its list positions (aggregatesOf reads no bucket),
-    // so they are marked while the positions are claimed. Marked before and after the insert: a crash
+    // The aggregates a case counts in do not depend on its list positions (aggregatesOf takes
+    // CountedFields, no bucket), so they are marked while the positions are claimed. Marked before and after the insert: a crash
     // in between still leaves the marks, and a refresh in between is followed by another.
     const counted = { ...derivedFields({ ...fields, mineK: 0, stationK: 0, cityK: 0 }), createdAt: fields.createdAt };
     const [[mineK, stationK, cityK]] = await Promise.all([

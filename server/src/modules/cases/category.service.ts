@@ -45,7 +45,7 @@ export class CategoryService {
   }
 
   async all(): Promise<Map<string, CategoryDoc>> {
-    const copy = this.copies.current;
+    const copy = await this.copies.current();
     if (copy && Date.now() - copy.at < CACHE_MS) return copy.byCode;
     const loaded = await this.copies.load(async () => {
       let docs = await this.categories.find().lean<CategoryDoc[]>();

@@ -49,6 +49,15 @@ describe('copies of categories and stations across API processes', () => {
     await within(() => categoriesThere.getActive('street_vending').then(() => true, () => false));
   });
 
+  it('when the other process was quiet for a while, then its first request after a change already sees it', async () => {
+    const target = (await categoriesHere.list(true)).find((c) => c.code === 'parking')!;
+    await categoriesThere.getActive('parking'); // its copy is loaded
+    await categoriesHere.setActive(target.id, false);
+    await new Promise((r) => setTimeout(r, 1_100)); // nobody asks the other process meanwhile
+    await expect(categoriesThere.getActive('parking')).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await categoriesHere.setActive(target.id, true);
+  });
+
   it('when a station is deactivated in one process, then another process stops offering it within about a second', async () => {
     const admin = { id: new Types.ObjectId().toHexString(), role: 'admin' as const, stationId: null, community: null, openid: 'admin-openid' };
     const station = await stationsHere.create(admin, {

@@ -77,33 +77,39 @@ export class StationDirectory {
   }
 
   async all(): Promise<StationDoc[]> {
-    const snapshot = this.snapshots.current;
+    const snapshot = this.ttlMs > 0 ? await this.snapshots.current() : null;
     if (snapshot && Date.now() - snapshot.at < this.ttlMs) return snapshot.docs;
     return (await this.everyStation()).map((s) => s.doc);
   }
 
   /** Every active station with its views (the snapshot while it is fresh). */
   async everyStation(ttl = this.ttlMs): Promise<DirectoryStation[]> {
-    const snapshot = this.snapshots.current;
+    if (ttl <= 0) return this.readAll();
+    const snapshot = await this.snapshots.current();
     if (snapshot && Date.now() - snapshot.at < ttl) return snapshot.stations;
     // One load at a time: concurrent requests share it.
-    this.loading ??= this.snapshots
+    const loading = (this.loading ??= this.snapshots
       .load(async () => {
-        // With the community boundary: a new case is routed from the snapshot too (StationService.routeFor).
-        const all = await this.stations.find().select(`${SUMMARY_FIELDS} boundary boundaryBox`).lean<StationDoc[]>();
-        const stations = all.filter(isActiveStation).map(toDirectoryStation);
+        const stations = await this.readAll();
         return { at: Date.now(), stations, docs: stations.map((s) => s.doc) };
       })
       .then((loaded) => loaded.stations)
       .finally(() => {
-        this.loading = null;
-      });
-    return this.loading;
+        if (this.loading === loading) this.loading = null;
+      }));
+    return loading;
   }
 
   /** A station was created or changed (in this process): the snapshot goes here now, and in other processes within about a second. */
   async changed(): Promise<void> {
+    this.loading = null; // a load already running read the stations before this change
     await this.snapshots.changed();
+  }
+
+  private async readAll(): Promise<DirectoryStation[]> {
+    // With the community boundary: a new case is routed from the snapshot too (StationService.routeFor).
+    const all = await this.stations.find().select(`${SUMMARY_FIELDS} boundary boundaryBox`).lean<StationDoc[]>();
+    return all.filter(isActiveStation).map(toDirectoryStation);
   }
 
   /** Drops this process's snapshot (stations written around the admin service, as tests do). */
