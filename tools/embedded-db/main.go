@@ -79,12 +79,21 @@ func run(c config) error {
 		addr = free
 	}
 	// Fail fast with a clear message when the port is taken, instead of a
-	// FerretDB panic deep inside the listener.
+	// FerretDB panic deep inside the listener. The probe is held until
+	// PostgreSQL has its own port: a free port asked for meanwhile is never
+	// this one (it was, once: PostgreSQL took the port FerretDB was given).
 	probe, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w", addr, err)
 	}
-	probe.Close()
+	probeOpen := true
+	closeProbe := func() {
+		if probeOpen {
+			probe.Close()
+			probeOpen = false
+		}
+	}
+	defer closeProbe()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -104,6 +113,7 @@ func run(c config) error {
 		defer pg.stop()
 		pgURL = pg.url
 	}
+	closeProbe()
 
 	if err := startIndexKeeper(ctx, pgURL, logger); err != nil {
 		return err
