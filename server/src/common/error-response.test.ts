@@ -11,6 +11,8 @@ describe('toErrorResponse', () => {
     named('MongoServerError', 'failed to connect to `host=127.0.0.1 user=postgres database=citycare`: dial error (connect ECONNREFUSED)'),
     named('MongoServerError', 'FATAL: the database system is starting up (SQLSTATE 57P03)'),
     Object.assign(new Error('write failed'), { cause: named('MongoNetworkError', 'read ECONNRESET') }),
+    // Node's own error when the driver writes to a connection the database closed (seen in R13).
+    Object.assign(new Error('This socket has been ended by the other party'), { code: 'EPIPE' }),
   ])('when the database is unreachable (%s), then 503 DATABASE_UNAVAILABLE', (err) => {
     const { status, body } = toErrorResponse(err, 'r1');
     expect(status).toBe(503);

@@ -20,7 +20,7 @@ const DATABASE_ERROR_NAMES = new Set([
 export function isDatabaseDown(err: Error): boolean {
   return (
     DATABASE_ERROR_NAMES.has(err.name) ||
-    /before initial connection is complete|Client must be connected|connection .* closed|ECONNREFUSED|ECONNRESET|failed to connect to|server closed the connection|the database system is (starting up|shutting down|in recovery mode)/i.test(err.message) ||
+    /before initial connection is complete|Client must be connected|connection .* closed|ECONNREFUSED|ECONNRESET|EPIPE|socket has been ended by the other party|failed to connect to|server closed the connection|the database system is (starting up|shutting down|in recovery mode)/i.test(err.message) ||
     (err.cause instanceof Error && err.cause !== err && isDatabaseDown(err.cause))
   );
 }
