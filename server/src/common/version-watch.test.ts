@@ -17,6 +17,8 @@ function versions() {
   return { pages: pages as unknown as ListPages, mock: pages, reads, bump: () => (v += 1) };
 }
 
+const MAX_AGE_MS = 30_000;
+
 describe('a per-process copy kept in step across processes (VersionWatch)', () => {
   let now = 1_000_000;
   beforeEach(() => jest.spyOn(Date, 'now').mockImplementation(() => now));
@@ -24,7 +26,7 @@ describe('a per-process copy kept in step across processes (VersionWatch)', () =
 
   it('when another process bumps the version, then the first read a second later, however quiet the process was, sees the copy gone', async () => {
     const { pages, bump } = versions();
-    const watch = new VersionWatch<string>(pages, 'things');
+    const watch = new VersionWatch<string>(pages, 'things', MAX_AGE_MS);
     await watch.load(async () => 'first');
     bump();
     expect(await watch.current()).toBe('first'); // checked less than a second ago: no read
@@ -34,7 +36,7 @@ describe('a per-process copy kept in step across processes (VersionWatch)', () =
 
   it('when nothing changed, then the copy stays and the version is read at most once a second, once for readers arriving together', async () => {
     const { pages, reads } = versions();
-    const watch = new VersionWatch<string>(pages, 'things');
+    const watch = new VersionWatch<string>(pages, 'things', MAX_AGE_MS);
     await watch.load(async () => 'kept');
     expect(reads).toHaveLength(1);
     for (let i = 0; i < 50; i++) {
@@ -46,7 +48,7 @@ describe('a per-process copy kept in step across processes (VersionWatch)', () =
 
   it('when a write in another process lands while the copy is being read, then the copy is kept under the old version and dropped at the next check', async () => {
     const { pages, bump } = versions();
-    const watch = new VersionWatch<string>(pages, 'things');
+    const watch = new VersionWatch<string>(pages, 'things', MAX_AGE_MS);
     await watch.load(async () => {
       bump(); // written after the version was read, before the data came back
       return 'maybe stale';
@@ -57,7 +59,7 @@ describe('a per-process copy kept in step across processes (VersionWatch)', () =
 
   it('when this process changes the data while a load is running, then that load does not keep what it read', async () => {
     const { pages } = versions();
-    const watch = new VersionWatch<string>(pages, 'things');
+    const watch = new VersionWatch<string>(pages, 'things', MAX_AGE_MS);
     let release!: () => void;
     const loading = watch.load(() => new Promise<string>((r) => (release = () => r('read before the change'))));
     await new Promise((r) => setImmediate(r));
@@ -70,7 +72,7 @@ describe('a per-process copy kept in step across processes (VersionWatch)', () =
   it('when the version cannot be bumped after a change, then the change still succeeds here and the copy is gone', async () => {
     const { pages, mock } = versions();
     mock.changed.mockRejectedValueOnce(new Error('connection refused'));
-    const watch = new VersionWatch<string>(pages, 'things');
+    const watch = new VersionWatch<string>(pages, 'things', MAX_AGE_MS);
     await watch.load(async () => 'old');
     await expect(watch.changed()).resolves.toBeUndefined();
     expect(await watch.current()).toBeNull();
@@ -78,7 +80,7 @@ describe('a per-process copy kept in step across processes (VersionWatch)', () =
 
   it('when the database is away during a check, then the copy stays and is checked again a second later', async () => {
     const { pages, mock, bump } = versions();
-    const watch = new VersionWatch<string>(pages, 'things');
+    const watch = new VersionWatch<string>(pages, 'things', MAX_AGE_MS);
     await watch.load(async () => 'copy');
     mock.version.mockRejectedValueOnce(new Error('connection refused'));
     bump();
@@ -86,6 +88,16 @@ describe('a per-process copy kept in step across processes (VersionWatch)', () =
     expect(await watch.current()).toBe('copy');
     expect(await watch.current()).toBe('copy'); // not asked again at once
     now += VERSION_CHECK_MS;
+    expect(await watch.current()).toBeNull();
+  });
+
+  it('when the copy is older than its age limit, then it is gone whatever its version says', async () => {
+    const { pages } = versions();
+    const watch = new VersionWatch<string>(pages, 'things', MAX_AGE_MS);
+    await watch.load(async () => 'aged');
+    now += MAX_AGE_MS - 1;
+    expect(await watch.current()).toBe('aged');
+    now += 1;
     expect(await watch.current()).toBeNull();
   });
 });

@@ -13,10 +13,11 @@ export const VERSION_CHECK_MS = 1_000;
  * (one `_id` lookup, shared by the readers that arrive meanwhile) and drops
  * the copy when it changed: another process's change is seen within about a
  * second, however quiet this process was, instead of after the copy's whole
- * lifetime.
+ * lifetime. A copy is also dropped once older than `maxAgeMs`, whatever its
+ * version says (a writer that died before its bump).
  */
 export class VersionWatch<T> {
-  private copy: { version: string; value: T } | null = null;
+  private copy: { version: string; value: T; loadedAt: number } | null = null;
   private checkedAt = 0;
   private checking: Promise<void> | null = null;
   /** Raised by every change and drop: a load that started before one does not keep what it read. */
@@ -25,10 +26,12 @@ export class VersionWatch<T> {
   constructor(
     private readonly pages: ListPages,
     private readonly list: string,
+    private readonly maxAgeMs: number,
   ) {}
 
-  /** The copy, when there is one and its version is still current (checked at most once per VERSION_CHECK_MS). */
+  /** The copy, when there is one younger than maxAgeMs and its version is still current (checked at most once per VERSION_CHECK_MS). */
   async current(): Promise<T | null> {
+    if (this.copy && Date.now() - this.copy.loadedAt >= this.maxAgeMs) this.copy = null;
     if (this.copy && Date.now() - this.checkedAt >= VERSION_CHECK_MS) {
       await (this.checking ??= this.check().finally(() => {
         this.checking = null;
@@ -43,8 +46,8 @@ export class VersionWatch<T> {
     const version = await this.pages.version(this.list);
     const value = await read();
     if (generation === this.generation) {
-      this.copy = { version, value };
-      this.checkedAt = Date.now();
+      this.copy = { version, value, loadedAt: Date.now() };
+      this.checkedAt = this.copy.loadedAt;
     }
     return value;
   }

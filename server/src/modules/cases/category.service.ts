@@ -13,11 +13,6 @@ const CACHE_MS = 30_000;
 /** The name of the categories' version (common/list-pages.ts). */
 const CATEGORIES_LIST = 'categories';
 
-interface Copy {
-  at: number;
-  byCode: Map<string, CategoryDoc>;
-}
-
 /**
  * Categories and their SLA (the one place deadlines come from: intake reads
  * acceptHours/resolveHours here); seeds the defaults into an empty collection.
@@ -33,11 +28,11 @@ export class CategoryService {
   @Inject()
   pages!: ListPages;
 
-  private watchOf: VersionWatch<Copy> | null = null;
+  private watchOf: VersionWatch<Map<string, CategoryDoc>> | null = null;
 
-  /** This process's copy, kept in step with changes made in any process. */
-  private get copies(): VersionWatch<Copy> {
-    return (this.watchOf ??= new VersionWatch<Copy>(this.pages, CATEGORIES_LIST));
+  /** This process's copy by code, kept in step with changes made in any process. */
+  private get copies(): VersionWatch<Map<string, CategoryDoc>> {
+    return (this.watchOf ??= new VersionWatch(this.pages, CATEGORIES_LIST, CACHE_MS));
   }
 
   private get categories() {
@@ -46,8 +41,8 @@ export class CategoryService {
 
   async all(): Promise<Map<string, CategoryDoc>> {
     const copy = await this.copies.current();
-    if (copy && Date.now() - copy.at < CACHE_MS) return copy.byCode;
-    const loaded = await this.copies.load(async () => {
+    if (copy) return copy;
+    return this.copies.load(async () => {
       let docs = await this.categories.find().lean<CategoryDoc[]>();
       if (docs.length === 0) {
         await this.categories.insertMany(DEFAULT_CATEGORIES, { ordered: false }).catch((err) => {
@@ -55,9 +50,8 @@ export class CategoryService {
         });
         docs = await this.categories.find().lean<CategoryDoc[]>();
       }
-      return { at: Date.now(), byCode: new Map(docs.map((d) => [d.code, d])) };
+      return new Map(docs.map((d) => [d.code, d]));
     });
-    return loaded.byCode;
   }
 
   /** An active category, or 400 VALIDATION_FAILED naming the field. */

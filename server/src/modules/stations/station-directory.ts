@@ -1,5 +1,5 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import { isInBox, type BoundingBox, type StationKind, type StationSummary } from '@citycare/shared';
+import { type BoundingBox, type StationKind, type StationSummary } from '@citycare/shared';
 import { Database } from '../../common/database';
 import { ListPages } from '../../common/list-pages';
 import { VersionWatch } from '../../common/version-watch';
@@ -12,8 +12,8 @@ import { nearbyJsonHead } from './station-nearest-body';
 const STATIONS_LIST = 'stations';
 
 interface Snapshot {
-  at: number;
   stations: DirectoryStation[];
+  /** The stations' documents (what most callers want), built once per snapshot. */
   docs: StationDoc[];
 }
 
@@ -49,11 +49,11 @@ export class StationDirectory {
 
   private watchOf: VersionWatch<Snapshot> | null = null;
 
-  /** The snapshot, kept in step with station changes made in any process. */
+  /** The snapshot, kept in step with station changes made in any process, for STATION_CACHE_MS at most. */
   private get snapshots(): VersionWatch<Snapshot> {
-    return (this.watchOf ??= new VersionWatch<Snapshot>(this.pages, STATIONS_LIST));
+    return (this.watchOf ??= new VersionWatch<Snapshot>(this.pages, STATIONS_LIST, this.ttlMs));
   }
-  private loading: Promise<DirectoryStation[]> | null = null;
+  private loading: Promise<Snapshot> | null = null;
 
   get stations() {
     return this.database.model<StationDoc>(STATION_MODEL, stationSchema);
@@ -61,39 +61,34 @@ export class StationDirectory {
 
   /** Every active station from the snapshot; null with the cache off (STATION_CACHE_MS=0): searches then ask the database (stationsIn). */
   async cached(): Promise<DirectoryStation[] | null> {
-    return this.ttlMs > 0 ? this.everyStation() : null;
+    return this.ttlMs > 0 ? (await this.snapshot()).stations : null;
   }
 
-  /** Active stations in `box`: from the snapshot, or a box query with the cache off. */
+  /** Active stations in `box` by a box query: the search with the cache off (with it on, searches filter the snapshot). */
   async stationsIn(box: BoundingBox): Promise<DirectoryStation[]> {
-    if (this.ttlMs <= 0) {
-      const docs = await this.stations
-        .find({ lat: { $gte: box.minLat, $lte: box.maxLat }, lng: { $gte: box.minLng, $lte: box.maxLng } })
-        .select(SUMMARY_FIELDS)
-        .lean<StationDoc[]>();
-      return docs.filter(isActiveStation).map(toDirectoryStation);
-    }
-    return (await this.everyStation()).filter((s) => isInBox(s.doc, box));
+    const docs = await this.stations
+      .find({ lat: { $gte: box.minLat, $lte: box.maxLat }, lng: { $gte: box.minLng, $lte: box.maxLng } })
+      .select(SUMMARY_FIELDS)
+      .lean<StationDoc[]>();
+    return docs.filter(isActiveStation).map(toDirectoryStation);
   }
 
   async all(): Promise<StationDoc[]> {
-    const snapshot = this.ttlMs > 0 ? await this.snapshots.current() : null;
-    if (snapshot && Date.now() - snapshot.at < this.ttlMs) return snapshot.docs;
-    return (await this.everyStation()).map((s) => s.doc);
+    return (await this.snapshot()).docs;
   }
 
-  /** Every active station with its views (the snapshot while it is fresh). */
-  async everyStation(ttl = this.ttlMs): Promise<DirectoryStation[]> {
-    if (ttl <= 0) return this.readAll();
-    const snapshot = await this.snapshots.current();
-    if (snapshot && Date.now() - snapshot.at < ttl) return snapshot.stations;
-    // One load at a time: concurrent requests share it.
+  /** Every active station with its views. */
+  async everyStation(): Promise<DirectoryStation[]> {
+    return (await this.snapshot()).stations;
+  }
+
+  /** The active stations: the snapshot while it is current, else read (and kept, with the cache on); concurrent reads share one load. */
+  private async snapshot(): Promise<Snapshot> {
+    if (this.ttlMs <= 0) return toSnapshot(await this.readAll());
+    const current = await this.snapshots.current();
+    if (current) return current;
     const loading = (this.loading ??= this.snapshots
-      .load(async () => {
-        const stations = await this.readAll();
-        return { at: Date.now(), stations, docs: stations.map((s) => s.doc) };
-      })
-      .then((loaded) => loaded.stations)
+      .load(async () => toSnapshot(await this.readAll()))
       .finally(() => {
         if (this.loading === loading) this.loading = null;
       }));
@@ -116,6 +111,10 @@ export class StationDirectory {
   invalidate(): void {
     this.snapshots.drop();
   }
+}
+
+function toSnapshot(stations: DirectoryStation[]): Snapshot {
+  return { stations, docs: stations.map((s) => s.doc) };
 }
 
 function toDirectoryStation(doc: StationDoc): DirectoryStation {
