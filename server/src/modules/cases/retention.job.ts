@@ -39,12 +39,7 @@ export class RetentionJob {
   @Inject()
   attachments!: PhotoAttachments;
 
-
   async runOnce(now = new Date()): Promise<number> {
-    return this.anonymiseDue(now);
-  }
-
-  private async anonymiseDue(now: Date): Promise<number> {
     const cutoff = new Date(now.getTime() - envInt('RETENTION_DAYS') * DAY_MS);
     let done = 0;
     for (const { day } of await this.aggregates.days('p', CITY_SCOPE)) {

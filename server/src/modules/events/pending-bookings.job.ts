@@ -3,7 +3,6 @@ import type { BookingDoc } from './booking.model';
 import { BookingService, STALE_PENDING_MS } from './booking.service';
 import { EventStore } from './event-store';
 
-
 /**
  * Sweeps bookings a crash left `pending` (inserted, seats perhaps claimed,
  * never confirmed nor waitlisted) once they are a minute old: the booking and
@@ -19,12 +18,7 @@ export class PendingBookingsJob {
   @Inject()
   bookings!: BookingService;
 
-
   async runOnce(now = new Date()): Promise<number> {
-    return this.sweep(now);
-  }
-
-  private async sweep(now: Date): Promise<number> {
     const stale = (await this.store.bookings.find({ status: 'pending' }).lean<BookingDoc[]>()).filter((b) => now.getTime() - b.createdAt.getTime() >= STALE_PENDING_MS);
     for (const booking of stale) await this.bookings.sweepStale(booking);
     return stale.length;

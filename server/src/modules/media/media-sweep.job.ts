@@ -23,21 +23,16 @@ export class MediaSweepJob {
   @Inject()
   store!: MediaStore;
 
-
   async runOnce(now = new Date()): Promise<number> {
-    return this.sweep(now);
-  }
-
-  private async sweep(now: Date): Promise<number> {
     const cutoff = new Date(now.getTime() - UNATTACHED_UPLOAD_MS);
     const cutoffDay = chinaDate(cutoff);
     const done = (await this.store.sweepProgress.findById('unattached').lean<MediaSweepDoc>())?.through ?? addChinaDays(cutoffDay, -FIRST_SWEEP_DAYS);
     let deleted = 0;
-    for (let day = addChinaDays(done, 1); day <= cutoffDay; day = addChinaDays(day, 1)) {
-      deleted += await this.sweepDay(day, cutoff);
-      // A day before the cutoff's is finished: none of its uploads can come due later.
-      if (day < cutoffDay) await this.store.sweepProgress.replaceOne({ _id: 'unattached' }, { _id: 'unattached', through: day }, { upsert: true });
-    }
+    for (let day = addChinaDays(done, 1); day <= cutoffDay; day = addChinaDays(day, 1)) deleted += await this.sweepDay(day, cutoff);
+    // The days before the cutoff's are finished (none of their uploads can come due later): one write
+    // for all of them. A run that dies before it reads them again next time, which deletes nothing twice.
+    const finished = addChinaDays(cutoffDay, -1);
+    if (finished > done) await this.store.sweepProgress.replaceOne({ _id: 'unattached' }, { _id: 'unattached', through: finished }, { upsert: true });
     return deleted;
   }
 
