@@ -34,4 +34,12 @@ describe('go', () => {
     await go('noticeDetail', { id: 'n4' });
     expect(navigateTo).toHaveBeenCalledTimes(2);
   });
+
+  test('when a navigation never settles, then the same link opens again once DOUBLE_TAP_MS has passed', async () => {
+    navigateTo.mockImplementationOnce(() => new Promise(() => undefined));
+    void go('noticeDetail', { id: 'n5' });
+    jest.advanceTimersByTime(DOUBLE_TAP_MS);
+    await go('noticeDetail', { id: 'n5' });
+    expect(navigateTo).toHaveBeenCalledTimes(2);
+  });
 });

@@ -12,28 +12,25 @@ export function routeUrl<N extends RouteName>(name: N, ...params: ParamsOf<N>): 
   return `/${ROUTES[name].path}${query ? `?${query}` : ''}`;
 }
 
-/** How long after a page opened a second tap on the same link still opens nothing (the page is sliding in). */
+/** How long after a tap a second tap on the same link opens nothing (the page is sliding in). */
 export const DOUBLE_TAP_MS = 500;
 
-/** The page being opened, until DOUBLE_TAP_MS after it opened. */
+/** The page last asked for, for DOUBLE_TAP_MS (by the clock alone: a navigation that never settles cannot keep a link dead). */
 let opening: string | null = null;
 
 /**
  * Opens a page by route name: tabs switch, other pages stack. A second tap on
- * the same link while its page opens (a double tap, an impatient tap during
+ * the same link within DOUBLE_TAP_MS (a double tap, an impatient tap during
  * the slide-in) opens nothing more, so one back returns where the user was.
  */
 export async function go<N extends RouteName>(name: N, ...params: ParamsOf<N>): Promise<void> {
   const url = routeUrl(name, ...params);
   if (opening === url) return;
   opening = url;
-  try {
-    await open(name, url);
-  } finally {
-    setTimeout(() => {
-      if (opening === url) opening = null;
-    }, DOUBLE_TAP_MS);
-  }
+  setTimeout(() => {
+    if (opening === url) opening = null;
+  }, DOUBLE_TAP_MS);
+  await open(name, url);
 }
 
 async function open(name: RouteName, url: string): Promise<void> {
