@@ -253,7 +253,13 @@ function endpoints(world, loader, db) {
     { name: 'notices of my community', auth: reporter.auth, url: () => '/api/notices', shows: boardOf(world.station.community) },
   ];
   // The same lists when what they show has just changed (as a write does: server/src/common/list-pages.ts), so nothing is reused.
-  const changed = lists.map((e) => ({ ...e, name: `${e.name} · after a change`, before: () => db.collection('list_versions').updateOne({ _id: e.shows }, { $set: { v: String(Math.random()) } }, { upsert: true }) }));
+  // The version must already be there (the plain rows above read it first): a bump that matches nothing means the
+  // server now names or keeps its versions differently, and this row would measure reuse instead.
+  const bump = async (list) => {
+    const { matchedCount } = await db.collection('list_versions').updateOne({ _id: list }, { $set: { v: String(Math.random()) } });
+    if (matchedCount !== 1) throw new Error(`P4: no list version "${list}" to bump (has list-pages.ts changed?)`);
+  };
+  const changed = lists.map((e) => ({ ...e, name: `${e.name} · after a change`, before: () => bump(e.shows) }));
   return [
     ...lists,
     { name: 'case page', auth: reporter.auth, url: () => `/api/cases/${someCase()}` },

@@ -44,7 +44,7 @@ export class EventAdminService {
     const station = await this.stations.getById(stationId);
     await this.contentCheck.assertPublishable(user.openid, [body.title, body.description, body.place]);
     const photos = await this.attachments.claim(user.id, body.photos);
-    const doc = await this.store.events.create({
+    const event = await this.store.addEvent({
       stationId: new Types.ObjectId(station.id),
       community: station.community,
       title: body.title,
@@ -55,8 +55,8 @@ export class EventAdminService {
       cancelledAt: null,
       createdBy: new Types.ObjectId(user.id),
     });
-    await this.attachments.attach({ kind: 'event', id: doc._id }, photos);
-    return doc.toObject();
+    await this.attachments.attach({ kind: 'event', id: event._id }, photos);
+    return event;
   }
 
   async updateEvent(user: AuthUser, id: string, body: UpdateEventBody): Promise<EventDoc> {

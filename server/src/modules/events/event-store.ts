@@ -71,8 +71,9 @@ export class EventStore {
   }
 
   /**
-   * The one way an event or session changes after it is made: the write, then
-   * the version of the lists that show them, so they are computed again.
+   * The one way an event or session is made or changed: the write, then the
+   * version of the lists that show them, so they are computed again. (A new
+   * event is in no list yet; it bumps too, so no writer needs to know that.)
    */
   async writeEvent(id: Types.ObjectId, set: Partial<EventDoc>): Promise<void> {
     await this.events.updateOne({ _id: id }, { $set: set });
@@ -82,6 +83,12 @@ export class EventStore {
   async writeSession(id: Types.ObjectId, set: Partial<EventSessionDoc>): Promise<void> {
     await this.sessions.updateOne({ _id: id }, { $set: set });
     await this.changed();
+  }
+
+  async addEvent(fields: Omit<EventDoc, '_id' | 'createdAt' | 'updatedAt'>): Promise<EventDoc> {
+    const doc = await this.events.create(fields);
+    await this.changed();
+    return doc.toObject();
   }
 
   async addSession(fields: Omit<EventSessionDoc, '_id' | 'createdAt' | 'updatedAt'>): Promise<EventSessionDoc> {
