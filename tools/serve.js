@@ -8,6 +8,7 @@ const { spawn } = require('node:child_process');
 const path = require('node:path');
 const { ROOT, log } = require('./lib/proc');
 const { ensureNpmPackages } = require('./lib/deps');
+const { API_ENV_DEFAULTS, API_NODE_ARGS } = require('./lib/api-runtime');
 
 async function main() {
   await ensureNpmPackages();
@@ -15,11 +16,8 @@ async function main() {
   await compileTypeScript();
   const workers = workerCount(process.argv.slice(2), process.env.API_WORKERS);
   log(`starting the API in production mode (NODE_ENV=production), ${workers} process${workers === 1 ? '' : 'es'}`);
-  const api = spawn(process.execPath, [path.join(ROOT, 'server', 'dist', 'cluster.js')], {
-    // MALLOC_ARENA_MAX=1: glibc otherwise gives each libvips thread its own heap
-    // arena, which keeps photo re-encoding memory long after; one arena shared by
-    // the process peaks lowest with no measurable cost in time (P3 in docs/performance.md).
-    env: { MALLOC_ARENA_MAX: '1', ...process.env, NODE_ENV: 'production', API_WORKERS: String(workers) },
+  const api = spawn(process.execPath, [...API_NODE_ARGS, path.join(ROOT, 'server', 'dist', 'cluster.js')], {
+    env: { ...API_ENV_DEFAULTS, ...process.env, NODE_ENV: 'production', API_WORKERS: String(workers) },
     stdio: 'inherit',
   });
   const stop = (signal) => api.exitCode === null && api.kill(signal);

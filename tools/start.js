@@ -9,6 +9,7 @@ const { spawn } = require('node:child_process');
 const path = require('node:path');
 const { ROOT, log, findFreePort, waitFor } = require('./lib/proc');
 const { ensureNpmPackages } = require('./lib/deps');
+const { API_ENV_DEFAULTS, API_NODE_ARGS } = require('./lib/api-runtime');
 
 const children = [];
 let stopping = false;
@@ -100,7 +101,7 @@ function runNode(name, args, env) {
 }
 
 function startApi(env) {
-  const child = spawn(process.execPath, [path.join(ROOT, 'server', 'dist', 'bootstrap.js')], { env, stdio: 'inherit' });
+  const child = spawn(process.execPath, [...API_NODE_ARGS, path.join(ROOT, 'server', 'dist', 'bootstrap.js')], { env: { ...API_ENV_DEFAULTS, ...env }, stdio: 'inherit' });
   children.push({
     name: 'API',
     stop: () =>

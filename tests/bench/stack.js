@@ -5,6 +5,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { ROOT, findFreePort, waitFor, run } = require('../../tools/lib/proc');
 const { startEmbeddedDb } = require('../../tools/db/embedded');
+const { API_ENV_DEFAULTS, API_NODE_ARGS } = require('../../tools/lib/api-runtime');
 
 /**
  * @param {{ workers?: number, env?: Record<string, string> }} options
@@ -18,6 +19,8 @@ async function startBenchStack({ workers = 1, env: extra = {} } = {}) {
     ? null
     : await startEmbeddedDb({ dataDir, postgresUrl: process.env.CITYCARE_PG_URL });
   const env = {
+    // As `npm run serve` starts the API (tools/lib/api-runtime.js).
+    ...API_ENV_DEFAULTS,
     ...process.env,
     MONGODB_URI: process.env.MONGODB_URI ?? db.uri,
     MONGODB_DB: `bench_${process.pid}`,
@@ -29,14 +32,12 @@ async function startBenchStack({ workers = 1, env: extra = {} } = {}) {
     JOBS_INTERVAL_MS: '0',
     // Several processes must sign photo URLs alike (cluster.ts refuses otherwise).
     PHOTO_URL_SECRET: 'bench-photo-url-secret-0123456789abcdef',
-    // As `npm run serve` sets it (tools/serve.js).
-    MALLOC_ARENA_MAX: '1',
     ...extra,
   };
   await run(process.execPath, [path.join(ROOT, 'server', 'dist', 'seed', 'run.js')], { env, quiet: true });
   const port = await findFreePort(18100);
   const entry = workers > 1 ? 'cluster.js' : 'bootstrap.js';
-  const api = spawn(process.execPath, [path.join(ROOT, 'server', 'dist', entry)], {
+  const api = spawn(process.execPath, [...API_NODE_ARGS, path.join(ROOT, 'server', 'dist', entry)], {
     env: { ...env, PORT: String(port), API_WORKERS: String(workers) },
     stdio: 'ignore',
   });
