@@ -64,4 +64,13 @@ export const OBJECT_ID_PATTERN = new RegExp(`^${OBJECT_ID_CHARS}$`);
 
 export const isObjectIdString = (value: unknown): value is string => typeof value === 'string' && OBJECT_ID_PATTERN.test(value);
 
-export const objectIdString = (code: ErrorCode) => z.string({ error: code }).regex(OBJECT_ID_PATTERN, { error: code });
+/**
+ * An id in a body or query, in the one spelling the server writes (lower case): ids are
+ * compared as strings in places (a photo kept or dropped, a count by id), where "65AB…"
+ * would not equal the "65ab…" read back from the database.
+ */
+export const objectIdString = (code: ErrorCode) =>
+  z
+    .string({ error: code })
+    .regex(OBJECT_ID_PATTERN, { error: code })
+    .transform((id) => id.toLowerCase());

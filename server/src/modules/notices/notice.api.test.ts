@@ -301,6 +301,14 @@ describe('photos', () => {
     await get(residentA, `/api/notices/${second.id}/photos/${used}`).expect(200);
   });
 
+  it('when a kept photo is named in upper case, then it is the same photo: still attached and served', async () => {
+    const [keep, add] = [await uploadPhoto(secretaryA), await uploadPhoto(secretaryA)];
+    const notice = await post(secretaryA, { photos: [keep] });
+    const res = await api.http().patch(`/api/notices/${notice.id}`).set('Authorization', secretaryA.auth).send({ photos: [keep.toUpperCase(), add] }).expect(200);
+    expect(res.body.photos.map((p: { id: string }) => p.id)).toEqual([keep, add]);
+    await get(residentA, `/api/notices/${notice.id}/photos/${keep}`).expect(200);
+  });
+
   it('when photos are replaced, then kept ones stay, a new one is attached and a dropped one is released', async () => {
     const [keep, drop, add] = [await uploadPhoto(secretaryA), await uploadPhoto(secretaryA), await uploadPhoto(secretaryA)];
     const notice = await post(secretaryA, { photos: [keep, drop] });

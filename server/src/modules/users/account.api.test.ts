@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { EJSON } from 'bson';
 import { Types } from 'mongoose';
+import { chinaDate } from '@citycare/shared';
 import { startTestApi, type TestApi } from '../../../../tests/support/api-app';
 import { loginAs, type TestUser } from '../../../../tests/support/auth';
 import { buildCaseWorld, type CaseWorld } from '../../../../tests/support/cases';
@@ -77,8 +78,9 @@ describe('my data: export and delete', () => {
 
   it('when a resident exports their data, then every part is there as a JSON download', async () => {
     const res = await as(person).get('/api/me/export').expect(200);
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="citycare-my-data-\d{4}-\d{2}-\d{2}\.json"$/);
     const data = res.body;
+    // Named by the China calendar day of the export (an export at 07:30 in Beijing is 23:30 UTC the day before).
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="citycare-my-data-${chinaDate(new Date(data.exportedAt))}.json"`);
     expect(data.user).toMatchObject({ id: person.id, name: '王五注销测试', phone: '13700137000', community: '嘉麟社区' });
     expect(data.cases.map((c: { id: string }) => c.id)).toContain(caseId);
     const mine = data.cases.find((c: { id: string }) => c.id === caseId);
