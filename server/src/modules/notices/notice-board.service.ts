@@ -17,6 +17,8 @@ import { boardOf, NOTICE_MODEL, NOTICE_READ_MODEL, noticeReadSchema, noticeSchem
 import { decodeNoticeCursor, encodeNoticeCursor, isActive, toManagedNoticeView, toNoticeView } from './notice.view';
 
 const DEFAULT_LIMIT = 20;
+/** How far apart a notice's position and its time can be at most: the claim-to-insert time plus clock skew between API processes. */
+const POSITION_SKEW_MS = 60_000;
 
 /** The notice board as readers see it, and the read counts its authors see. */
 @Provide()
@@ -84,12 +86,25 @@ export class NoticeBoardService {
     return this.pages.changed([boardOf(community)]);
   }
 
-  /** One board's notices from its newest, one bucket of 25 at a time. */
+  /**
+   * One board's notices, newest first by the readers' order (createdAt, _id), one bucket of 25
+   * positions at a time. A position is claimed before its notice is stamped, so two notices
+   * posted together (or by API processes whose clocks differ) can have positions and times in
+   * opposite orders; notices within POSITION_SKEW_MS of a bucket's oldest wait for the next
+   * bucket, which may hold one that is newer.
+   */
   private async *boardNewestFirst(community: string | null, head: number): AsyncGenerator<NoticeDoc> {
+    let waiting: NoticeDoc[] = [];
     for (let b = bucketOf(head); b >= 0; b--) {
       const docs = await this.notices.find({ boardBucket: `${boardOf(community)}|${b}` }).lean<NoticeDoc[]>();
-      yield* docs.sort((x, y) => y.boardK - x.boardK);
+      if (docs.length === 0) continue;
+      const oldest = Math.min(...docs.map((d) => d.createdAt.getTime()));
+      const sorted = [...waiting, ...docs].sort(newestFirst);
+      const ready = sorted.filter((d) => d.createdAt.getTime() > oldest + POSITION_SKEW_MS);
+      waiting = sorted.slice(ready.length);
+      yield* ready;
     }
+    yield* waiting;
   }
 
   /**

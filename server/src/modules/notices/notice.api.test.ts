@@ -181,6 +181,27 @@ describe("residents' board", () => {
     expect((await get(author, `/api/notices/${ids.expired}`).expect(200)).body.expired).toBe(true);
   });
 
+  it('when two notices got their board positions in the opposite order of their times, then the board and its pages still follow the times', async () => {
+    // Two API processes posting together, or clocks that differ between them: the first position can get the later time.
+    const community = '东城社区';
+    const secretary = await loginAs(api.db, 'secretary', { community });
+    const reader = await loginAs(api.db, 'resident', { community });
+    const first = await post(secretary);
+    const second = await post(secretary);
+    const secondAt = (await api.db.collection('notices').findOne({ _id: new Types.ObjectId(second.id) }))!.createdAt as Date;
+    await api.db.collection('notices').updateOne({ _id: new Types.ObjectId(first.id) }, { $set: { createdAt: new Date(secondAt.getTime() + 1000) } });
+    const full = (await get(reader, '/api/notices', { community, limit: 50 }).expect(200)).body.items.map((i: { id: string }) => i.id);
+    expect(full.indexOf(first.id)).toBeLessThan(full.indexOf(second.id));
+    const paged: string[] = [];
+    let after: string | undefined;
+    do {
+      const res = await get(reader, '/api/notices', { community, limit: 1, ...(after ? { after } : {}) }).expect(200);
+      paged.push(...res.body.items.map((i: { id: string }) => i.id));
+      after = res.body.next ?? undefined;
+    } while (after);
+    expect(paged).toEqual(full);
+  });
+
   it('when the board is paged two at a time, then the pages join into the full order with no repeats', async () => {
     const full = (await get(reader, '/api/notices', { limit: 50 }).expect(200)).body.items.map((i: { id: string }) => i.id);
     const paged: string[] = [];
