@@ -4,6 +4,7 @@ import { AppError } from '../../common/app-error';
 import { EventStore } from './event-store';
 import { pickSeats, freeSeats, SeatService } from './seat.service';
 import { SessionLockService } from './session-lock.service';
+import { partyFits } from './session-rules';
 import { WaitlistService } from './waitlist.service';
 
 const LOCK_WAIT_MS = 3000;
@@ -53,6 +54,8 @@ export class SessionCapacityService {
   private async shrink(sessionId: Types.ObjectId, from: number, to: number): Promise<void> {
     const booked = (await this.seats.bookedCounts([sessionId])).get(sessionId.toHexString()) ?? 0;
     if (booked > to) throw new AppError('CAPACITY_BELOW_BOOKED', `已有 ${booked} 人预约，名额不能少于 ${booked}`);
+    const largest = await this.waitlist.largestParty(sessionId);
+    if (!partyFits(largest, to)) throw new AppError('CAPACITY_BELOW_PARTY', `候补中有 ${largest} 人的预约，名额不能少于 ${largest}`);
     for (let round = 0; round < SHRINK_ROUNDS; round++) {
       const held = await this.seats.seatMap(sessionId);
       const above = Array.from({ length: from - to }, (_, i) => to + 1 + i);
