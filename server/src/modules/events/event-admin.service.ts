@@ -100,10 +100,11 @@ export class EventAdminService {
     return this.store.session(session._id);
   }
 
+  /** Calls a session off; repeating it sends whatever notices an attempt that failed part-way left unsent. */
   async cancelSession(user: AuthUser, sessionId: string): Promise<EventSessionDoc> {
     const session = await this.store.session(sessionId);
     const event = await this.manageable(user, session.eventId);
-    if (!session.cancelled) await this.callOff(event, session);
+    await this.callOff(event, session);
     return this.store.session(session._id);
   }
 
@@ -114,14 +115,18 @@ export class EventAdminService {
     return event;
   }
 
+  /**
+   * Calls a session off and tells everyone holding or waiting for a seat. Safe
+   * to repeat: the notices are queued again each time and the outbox keeps one
+   * per resident (unique {dedupeKey, userId}: notifications/outbox.model.ts), so
+   * a retry after a failure part-way sends only the missing ones.
+   */
   private async callOff(event: EventDoc, session: EventSessionDoc): Promise<void> {
-    await this.store.writeSession(session._id, { cancelled: true, cancelledAt: new Date() });
-    // Everyone holding or waiting for a seat; a booking racing this cancel notifies itself (BookingService).
+    if (!session.cancelled) await this.store.writeSession(session._id, { cancelled: true, cancelledAt: new Date() });
+    // A booking racing this cancel notifies itself (BookingService).
     const userIds = await this.store.bookings.distinct('userId', { sessionId: session._id });
     await this.notifications.enqueue(userIds as Types.ObjectId[], sessionCancelledNotice(event, session));
   }
-
-
 }
 
 function pickTimes(s: SessionTimes): SessionTimes {

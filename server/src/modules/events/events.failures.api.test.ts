@@ -1,0 +1,54 @@
+import { Types } from 'mongoose';
+import { startTestApi, type TestApi } from '../../../../tests/support/api-app';
+import { book, buildWorld, newSession, type World } from '../../../../tests/support/events';
+import { NotificationService, type Notification } from '../notifications/notification.service';
+
+/**
+ * A database write that fails part-way through a lead's change (spied on the
+ * real services): what the user is told, what stays behind, and that a
+ * retry finishes the work.
+ */
+
+let api: TestApi;
+let w: World;
+let notifications: NotificationService;
+
+beforeAll(async () => {
+  api = await startTestApi(__filename);
+  w = await buildWorld(api);
+  const context = api.app.getApplicationContext();
+  notifications = await context.getAsync(NotificationService);
+}, 60_000);
+
+afterEach(() => jest.restoreAllMocks());
+
+afterAll(() => api.close());
+
+const outboxFor = (dedupeKey: string) => api.db.collection('outbox').find({ dedupeKey }).toArray();
+
+/** The outbox queues the first resident's notice, then the connection drops. */
+function failNoticesPartWay() {
+  const enqueue = notifications.enqueue.bind(notifications);
+  return jest.spyOn(notifications, 'enqueue').mockImplementationOnce(async (userIds: Types.ObjectId[], notice: Notification) => {
+    await enqueue(userIds.slice(0, 1), notice);
+    throw new Error('connection reset');
+  });
+}
+
+describe('calling off a session whose notices fail part-way', () => {
+  it('when the lead cancels again, then everyone booked or waiting is told, once each', async () => {
+    const sessionId = await newSession(api, w, { capacity: 1 });
+    await book(api, w.resident, sessionId).expect(201);
+    await book(api, w.otherResident, sessionId).expect(201);
+    failNoticesPartWay();
+    await api.http().post(`/api/staff/event-sessions/${sessionId}/cancel`).set('Authorization', w.leadA.auth).expect(500);
+    // Called off before the notices failed: a retry must not take "already cancelled" for "done".
+    expect((await api.db.collection('event_sessions').findOne({ _id: new Types.ObjectId(sessionId) }))!.cancelled).toBe(true);
+    expect(await outboxFor(`session:${sessionId}:cancelled`)).toHaveLength(1);
+
+    const retried = await api.http().post(`/api/staff/event-sessions/${sessionId}/cancel`).set('Authorization', w.leadA.auth).expect(200);
+    expect(retried.body.cancelled).toBe(true);
+    const notices = await outboxFor(`session:${sessionId}:cancelled`);
+    expect(notices.map((n) => String(n.userId)).sort()).toEqual([w.resident.id, w.otherResident.id].sort());
+  });
+});
