@@ -70,12 +70,19 @@ export class EventAdminService {
     return this.store.event(event._id);
   }
 
-  /** Cancels the event and every session still to come; each booked or waiting resident is told. */
+  /**
+   * Cancels the event and every session still to come; each booked or waiting
+   * resident is told. Sessions already under way or held stay as they were: their
+   * residents came. The sessions go first and the event last, so booking needs to
+   * look only at the session (session-rules.ts): an event shown cancelled has no
+   * session left to book, even when this fails part-way. Repeating it finishes
+   * the work, notices included (callOff).
+   */
   async cancelEvent(user: AuthUser, id: string): Promise<EventDoc> {
     const event = await this.manageable(user, id);
+    const coming = await this.store.sessions.find({ eventId: event._id, startAt: { $gt: new Date() } }).lean<EventSessionDoc[]>();
+    for (const session of coming) await this.callOff(event, session);
     if (!event.cancelledAt) await this.store.writeEvent(event._id, { cancelledAt: new Date() });
-    const sessions = await this.store.sessions.find({ eventId: event._id, cancelled: false }).lean<EventSessionDoc[]>();
-    for (const session of sessions) await this.callOff(event, session);
     return this.store.event(event._id);
   }
 

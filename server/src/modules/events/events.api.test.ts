@@ -153,6 +153,21 @@ describe('events: leads create, edit and cancel', () => {
     const list = await api.http().get('/api/events').query({ limit: 50 }).expect(200);
     expect(list.body.items.map((e: { id: string }) => e.id)).not.toContain(eventId);
   });
+
+  it('when a lead cancels an event, then sessions already held stay as they were and their attendees are not told', async () => {
+    const eventId = await createEvent(api, w.leadA, { title: '办过一场的开放日' });
+    const held = await addSession(api, w.leadA, eventId);
+    const coming = await addSession(api, w.leadA, eventId, { startAt: inFuture(3 * DAY), endAt: inFuture(3 * DAY + HOUR) });
+    await book(api, w.resident, held).expect(201);
+    await book(api, w.otherResident, coming).expect(201);
+    const now = Date.now();
+    await setSessionTimes(api, held, { bookingOpensAt: new Date(now - 3 * DAY), bookingClosesAt: new Date(now - DAY), cancelCutoffAt: new Date(now - DAY), startAt: new Date(now - DAY), endAt: new Date(now - DAY + HOUR) });
+    const res = await api.http().post(`/api/staff/events/${eventId}/cancel`).set('Authorization', w.leadA.auth).expect(200);
+    expect(res.body.cancelled).toBe(true);
+    expect(res.body.sessions.map((s: { id: string; cancelled: boolean }) => [s.id, s.cancelled])).toEqual([[held, false], [coming, true]]);
+    expect(await outboxFor(`session:${held}:cancelled`)).toHaveLength(0);
+    expect(await outboxFor(`session:${coming}:cancelled`)).toHaveLength(1);
+  });
 });
 
 describe('public listing', () => {

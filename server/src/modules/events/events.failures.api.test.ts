@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { startTestApi, type TestApi } from '../../../../tests/support/api-app';
-import { book, buildWorld, newSession, type World } from '../../../../tests/support/events';
+import { addSession, book, buildWorld, createEvent, DAY, HOUR, inFuture, newSession, type World } from '../../../../tests/support/events';
 import { NotificationService, type Notification } from '../notifications/notification.service';
 
 /**
@@ -50,5 +50,26 @@ describe('calling off a session whose notices fail part-way', () => {
     expect(retried.body.cancelled).toBe(true);
     const notices = await outboxFor(`session:${sessionId}:cancelled`);
     expect(notices.map((n) => String(n.userId)).sort()).toEqual([w.resident.id, w.otherResident.id].sort());
+  });
+});
+
+describe('cancelling an event that fails part-way', () => {
+  it('when it fails, then the event is not shown cancelled yet, and the retry calls everything off and tells everyone once', async () => {
+    const eventId = await createEvent(api, w.leadA, { title: '取消到一半的开放日' });
+    const first = await addSession(api, w.leadA, eventId);
+    const second = await addSession(api, w.leadA, eventId, { startAt: inFuture(3 * DAY), endAt: inFuture(3 * DAY + HOUR) });
+    await book(api, w.resident, first).expect(201);
+    await book(api, w.otherResident, second).expect(201);
+    failNoticesPartWay();
+    await api.http().post(`/api/staff/events/${eventId}/cancel`).set('Authorization', w.leadA.auth).expect(500);
+    // The sessions go first and the event last: an event shown cancelled never has a session left to book.
+    const half = await api.http().get(`/api/events/${eventId}`).expect(200);
+    expect(half.body.cancelled).toBe(false);
+
+    const retried = await api.http().post(`/api/staff/events/${eventId}/cancel`).set('Authorization', w.leadA.auth).expect(200);
+    expect(retried.body.cancelled).toBe(true);
+    expect(retried.body.sessions.map((s: { cancelled: boolean }) => s.cancelled)).toEqual([true, true]);
+    expect((await outboxFor(`session:${first}:cancelled`)).map((n) => String(n.userId))).toEqual([w.resident.id]);
+    expect((await outboxFor(`session:${second}:cancelled`)).map((n) => String(n.userId))).toEqual([w.otherResident.id]);
   });
 });
