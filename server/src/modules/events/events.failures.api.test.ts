@@ -1,7 +1,9 @@
 import { Types } from 'mongoose';
 import { startTestApi, type TestApi } from '../../../../tests/support/api-app';
-import { addSession, book, buildWorld, createEvent, DAY, HOUR, inFuture, newSession, type World } from '../../../../tests/support/events';
+import { addSession, book, buildWorld, createEvent, DAY, HOUR, inFuture, ledger, newSession, type World } from '../../../../tests/support/events';
 import { NotificationService, type Notification } from '../notifications/notification.service';
+import { EventStore } from './event-store';
+import { WaitlistService } from './waitlist.service';
 
 /**
  * A database write that fails part-way through a lead's change (spied on the
@@ -12,12 +14,16 @@ import { NotificationService, type Notification } from '../notifications/notific
 let api: TestApi;
 let w: World;
 let notifications: NotificationService;
+let store: EventStore;
+let waitlist: WaitlistService;
 
 beforeAll(async () => {
   api = await startTestApi(__filename);
   w = await buildWorld(api);
   const context = api.app.getApplicationContext();
   notifications = await context.getAsync(NotificationService);
+  store = await context.getAsync(EventStore);
+  waitlist = await context.getAsync(WaitlistService);
 }, 60_000);
 
 afterEach(() => jest.restoreAllMocks());
@@ -25,6 +31,7 @@ afterEach(() => jest.restoreAllMocks());
 afterAll(() => api.close());
 
 const outboxFor = (dedupeKey: string) => api.db.collection('outbox').find({ dedupeKey }).toArray();
+const blockers = (sessionId: string) => api.db.collection('event_seats').countDocuments({ sessionId: new Types.ObjectId(sessionId), bookingId: null });
 
 /** The outbox queues the first resident's notice, then the connection drops. */
 function failNoticesPartWay() {
@@ -71,5 +78,40 @@ describe('cancelling an event that fails part-way', () => {
     expect(retried.body.sessions.map((s: { cancelled: boolean }) => s.cancelled)).toEqual([true, true]);
     expect((await outboxFor(`session:${first}:cancelled`)).map((n) => String(n.userId))).toEqual([w.resident.id]);
     expect((await outboxFor(`session:${second}:cancelled`)).map((n) => String(n.userId))).toEqual([w.otherResident.id]);
+  });
+});
+
+describe('a capacity cut whose database write fails', () => {
+  it('when the capacity write fails after the seats above were blocked, then the blockers go and every seat can still be booked', async () => {
+    const sessionId = await newSession(api, w, { capacity: 6 });
+    await book(api, w.resident, sessionId, 2).expect(201);
+    jest.spyOn(store, 'writeSession').mockRejectedValueOnce(new Error('connection reset'));
+    await api.http().patch(`/api/staff/event-sessions/${sessionId}`).set('Authorization', w.leadA.auth).send({ capacity: 3 }).expect(500);
+    expect((await api.db.collection('event_sessions').findOne({ _id: new Types.ObjectId(sessionId) }))!.capacity).toBe(6);
+    expect(await blockers(sessionId)).toBe(0);
+    expect((await book(api, w.otherResident, sessionId, 4).expect(201)).body.status).toBe('confirmed');
+  });
+
+  it('when the capacity write lands but its answer is lost, then the cut stands and the seats above it stay blocked', async () => {
+    const sessionId = await newSession(api, w, { capacity: 6 });
+    await book(api, w.resident, sessionId, 2).expect(201);
+    const write = store.writeSession.bind(store);
+    jest.spyOn(store, 'writeSession').mockImplementationOnce(async (id, set) => {
+      await write(id, set);
+      throw new Error('connection reset');
+    });
+    await api.http().patch(`/api/staff/event-sessions/${sessionId}`).set('Authorization', w.leadA.auth).send({ capacity: 3 }).expect(500);
+    expect((await api.db.collection('event_sessions').findOne({ _id: new Types.ObjectId(sessionId) }))!.capacity).toBe(3);
+    expect(await blockers(sessionId)).toBe(3);
+    expect((await ledger(api, sessionId)).seatNumbers.every((seat) => seat <= 3)).toBe(true);
+  });
+
+  it('when the promotion after a refused cut fails too, then the lead is still told why the cut was refused', async () => {
+    const sessionId = await newSession(api, w, { capacity: 6 });
+    await book(api, w.resident, sessionId, 4).expect(201);
+    jest.spyOn(waitlist, 'promote').mockRejectedValueOnce(new Error('connection reset'));
+    const res = await api.http().patch(`/api/staff/event-sessions/${sessionId}`).set('Authorization', w.leadA.auth).send({ capacity: 3 }).expect(409);
+    expect(res.body.error.code).toBe('CAPACITY_BELOW_BOOKED');
+    expect(await blockers(sessionId)).toBe(0);
   });
 });
