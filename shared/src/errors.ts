@@ -47,6 +47,8 @@ export const ERRORS = {
   ALREADY_CHECKED_IN: { status: 409, message: '该预约已签到' },
   BOOKING_WAITLISTED: { status: 409, message: '该预约仍在候补中，尚未获得名额' },
   CAPACITY_BELOW_BOOKED: { status: 409, message: '已预约的人数多于新的名额，无法缩减' },
+  CAPACITY_BELOW_PARTY: { status: 409, message: '候补中有预约的人数多于新的名额，无法缩减' },
+  PARTY_TOO_LARGE: { status: 409, message: '预约人数超过了该场次的名额' },
   // Notices, patrols, stall zones, figures, hotline
   NOTICE_NOT_FOUND: { status: 404, message: '公告不存在' },
   PATROL_NOT_FOUND: { status: 404, message: '巡查记录不存在' },

@@ -11,7 +11,7 @@ import { EventStore } from './event-store';
 import type { EventSessionDoc } from './event-session.model';
 import { sessionCancelledNotice } from './event-notices';
 import { freeSeats, SeatService } from './seat.service';
-import { bookingRefusal, cancelRefusal } from './session-rules';
+import { bookingRefusal, cancelRefusal, partyFits } from './session-rules';
 import type { WaitlistDoc } from './waitlist.model';
 import { WaitlistService } from './waitlist.service';
 
@@ -52,6 +52,7 @@ export class BookingService {
     const session = await this.store.session(sessionId);
     const refusal = bookingRefusal(session, new Date());
     if (refusal) throw new AppError(refusal);
+    if (!partyFits(partySize, session.capacity)) throw new AppError('PARTY_TOO_LARGE', `该场次共 ${session.capacity} 个名额，最多可预约 ${session.capacity} 人`);
     const booking = await this.insertPending(user, session, partySize);
     let entry: WaitlistDoc | null = null;
     const confirmedAt = new Date();

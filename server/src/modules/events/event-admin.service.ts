@@ -70,12 +70,19 @@ export class EventAdminService {
     return this.store.event(event._id);
   }
 
-  /** Cancels the event and every session still to come; each booked or waiting resident is told. */
+  /**
+   * Cancels the event and every session still to come; each booked or waiting
+   * resident is told. Sessions already under way or held stay as they were: their
+   * residents came. The sessions go first and the event last, so booking needs to
+   * look only at the session (session-rules.ts): an event shown cancelled has no
+   * session left to book, even when this fails part-way. Repeating it finishes
+   * the work, notices included (callOff).
+   */
   async cancelEvent(user: AuthUser, id: string): Promise<EventDoc> {
     const event = await this.manageable(user, id);
+    const coming = await this.store.sessions.find({ eventId: event._id, startAt: { $gt: new Date() } }).lean<EventSessionDoc[]>();
+    for (const session of coming) await this.callOff(event, session);
     if (!event.cancelledAt) await this.store.writeEvent(event._id, { cancelledAt: new Date() });
-    const sessions = await this.store.sessions.find({ eventId: event._id, cancelled: false }).lean<EventSessionDoc[]>();
-    for (const session of sessions) await this.callOff(event, session);
     return this.store.event(event._id);
   }
 
@@ -100,10 +107,11 @@ export class EventAdminService {
     return this.store.session(session._id);
   }
 
+  /** Calls a session off; repeating it sends whatever notices an attempt that failed part-way left unsent. */
   async cancelSession(user: AuthUser, sessionId: string): Promise<EventSessionDoc> {
     const session = await this.store.session(sessionId);
     const event = await this.manageable(user, session.eventId);
-    if (!session.cancelled) await this.callOff(event, session);
+    await this.callOff(event, session);
     return this.store.session(session._id);
   }
 
@@ -114,14 +122,18 @@ export class EventAdminService {
     return event;
   }
 
+  /**
+   * Calls a session off and tells everyone holding or waiting for a seat. Safe
+   * to repeat: the notices are queued again each time and the outbox keeps one
+   * per resident (unique {dedupeKey, userId}: notifications/outbox.model.ts), so
+   * a retry after a failure part-way sends only the missing ones.
+   */
   private async callOff(event: EventDoc, session: EventSessionDoc): Promise<void> {
-    await this.store.writeSession(session._id, { cancelled: true, cancelledAt: new Date() });
-    // Everyone holding or waiting for a seat; a booking racing this cancel notifies itself (BookingService).
+    if (!session.cancelled) await this.store.writeSession(session._id, { cancelled: true, cancelledAt: new Date() });
+    // A booking racing this cancel notifies itself (BookingService).
     const userIds = await this.store.bookings.distinct('userId', { sessionId: session._id });
     await this.notifications.enqueue(userIds as Types.ObjectId[], sessionCancelledNotice(event, session));
   }
-
-
 }
 
 function pickTimes(s: SessionTimes): SessionTimes {

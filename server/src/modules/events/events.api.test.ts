@@ -153,6 +153,21 @@ describe('events: leads create, edit and cancel', () => {
     const list = await api.http().get('/api/events').query({ limit: 50 }).expect(200);
     expect(list.body.items.map((e: { id: string }) => e.id)).not.toContain(eventId);
   });
+
+  it('when a lead cancels an event, then sessions already held stay as they were and their attendees are not told', async () => {
+    const eventId = await createEvent(api, w.leadA, { title: '办过一场的开放日' });
+    const held = await addSession(api, w.leadA, eventId);
+    const coming = await addSession(api, w.leadA, eventId, { startAt: inFuture(3 * DAY), endAt: inFuture(3 * DAY + HOUR) });
+    await book(api, w.resident, held).expect(201);
+    await book(api, w.otherResident, coming).expect(201);
+    const now = Date.now();
+    await setSessionTimes(api, held, { bookingOpensAt: new Date(now - 3 * DAY), bookingClosesAt: new Date(now - DAY), cancelCutoffAt: new Date(now - DAY), startAt: new Date(now - DAY), endAt: new Date(now - DAY + HOUR) });
+    const res = await api.http().post(`/api/staff/events/${eventId}/cancel`).set('Authorization', w.leadA.auth).expect(200);
+    expect(res.body.cancelled).toBe(true);
+    expect(res.body.sessions.map((s: { id: string; cancelled: boolean }) => [s.id, s.cancelled])).toEqual([[held, false], [coming, true]]);
+    expect(await outboxFor(`session:${held}:cancelled`)).toHaveLength(0);
+    expect(await outboxFor(`session:${coming}:cancelled`)).toHaveLength(1);
+  });
 });
 
 describe('public listing', () => {
@@ -246,6 +261,17 @@ describe('booking', () => {
     const sessionId = await newSession(api, w);
     const res = await api.http().post('/api/bookings').set('Authorization', w.otherResident.auth).send({ sessionId, ...over }).expect(400);
     expect(res.body.error.code).toBe(code);
+  });
+
+  it('when a party is larger than the whole session, then 409 PARTY_TOO_LARGE and the next booker is seated at once', async () => {
+    const sessionId = await newSession(api, w, { capacity: 3 });
+    const big = await book(api, w.resident, sessionId, 4).expect(409);
+    expect(big.body.error.code).toBe('PARTY_TOO_LARGE');
+    expect(big.body.error.message).toContain('3');
+    expect(await ledger(api, sessionId)).toMatchObject({ seats: 0, waitlistedBookings: 0, line: [] });
+    expect((await book(api, w.otherResident, sessionId, 1).expect(201)).body.status).toBe('confirmed');
+    // Nothing of the refused booking stays: the resident may book a party that fits.
+    expect((await book(api, w.resident, sessionId, 2).expect(201)).body.status).toBe('confirmed');
   });
 
   it('when the session is unknown, then 404; without a token, 401', async () => {
@@ -348,9 +374,39 @@ describe('waitlist', () => {
     expect((await api.http().get(`/api/bookings/${bigRes.body.id}`).set('Authorization', big.auth).expect(200)).body.status).toBe('confirmed');
     expect(await ledger(api, sessionId)).toMatchObject({ seats: 4, confirmedPeople: 4, waitlistedBookings: 1 });
   });
+
+  it('when a party bigger than the whole session is already in line (booked before a racing shrink), then it blocks nobody and moves up once it fits', async () => {
+    const sessionId = await newSession(api, w, { capacity: 4 });
+    const sid = new Types.ObjectId(sessionId);
+    const [a, big, small] = await Promise.all(Array.from({ length: 3 }, () => loginAs(api.db, 'resident')));
+    const seatedA = await book(api, a, sessionId, 1).expect(201);
+    const bigRes = await book(api, big, sessionId, 4).expect(201);
+    expect(bigRes.body.status).toBe('waitlisted');
+    // As if the capacity had been cut to 3 while the party of 4 was joining the line.
+    await api.db.collection('event_sessions').updateOne({ _id: sid }, { $set: { capacity: 3 } });
+    await api.db.collection('event_seats').updateOne({ sessionId: sid, bookingId: new Types.ObjectId(seatedA.body.id) }, { $set: { seat: 1 } });
+    expect((await book(api, small, sessionId, 1).expect(201)).body.status).toBe('confirmed');
+    expect((await api.http().get(`/api/bookings/${bigRes.body.id}`).set('Authorization', big.auth).expect(200)).body.status).toBe('waitlisted');
+    // Room for 4 again (2 booked of 6): the party of 4 is seated.
+    await api.http().patch(`/api/staff/event-sessions/${sessionId}`).set('Authorization', w.leadA.auth).send({ capacity: 6 }).expect(200);
+    expect((await api.http().get(`/api/bookings/${bigRes.body.id}`).set('Authorization', big.auth).expect(200)).body.status).toBe('confirmed');
+    expect(await ledger(api, sessionId)).toMatchObject({ seats: 6, confirmedPeople: 6, line: [] });
+  });
 });
 
 describe('capacity changes', () => {
+  it('when the capacity would drop below a waiting party, then 409 CAPACITY_BELOW_PARTY and nothing changes', async () => {
+    const sessionId = await newSession(api, w, { capacity: 4 });
+    await book(api, w.resident, sessionId, 1).expect(201);
+    expect((await book(api, w.otherResident, sessionId, 4).expect(201)).body.status).toBe('waitlisted');
+    const res = await api.http().patch(`/api/staff/event-sessions/${sessionId}`).set('Authorization', w.leadA.auth).send({ capacity: 3 }).expect(409);
+    expect(res.body.error.code).toBe('CAPACITY_BELOW_PARTY');
+    expect(res.body.error.message).toContain('4');
+    const sid = new Types.ObjectId(sessionId);
+    expect((await api.db.collection('event_sessions').findOne({ _id: sid }))!.capacity).toBe(4);
+    expect(await api.db.collection('event_seats').countDocuments({ sessionId: sid, bookingId: null })).toBe(0);
+  });
+
   it('when the capacity is reduced below the seats booked, then 409 and nothing changes', async () => {
     const sessionId = await newSession(api, w, { capacity: 6 });
     await book(api, w.resident, sessionId, 4).expect(201);

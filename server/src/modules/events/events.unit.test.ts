@@ -4,7 +4,7 @@ import { csvField } from '../../common/csv';
 import { attendanceCsv } from './attendance-csv';
 import { newBookingCode, normalizeBookingCode } from './booking-code';
 import { freeSeats, pickSeats } from './seat.service';
-import { bookingRefusal, canPromote, cancelRefusal } from './session-rules';
+import { bookingRefusal, canPromote, cancelRefusal, partyFits } from './session-rules';
 
 describe('booking codes', () => {
   it('when codes are drawn, then they are 8 characters of the unambiguous alphabet and do not repeat in 10,000 draws', () => {
@@ -62,6 +62,11 @@ describe('session rules', () => {
     expect(bookingRefusal({ ...session, cancelled: true }, t(2))).toBe('SESSION_CANCELLED');
     expect(cancelRefusal('confirmed', { ...session, cancelled: true }, t(11))).toBeNull();
     expect(canPromote({ ...session, cancelled: true }, t(2))).toBe(false);
+  });
+
+  it('when a party is larger than the whole session, then it does not fit; as large, it does', () => {
+    expect(partyFits(3, 3)).toBe(true);
+    expect(partyFits(4, 3)).toBe(false);
   });
 
   it('when cancelling, then a confirmed booking stops at the cut-off and a waitlisted one at the start', () => {

@@ -87,7 +87,7 @@ export class WaitlistService {
   /** Promotes heads while they fit; call with the session lock held. */
   private async promoteHeads(session: EventSessionDoc): Promise<void> {
     while (canPromote(session, new Date())) {
-      const head = await this.head(session._id);
+      const head = await this.head(session);
       if (!head) return;
       const seats = await this.seats.claim(session, head.bookingId, head.partySize);
       if (!seats) return; // the head does not fit (or lost a race): nobody jumps it
@@ -107,15 +107,27 @@ export class WaitlistService {
     }
   }
 
-  private head(sessionId: Types.ObjectId) {
-    return this.store.waitlist.findOne({ sessionId }).sort({ position: 1 }).lean<WaitlistDoc>();
+  /**
+   * The first in line who could be seated at all. A party larger than the whole
+   * session (it joined while a capacity cut went through: session-rules.ts,
+   * partyFits) is passed over instead of holding up the line for good; it
+   * keeps its place and moves up if the capacity grows again.
+   */
+  private head(session: Pick<EventSessionDoc, '_id' | 'capacity'>) {
+    return this.store.waitlist.findOne({ sessionId: session._id, partySize: { $lte: session.capacity } }).sort({ position: 1 }).lean<WaitlistDoc>();
+  }
+
+  /** The largest party waiting (0 when nobody is): a capacity below it would strand that party. */
+  async largestParty(sessionId: Types.ObjectId): Promise<number> {
+    const largest = await this.store.waitlist.findOne({ sessionId }).sort({ partySize: -1 }).select('partySize').lean<Pick<WaitlistDoc, 'partySize'>>();
+    return largest?.partySize ?? 0;
   }
 
   private async headFits(session: EventSessionDoc): Promise<boolean> {
     if (!canPromote(session, new Date())) return false;
     const free = await this.seats.freeCount(session);
     if (free === 0) return false;
-    const head = await this.head(session._id);
+    const head = await this.head(session);
     return !!head && head.partySize <= free;
   }
 
