@@ -11,6 +11,7 @@ import Screen from '../../../components/Screen';
 import Sheet from '../../../components/Sheet';
 import { bookingBadge } from '../../../features/events/booking-status';
 import { useAction } from '../../../hooks/useAction';
+import { usePullRefresh } from '../../../hooks/usePullRefresh';
 import { formatDateTime, formatTimeRange } from '../../../services/format';
 import './index.css';
 
@@ -19,6 +20,8 @@ export default function BookingPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const query = useQuery(id ? queryKeys.bookings.detail(id) : null, () => bookings.get(id));
+  // A waiting resident pulls down to see their place in line move (or their seat arrive).
+  usePullRefresh(query.refresh);
   const { state } = query;
   if (state.status !== 'success') {
     return (

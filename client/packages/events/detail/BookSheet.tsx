@@ -1,18 +1,23 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { MAX_PARTY_SIZE, type EventSessionView } from '@citycare/shared';
-import { bookings, invalidate, queryKeys } from '../../../api';
+import type { EventSessionView } from '@citycare/shared';
+import { invalidate, queryKeys } from '../../../api';
 import Button from '../../../components/Button';
 import Sheet from '../../../components/Sheet';
+import { bookOrFindMine, partyLimit } from '../../../features/events/my-bookings';
 import { useAction } from '../../../hooks/useAction';
 import { formatTimeRange } from '../../../services/format';
 import { go } from '../../../services/router';
 
-/** Party size (1–4) and 确认预约; a full session puts the party on the waitlist (候补). */
+/**
+ * Party size (1–4, never more than the session holds) and 确认预约; a full session puts the
+ * party on the waitlist (候补). Opened afresh for each session (the page gives it the session's
+ * id as its key), so a party size or a failure never carries over to another session.
+ */
 export default function BookSheet({ session, onClose }: { session: EventSessionView | null; onClose: () => void }) {
   const [party, setParty] = useState(1);
   const book = useAction(async (sessionId: string) => {
-    const booking = await bookings.book(sessionId, party);
+    const booking = await bookOrFindMine(sessionId, party);
     invalidate(queryKeys.bookings.all());
     invalidate(queryKeys.events.all());
     onClose();
@@ -32,7 +37,7 @@ export default function BookSheet({ session, onClose }: { session: EventSessionV
           <Text className="event-detail__party-count" data-testid="party-size">
             {party}
           </Text>
-          <Button kind="plain" size="sm" disabled={party >= MAX_PARTY_SIZE} testId="party-plus" onClick={() => setParty(party + 1)}>
+          <Button kind="plain" size="sm" disabled={party >= partyLimit(session)} testId="party-plus" onClick={() => setParty(party + 1)}>
             ＋
           </Button>
         </View>

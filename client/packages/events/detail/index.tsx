@@ -3,13 +3,15 @@ import { useRouter } from '@tarojs/taro';
 import { usePullRefresh } from '../../../hooks/usePullRefresh';
 import { useState } from 'react';
 import { EVENT_KIND_LABELS, type EventSessionView } from '@citycare/shared';
-import { events, queryKeys, useQuery } from '../../../api';
+import { bookings, currentSession, events, queryKeys, useQuery } from '../../../api';
 import Badge from '../../../components/Badge';
 import Button from '../../../components/Button';
 import PhotoGrid, { usePhotoRefresh } from '../../../components/Photo';
 import QueryStatus from '../../../components/QueryStatus';
 import Screen from '../../../components/Screen';
+import { liveBookingsBySession } from '../../../features/events/my-bookings';
 import { formatDateTime, formatTimeRange } from '../../../services/format';
+import { go } from '../../../services/router';
 import BookSheet from './BookSheet';
 import './index.css';
 
@@ -18,9 +20,11 @@ export default function EventDetailPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const query = useQuery(id ? queryKeys.events.detail(id) : null, () => events.get(id));
+  // My bookings (signed in only): a session I hold or wait for a seat in offers 查看预约, not a second booking.
+  const mine = useQuery(currentSession() ? queryKeys.bookings.mine() : null, () => bookings.mine());
   const onPhotoError = usePhotoRefresh(query.refresh);
   const [choosing, setChoosing] = useState<EventSessionView | null>(null);
-  usePullRefresh(query.refresh);
+  usePullRefresh(() => Promise.all([query.refresh(), mine.refresh()]).then(() => undefined));
 
   const { state } = query;
   if (state.status !== 'success') {
@@ -31,6 +35,7 @@ export default function EventDetailPage() {
     );
   }
   const event = state.data;
+  const booked = liveBookingsBySession(mine.state.status === 'success' ? mine.state.data : undefined);
   return (
     <Screen testId="event-detail">
       <View className="section gap-top">
@@ -55,13 +60,19 @@ export default function EventDetailPage() {
               </Text>
               <Text className="muted block">可取消至 {formatDateTime(session.cancelCutoffAt)}</Text>
             </View>
-            <Button size="sm" disabled={!session.bookable} testId="session-book" onClick={() => setChoosing(session)}>
-              {session.bookable ? (session.seatsLeft > 0 ? '预约' : '候补') : '不可预约'}
-            </Button>
+            {booked.has(session.id) ? (
+              <Button size="sm" kind="plain" testId="session-mine" onClick={() => void go('booking', { id: booked.get(session.id)!.id })}>
+                查看预约
+              </Button>
+            ) : (
+              <Button size="sm" disabled={!session.bookable} testId="session-book" onClick={() => setChoosing(session)}>
+                {session.bookable ? (session.seatsLeft > 0 ? '预约' : '候补') : '不可预约'}
+              </Button>
+            )}
           </View>
         ))}
       </View>
-      <BookSheet session={choosing} onClose={() => setChoosing(null)} />
+      <BookSheet key={choosing?.id ?? 'none'} session={choosing} onClose={() => setChoosing(null)} />
     </Screen>
   );
 }
