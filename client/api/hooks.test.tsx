@@ -51,7 +51,11 @@ describe('useQuery', () => {
     );
     await waitFor(() => expect(result.current.state).toMatchObject({ status: 'success', data: 'me' }));
     fail = true;
-    await act(() => result.current.refresh());
+    let ok = true;
+    await act(async () => {
+      ok = await result.current.refresh();
+    });
+    expect(ok).toBe(false); // pull-to-refresh tells the resident (hooks/usePullRefresh.ts)
     expect(result.current.state).toMatchObject({ status: 'success', data: 'me', refreshing: false, refreshError: new Error('offline') });
   });
 
@@ -73,7 +77,7 @@ describe('useQuery', () => {
     const answers = [deferred<string>(), deferred<string>()];
     let call = 0;
     const { result } = renderHook(() => useQuery(['cases', 'detail', 'c1'], () => answers[call++].promise));
-    let second!: Promise<void>;
+    let second!: Promise<boolean>;
     act(() => {
       second = result.current.refresh();
     });
@@ -138,5 +142,35 @@ describe('useCursorList', () => {
     await act(() => result.current.loadMore());
     expect(result.current.state.items.map((i) => i.id)).toEqual(['a', 'b']);
     expect(fetchPage.mock.calls.map((c) => c[0])).toEqual([undefined, 'c1', 'c1']);
+  });
+
+  test('when loading the first page again fails, then the items stay, the failure is a refresh error, and refresh (not loadMore) recovers', async () => {
+    let version = 1;
+    let fail = false;
+    const fetchPage = jest.fn(async (cursor?: string) => {
+      if (cursor) throw new Error('no next page was asked for');
+      if (fail) throw new Error('offline');
+      return page([`v${version}`], null);
+    });
+    const { result } = renderHook(() => useCursorList(['cases', 'mine'], fetchPage));
+    await waitFor(() => expect(result.current.state.status).toBe('ready'));
+
+    fail = true;
+    let ok = true;
+    await act(async () => {
+      ok = await result.current.refresh();
+    });
+    expect(ok).toBe(false);
+    expect(result.current.state).toMatchObject({ status: 'ready', items: [{ id: 'v1' }], refreshing: false, refreshError: new Error('offline') });
+    expect(result.current.state.moreError).toBeUndefined();
+
+    fail = false;
+    version = 2;
+    await act(async () => {
+      ok = await result.current.refresh();
+    });
+    expect(ok).toBe(true);
+    expect(result.current.state.items.map((i) => i.id)).toEqual(['v2']);
+    expect(result.current.state.refreshError).toBeUndefined();
   });
 });
