@@ -89,6 +89,24 @@ describe('useQuery', () => {
     expect(result.current.state).toMatchObject({ status: 'success', data: 'newer' });
   });
 
+  test('when a write answers with the new data, then it shows at once and a load started before the write does not bring the old back', async () => {
+    const answers = [deferred<string>(), deferred<string>()];
+    let call = 0;
+    const { result } = renderHook(() => useQuery(['cases', 'detail', 'c1'], () => answers[call++].promise));
+    await act(async () => answers[0].resolve('resolved'));
+    let before!: Promise<boolean>;
+    act(() => {
+      before = result.current.refresh(); // a pull-to-refresh under way while the rating is sent
+    });
+    act(() => result.current.show('rated'));
+    expect(result.current.state).toEqual({ status: 'success', data: 'rated', refreshing: false });
+    await act(async () => {
+      answers[1].resolve('resolved');
+      await before;
+    });
+    expect(result.current.state).toMatchObject({ data: 'rated' });
+  });
+
   test('when the key is null, then nothing is fetched until it is known', async () => {
     const fetcher = jest.fn(async () => 'nearby');
     const { result, rerender } = renderHook(({ key }: { key: readonly string[] | null }) => useQuery(key, fetcher), { initialProps: { key: null as readonly string[] | null } });

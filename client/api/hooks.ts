@@ -16,6 +16,8 @@ export interface Query<T> {
   state: QueryState<T>;
   /** Loads again; resolves when done (for pull-to-refresh), false when the load failed. */
   refresh: () => Promise<boolean>;
+  /** Shows what a write answered (the case after rating it) at once, as the newest answer. */
+  show: (data: T) => void;
 }
 
 /** Reads one answer for `key`; `key` null waits (a needed input is not known yet). */
@@ -48,6 +50,14 @@ export function useQuery<T>(key: QueryKey | null, fetcher: () => Promise<T>): Qu
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);
 
+  const show = useCallback((data: T) => {
+    if (!key) return;
+    ++run.current; // a load that started before the write must not bring back the older data
+    keepAnswer(key, data);
+    setState({ status: 'success', data, refreshing: false });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id]);
+
   useEffect(() => {
     if (!key) return undefined;
     setState(initial());
@@ -56,7 +66,7 @@ export function useQuery<T>(key: QueryKey | null, fetcher: () => Promise<T>): Qu
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id, load]);
 
-  return { state, refresh: load };
+  return { state, refresh: load, show };
 }
 
 export interface CursorPage<T> {
