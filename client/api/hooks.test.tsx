@@ -1,6 +1,6 @@
 // The read hooks (ADR 0005) in a real React tree: cached answers, invalidation, failures, races.
 import { act, renderHook, waitFor } from '@testing-library/react';
-import { clearCache, invalidate } from './cache';
+import { clearCache, invalidate, invalidateAll } from './cache';
 import { useCursorList, useQuery, type CursorPage } from './hooks';
 
 /** A request the test answers when it chooses. */
@@ -39,6 +39,24 @@ describe('useQuery', () => {
     await act(async () => invalidate(['cases']));
     await waitFor(() => expect(detail.result.current.state).toMatchObject({ data: 2, refreshing: false }));
     expect(calls).toEqual({ detail: 2, notices: 1 });
+  });
+
+  test('when the resident signs in (invalidateAll), then every mounted reader loads again, a page left on 登录后查看 too', async () => {
+    let signedIn = false;
+    const mine = renderHook(() =>
+      useQuery(['cases', 'mine'], async () => {
+        if (!signedIn) throw new Error('SIGN_IN_REQUIRED');
+        return 'my cases';
+      }),
+    );
+    const me = renderHook(() => useQuery(['me'], async () => (signedIn ? '居民' : '未登录')));
+    await waitFor(() => expect(mine.result.current.state.status).toBe('error'));
+    await waitFor(() => expect(me.result.current.state).toMatchObject({ data: '未登录' }));
+
+    signedIn = true;
+    await act(async () => invalidateAll());
+    await waitFor(() => expect(mine.result.current.state).toMatchObject({ status: 'success', data: 'my cases' }));
+    await waitFor(() => expect(me.result.current.state).toMatchObject({ data: '居民', refreshing: false }));
   });
 
   test('when a refresh fails, then the last good data stays and the failure is beside it', async () => {
