@@ -6,6 +6,7 @@ import Field from '../../components/Field';
 import PhotoPicker from '../../components/PhotoPicker';
 import Screen from '../../components/Screen';
 import SignInPrompt from '../../components/SignInPrompt';
+import { hasOwnDescriptionOrPhotos } from '../../features/report/draft';
 import { isReady, validateReport, type ReportErrors } from '../../features/report/form';
 import { useReportCategories } from '../../features/report/useReportCategories';
 import { useReportForm } from '../../features/report/useReportForm';
@@ -110,6 +111,7 @@ export default function ReportPage() {
       <NearbyCases
         category={form.category}
         place={form.place}
+        draftToLose={hasOwnDescriptionOrPhotos(form)}
         onFollowed={(detail) => {
           report.discard();
           setDone({ kind: 'followed', detail });
