@@ -37,7 +37,15 @@ export function invalidate(prefix: QueryKey): void {
   for (const [id, set] of readers) if (startsWith(id, prefix)) set.forEach((reload) => reload());
 }
 
-/** Signing out: nobody else's answers may show. */
+/**
+ * Signing out: nobody else's answers may show. Mounted readers are not told to load again: on
+ * weapp their requests would sign in again at once (api/sign-in.ts, WeChat's silent login).
+ */
 export function clearCache(): void {
   answers.clear();
+}
+
+/** Signed in: every answer is forgotten and every mounted reader loads again as this account. */
+export function invalidateAll(): void {
+  invalidate([]); // '[]' less its ']' is '[', the start of every key
 }

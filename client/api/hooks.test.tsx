@@ -1,6 +1,6 @@
 // The read hooks (ADR 0005) in a real React tree: cached answers, invalidation, failures, races.
 import { act, renderHook, waitFor } from '@testing-library/react';
-import { clearCache, invalidate } from './cache';
+import { clearCache, invalidate, invalidateAll } from './cache';
 import { useCursorList, useQuery, type CursorPage } from './hooks';
 
 /** A request the test answers when it chooses. */
@@ -41,6 +41,24 @@ describe('useQuery', () => {
     expect(calls).toEqual({ detail: 2, notices: 1 });
   });
 
+  test('when the resident signs in (invalidateAll), then every mounted reader loads again, a page left on 登录后查看 too', async () => {
+    let signedIn = false;
+    const mine = renderHook(() =>
+      useQuery(['cases', 'mine'], async () => {
+        if (!signedIn) throw new Error('SIGN_IN_REQUIRED');
+        return 'my cases';
+      }),
+    );
+    const me = renderHook(() => useQuery(['me'], async () => (signedIn ? '居民' : '未登录')));
+    await waitFor(() => expect(mine.result.current.state.status).toBe('error'));
+    await waitFor(() => expect(me.result.current.state).toMatchObject({ data: '未登录' }));
+
+    signedIn = true;
+    await act(async () => invalidateAll());
+    await waitFor(() => expect(mine.result.current.state).toMatchObject({ status: 'success', data: 'my cases' }));
+    await waitFor(() => expect(me.result.current.state).toMatchObject({ data: '居民', refreshing: false }));
+  });
+
   test('when a refresh fails, then the last good data stays and the failure is beside it', async () => {
     let fail = false;
     const { result } = renderHook(() =>
@@ -51,7 +69,11 @@ describe('useQuery', () => {
     );
     await waitFor(() => expect(result.current.state).toMatchObject({ status: 'success', data: 'me' }));
     fail = true;
-    await act(() => result.current.refresh());
+    let ok = true;
+    await act(async () => {
+      ok = await result.current.refresh();
+    });
+    expect(ok).toBe(false); // pull-to-refresh tells the resident (hooks/usePullRefresh.ts)
     expect(result.current.state).toMatchObject({ status: 'success', data: 'me', refreshing: false, refreshError: new Error('offline') });
   });
 
@@ -73,7 +95,7 @@ describe('useQuery', () => {
     const answers = [deferred<string>(), deferred<string>()];
     let call = 0;
     const { result } = renderHook(() => useQuery(['cases', 'detail', 'c1'], () => answers[call++].promise));
-    let second!: Promise<void>;
+    let second!: Promise<boolean>;
     act(() => {
       second = result.current.refresh();
     });
@@ -83,6 +105,24 @@ describe('useQuery', () => {
     });
     await act(async () => answers[0].resolve('older'));
     expect(result.current.state).toMatchObject({ status: 'success', data: 'newer' });
+  });
+
+  test('when a write answers with the new data, then it shows at once and a load started before the write does not bring the old back', async () => {
+    const answers = [deferred<string>(), deferred<string>()];
+    let call = 0;
+    const { result } = renderHook(() => useQuery(['cases', 'detail', 'c1'], () => answers[call++].promise));
+    await act(async () => answers[0].resolve('resolved'));
+    let before!: Promise<boolean>;
+    act(() => {
+      before = result.current.refresh(); // a pull-to-refresh under way while the rating is sent
+    });
+    act(() => result.current.show('rated'));
+    expect(result.current.state).toEqual({ status: 'success', data: 'rated', refreshing: false });
+    await act(async () => {
+      answers[1].resolve('resolved');
+      await before;
+    });
+    expect(result.current.state).toMatchObject({ data: 'rated' });
   });
 
   test('when the key is null, then nothing is fetched until it is known', async () => {
@@ -138,5 +178,35 @@ describe('useCursorList', () => {
     await act(() => result.current.loadMore());
     expect(result.current.state.items.map((i) => i.id)).toEqual(['a', 'b']);
     expect(fetchPage.mock.calls.map((c) => c[0])).toEqual([undefined, 'c1', 'c1']);
+  });
+
+  test('when loading the first page again fails, then the items stay, the failure is a refresh error, and refresh (not loadMore) recovers', async () => {
+    let version = 1;
+    let fail = false;
+    const fetchPage = jest.fn(async (cursor?: string) => {
+      if (cursor) throw new Error('no next page was asked for');
+      if (fail) throw new Error('offline');
+      return page([`v${version}`], null);
+    });
+    const { result } = renderHook(() => useCursorList(['cases', 'mine'], fetchPage));
+    await waitFor(() => expect(result.current.state.status).toBe('ready'));
+
+    fail = true;
+    let ok = true;
+    await act(async () => {
+      ok = await result.current.refresh();
+    });
+    expect(ok).toBe(false);
+    expect(result.current.state).toMatchObject({ status: 'ready', items: [{ id: 'v1' }], refreshing: false, refreshError: new Error('offline') });
+    expect(result.current.state.moreError).toBeUndefined();
+
+    fail = false;
+    version = 2;
+    await act(async () => {
+      ok = await result.current.refresh();
+    });
+    expect(ok).toBe(true);
+    expect(result.current.state.items.map((i) => i.id)).toEqual(['v2']);
+    expect(result.current.state.refreshError).toBeUndefined();
   });
 });

@@ -14,8 +14,10 @@ export type QueryState<T> =
 
 export interface Query<T> {
   state: QueryState<T>;
-  /** Loads again; resolves when done (for pull-to-refresh). */
-  refresh: () => Promise<void>;
+  /** Loads again; resolves when done (for pull-to-refresh), false when the load failed. */
+  refresh: () => Promise<boolean>;
+  /** Shows what a write answered (the case after rating it) at once, as the newest answer. */
+  show: (data: T) => void;
 }
 
 /** Reads one answer for `key`; `key` null waits (a needed input is not known yet). */
@@ -30,19 +32,29 @@ export function useQuery<T>(key: QueryKey | null, fetcher: () => Promise<T>): Qu
   fetcherRef.current = fetcher;
   const run = useRef(0);
 
-  const load = useCallback(async () => {
-    if (!key) return;
+  const load = useCallback(async (): Promise<boolean> => {
+    if (!key) return true;
     const mine = ++run.current;
     setState((prev) => (prev.status === 'success' ? { ...prev, refreshing: true, refreshError: undefined } : { status: 'loading' }));
     try {
       const data = await fetcherRef.current();
       keepAnswer(key, data);
       if (run.current === mine) setState({ status: 'success', data, refreshing: false });
+      return true;
     } catch (error) {
-      if (run.current !== mine) return;
+      if (run.current !== mine) return true; // a newer load speaks for the page
       setState((prev) => (prev.status === 'success' ? { ...prev, refreshing: false, refreshError: error } : { status: 'error', error }));
+      return false;
     }
     // id stands for key: the effect below re-runs when the key's content changes
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id]);
+
+  const show = useCallback((data: T) => {
+    if (!key) return;
+    ++run.current; // a load that started before the write must not bring back the older data
+    keepAnswer(key, data);
+    setState({ status: 'success', data, refreshing: false });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);
 
@@ -54,7 +66,7 @@ export function useQuery<T>(key: QueryKey | null, fetcher: () => Promise<T>): Qu
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id, load]);
 
-  return { state, refresh: load };
+  return { state, refresh: load, show };
 }
 
 export interface CursorPage<T> {
@@ -71,11 +83,14 @@ export interface CursorListState<T> {
   /** Loading the next page failed; loadMore tries again. */
   moreError?: unknown;
   refreshing: boolean;
+  /** Loading the first page again failed (the items shown are the older ones); refresh tries again. */
+  refreshError?: unknown;
 }
 
 export interface CursorList<T> {
   state: CursorListState<T>;
-  refresh: () => Promise<void>;
+  /** Loads the first page again; resolves false when that failed. */
+  refresh: () => Promise<boolean>;
   loadMore: () => Promise<void>;
 }
 
@@ -97,19 +112,21 @@ export function useCursorList<T extends { id: string }>(
   const run = useRef(0);
   const busyMore = useRef(false);
 
-  const refresh = useCallback(async () => {
-    if (!key) return;
+  const refresh = useCallback(async (): Promise<boolean> => {
+    if (!key) return true;
     const mine = ++run.current;
-    setState((prev) => (prev.status === 'ready' ? { ...prev, refreshing: true } : { ...EMPTY, status: 'loading' }));
+    setState((prev) => (prev.status === 'ready' ? { ...prev, refreshing: true, refreshError: undefined } : { ...EMPTY, status: 'loading' }));
     try {
       const page = await fetchRef.current(undefined);
       keepAnswer(key, page);
-      if (run.current !== mine) return;
+      if (run.current !== mine) return true;
       next.current = page.next;
       setState({ ...EMPTY, status: 'ready', items: page.items, hasMore: page.next !== null });
+      return true;
     } catch (error) {
-      if (run.current !== mine) return;
-      setState((prev) => (prev.status === 'ready' ? { ...prev, refreshing: false, moreError: error } : { ...EMPTY, status: 'error', error }));
+      if (run.current !== mine) return true; // a newer load speaks for the list
+      setState((prev) => (prev.status === 'ready' ? { ...prev, refreshing: false, refreshError: error } : { ...EMPTY, status: 'error', error }));
+      return false;
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);

@@ -12,7 +12,7 @@ export { uploadPhoto } from './upload';
 export { mediaUrl } from './http';
 export { newIdempotencyKey } from './idempotency';
 export { queryKeys } from './keys';
-export { invalidate, clearCache } from './cache';
+export { invalidate, invalidateAll, clearCache } from './cache';
 export { useQuery, useCursorList, needsSignIn, type QueryState, type CursorListState } from './hooks';
 export { signInExchanges, type SignInMethod } from './sign-in';
 export { adoptLogin, currentSession, forgetSession, onSessionChange, signIn, updateSessionUser } from './session';

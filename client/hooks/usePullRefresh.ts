@@ -1,6 +1,19 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 
-/** Pull-to-refresh on this page runs `refresh`, and the spinner stops when it settles, however it ends. */
-export function usePullRefresh(refresh: () => Promise<unknown>): void {
-  usePullDownRefresh(() => void refresh().finally(() => Taro.stopPullDownRefresh()));
+/** What a resident reads when a pull-to-refresh fails; the page keeps what it showed. */
+export const REFRESH_FAILED = '刷新失败，请检查网络后重试';
+
+/**
+ * Pull-to-refresh on this page runs `refresh`, and the spinner stops when it settles, however it
+ * ends. A refresh that resolves false (useQuery's and useCursorList's, when the load failed) is
+ * told in a toast: the page still shows the older data, so the failure would go unseen.
+ */
+export function usePullRefresh(refresh: () => Promise<boolean | void>): void {
+  usePullDownRefresh(() => {
+    void refresh()
+      .then((ok) => {
+        if (ok === false) void Taro.showToast({ title: REFRESH_FAILED, icon: 'none' });
+      })
+      .finally(() => Taro.stopPullDownRefresh());
+  });
 }

@@ -7,7 +7,7 @@ export type DirectoryStation = StationSummary & { distanceM?: number };
 export interface StationDirectory {
   /** Nearest first when located; every station by name otherwise. */
   state: QueryState<{ items: DirectoryStation[]; at: LatLng | null; searchedRadiusM?: number }>;
-  refresh: () => Promise<void>;
+  refresh: () => Promise<boolean>;
 }
 
 const NEAREST_LIMIT = 20;

@@ -20,3 +20,21 @@ function domProps({ hoverClass: _hover, mode: _mode, lazyLoad: _lazy, ...rest }:
 export const View = (props: Props) => <div {...domProps(props)} />;
 export const Text = (props: Props) => <span {...domProps(props)} />;
 export const Image = (props: Props) => <img alt="" {...domProps(props)} />;
+
+type FieldProps = {
+  className?: string;
+  value?: string;
+  placeholder?: string;
+  placeholderClass?: string;
+  maxlength?: number;
+  autoHeight?: boolean;
+  onInput?: (event: { detail: { value: string } }) => void;
+};
+
+/** Taro's inputs answer with `detail.value`; DOM's with `target.value`. */
+function fieldProps({ placeholderClass: _class, maxlength: _max, autoHeight: _auto, onInput, ...rest }: FieldProps) {
+  return { ...rest, onChange: (event: { target: { value: string } }) => onInput?.({ detail: { value: event.target.value } }) };
+}
+
+export const Input = (props: FieldProps) => <input {...fieldProps(props)} />;
+export const Textarea = (props: FieldProps) => <textarea {...fieldProps(props)} />;

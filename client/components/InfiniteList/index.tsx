@@ -17,8 +17,9 @@ interface Props<T> {
 
 /**
  * A cursor-paged list: skeleton while the first page loads, the error with 重试, the empty
- * message, then items and a footer (loading more, 没有更多了, or 加载失败 to tap again).
- * Pages call loadMore from useReachBottom and refresh from usePullDownRefresh.
+ * message, then items and a footer (loading more, 没有更多了, or a failed refresh or next page
+ * to tap again: onRetry loads the first page again, onLoadMore the next one).
+ * Pages call loadMore from useReachBottom and refresh from usePullRefresh.
  */
 export default function InfiniteList<T extends { id: string }>({ state, renderItem, empty, onRetry, onLoadMore, testId }: Props<T>) {
   if (state.status === 'loading') return <Skeleton />;
@@ -34,6 +35,10 @@ export default function InfiniteList<T extends { id: string }>({ state, renderIt
       <View className="infinite-list__footer" data-testid="list-footer">
         {state.loadingMore ? (
           <Text>正在加载…</Text>
+        ) : state.refreshError ? (
+          <Text className="infinite-list__retry" data-testid="list-refresh-failed" onClick={onRetry}>
+            {messageOf(state.refreshError)}，点此刷新
+          </Text>
         ) : state.moreError ? (
           <Text className="infinite-list__retry" onClick={onLoadMore}>
             {messageOf(state.moreError)}，点此重试

@@ -20,7 +20,7 @@ export type PhotoErrorHandler = (photo: FailedPhoto) => void;
  * (403 MEDIA_URL_EXPIRED), so the page's data is fetched again for fresh URLs — once per
  * expiry (or URL), so a photo that fails for another reason cannot make the page reload forever.
  */
-export function usePhotoRefresh(refresh: () => Promise<void>): PhotoErrorHandler {
+export function usePhotoRefresh(refresh: () => Promise<unknown>): PhotoErrorHandler {
   const tried = useRef(new Set<string>());
   const refreshRef = useRef(refresh);
   refreshRef.current = refresh;

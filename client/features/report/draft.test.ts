@@ -1,5 +1,5 @@
 import { taroMock } from '../../test-support/taro-mock';
-import { clearDraft, hasContent, loadDraft, newDraft, restoreDraft, saveDraft } from './draft';
+import { clearDraft, hasContent, hasOwnDescriptionOrPhotos, loadDraft, newDraft, restoreDraft, saveDraft } from './draft';
 import { addPhotos, photoSteps } from '../photos/photos';
 
 jest.mock('@tarojs/taro', () => jest.requireActual('../../test-support/taro-mock').taroMock());
@@ -42,5 +42,13 @@ describe('report draft', () => {
     const keys = new Set(Array.from({ length: 50 }, () => newDraft().idempotencyKey));
     expect(keys.size).toBe(50);
     for (const key of keys) expect(key).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  test('when only a category and place are chosen, then 我也遇到 loses nothing of the resident\'s own; a description or a photo is theirs', () => {
+    const form = { ...newDraft().form, category: 'parking', place: { lat: 31.2, lng: 121.4, address: '幸福路' } };
+    expect(hasOwnDescriptionOrPhotos(form)).toBe(false);
+    expect(hasOwnDescriptionOrPhotos({ ...form, description: '  ' })).toBe(false);
+    expect(hasOwnDescriptionOrPhotos({ ...form, description: '车停在消防通道' })).toBe(true);
+    expect(hasOwnDescriptionOrPhotos({ ...form, photos: addPhotos([], ['wxfile://a.jpg']) })).toBe(true);
   });
 });

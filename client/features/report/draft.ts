@@ -66,3 +66,8 @@ export function clearDraft(): void {
 export function hasContent(form: ReportForm): boolean {
   return !!(form.category || form.description.trim() || form.photos.length || form.zoneId);
 }
+
+/** True when the resident has written or photographed something (what 我也遇到 would throw away). */
+export function hasOwnDescriptionOrPhotos(form: ReportForm): boolean {
+  return !!(form.description.trim() || form.photos.length);
+}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CaseDetail } from '@citycare/shared';
-import { cases, invalidate, isApiError, messageOf, newIdempotencyKey, queryKeys } from '../../api';
+import { cases, invalidate, isApiError, messageOf, newIdempotencyKey, onSessionChange, queryKeys } from '../../api';
 import type { DraftPhoto } from '../photos/photos';
 import { usePhotoUploads } from '../photos/usePhotoUploads';
 import { clearDraft, loadDraft, newDraft, saveDraft, type ReportDraft } from './draft';
@@ -15,6 +15,15 @@ export function useReportForm() {
   draftRef.current = draft;
 
   useEffect(() => saveDraft(draft), [draft]);
+
+  // Signed out (features/account/leave.ts clears the stored draft): the open 随手拍 tab empties too.
+  useEffect(
+    () =>
+      onSessionChange((user) => {
+        if (!user) setDraft(newDraft());
+      }),
+    [],
+  );
 
   const patch = useCallback((fields: Partial<ReportForm>) => {
     setDraft((d) => ({ ...d, form: { ...d.form, ...fields } }));

@@ -1,7 +1,7 @@
 import { Button as NativeButton, Switch, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ROLE_LABELS } from '@citycare/shared';
-import { account, messageOf, signIn, updateSessionUser } from '../../api';
+import { account, invalidateAll, messageOf, signIn, updateSessionUser } from '../../api';
 import Button from '../../components/Button';
 import ListRow from '../../components/ListRow';
 import StaffEntries from './StaffEntries';
@@ -24,6 +24,7 @@ export default function MePage() {
     if (!IS_WEAPP) return go('signIn', { back: 'me' });
     try {
       await signIn();
+      invalidateAll(); // as the sign-in page does: open pages load again as this account
     } catch (error) {
       setMessage(messageOf(error));
     }

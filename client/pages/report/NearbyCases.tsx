@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { formatDistance, type CaseDetail, type LatLng, type NearbyCase } from '@citycare/shared';
 import { cases, invalidate, NEARBY_CASE_RADIUS_M, queryKeys, useQuery } from '../../api';
@@ -13,12 +14,14 @@ import { go } from '../../services/router';
 interface Props {
   category: string | null;
   place: LatLng | null;
+  /** The form holds a description or photos that 我也遇到 would clear: ask first. */
+  draftToLose: boolean;
   /** 我也遇到 went through: the resident follows that case instead of reporting it again. */
   onFollowed: (detail: CaseDetail) => void;
 }
 
 /** 附近已有人反映: open cases of the chosen category within 100 m, each with 我也遇到. */
-export default function NearbyCases({ category, place, onFollowed }: Props) {
+export default function NearbyCases({ category, place, draftToLose, onFollowed }: Props) {
   const key = category && place ? queryKeys.cases.nearby(place, category) : null;
   const nearby = useQuery(key, () => cases.nearby(place as LatLng, category as string));
   const [chosen, setChosen] = useState<string | null>(null);
@@ -35,10 +38,23 @@ export default function NearbyCases({ category, place, onFollowed }: Props) {
 
   if (nearby.state.status !== 'success' || nearby.state.data.items.length === 0) return null;
   const items = nearby.state.data.items;
-  const tap = (id: string): void => {
-    requestCaseUpdates(); // must run inside this tap, before any await
+  const start = (id: string): void => {
+    requestCaseUpdates(); // must run inside the resident's tap, before any await
     setChosen(id);
     void follow.run(id);
+  };
+  const tap = (id: string): void => {
+    if (!draftToLose) return start(id);
+    // In the modal's own callback, so its 关注 button is the tap the subscribe request needs.
+    void Taro.showModal({
+      title: '改为关注这个问题？',
+      content: '关注后，您正在填写的问题描述和照片将被清除。',
+      confirmText: '关注',
+      cancelText: '继续填写',
+      success: ({ confirm }) => {
+        if (confirm) start(id);
+      },
+    });
   };
 
   return (

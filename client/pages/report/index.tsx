@@ -6,9 +6,11 @@ import Field from '../../components/Field';
 import PhotoPicker from '../../components/PhotoPicker';
 import Screen from '../../components/Screen';
 import SignInPrompt from '../../components/SignInPrompt';
+import { hasOwnDescriptionOrPhotos } from '../../features/report/draft';
 import { isReady, validateReport, type ReportErrors } from '../../features/report/form';
 import { useReportCategories } from '../../features/report/useReportCategories';
 import { useReportForm } from '../../features/report/useReportForm';
+import { formatDateTime } from '../../services/format';
 import { go } from '../../services/router';
 import { useAppState } from '../../store/app-store';
 import CategoryPicker from './CategoryPicker';
@@ -55,7 +57,7 @@ export default function ReportPage() {
           <Text className="report__sent-title">{done.kind === 'sent' ? '已提交，感谢您的反映' : '已关注，处理进展会通知您'}</Text>
           <Text className="muted">
             {done.kind === 'sent'
-              ? `${c.stationName} 将在 ${new Date(c.acceptBy).toLocaleString('zh-CN', { hour12: false })} 前受理`
+              ? `${c.stationName} 将在 ${formatDateTime(c.acceptBy)} 前受理`
               : `可在“我的报事 › 我关注的”查看 ${c.stationName} 的处理进度`}
           </Text>
           <View className="report__sent-actions">
@@ -110,6 +112,7 @@ export default function ReportPage() {
       <NearbyCases
         category={form.category}
         place={form.place}
+        draftToLose={hasOwnDescriptionOrPhotos(form)}
         onFollowed={(detail) => {
           report.discard();
           setDone({ kind: 'followed', detail });

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { ROLE_LABELS, ROLES, type DemoUser } from '@citycare/shared';
-import { adoptLogin, clearCache, messageOf, signIn, signInExchanges, type SignInMethod } from '../../../api';
+import { adoptLogin, invalidateAll, messageOf, signIn, signInExchanges, type SignInMethod } from '../../../api';
 import Button from '../../../components/Button';
 import ListRow from '../../../components/ListRow';
 import Screen from '../../../components/Screen';
@@ -29,7 +29,7 @@ export default function SignInPage() {
   const demo = useQuery(IS_WEAPP ? null : ['auth', 'demo-users'], () => signInExchanges.demoUsers());
 
   const finish = async (): Promise<void> => {
-    clearCache();
+    invalidateAll(); // pages left on 登录后查看 (or another account's answers) load again as this account
     if (back && 'tab' in ROUTES[back]) await go(back as 'home');
     else await goBack();
   };

@@ -1,19 +1,28 @@
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { RATING_CLOSE_MIN, RATING_REOPEN_MAX } from '@citycare/shared';
-import { cases, invalidate, queryKeys } from '../../../api';
+import { RATING_CLOSE_MIN, RATING_REOPEN_MAX, type CaseDetail } from '@citycare/shared';
+import { cases, invalidate, isApiError, queryKeys } from '../../../api';
 import Button from '../../../components/Button';
 import Field from '../../../components/Field';
 import StarRating from '../../../components/StarRating';
 import { useAction } from '../../../hooks/useAction';
 
+interface Props {
+  caseId: string;
+  /** The case with my rating: the page shows it at once (this form goes away with it). */
+  onRated: (detail: CaseDetail) => void;
+}
+
 /** Rate a resolved case once; the resident is told first that ≤2 stars sends it back (重办). */
-export default function RatingForm({ caseId }: { caseId: string }) {
+export default function RatingForm({ caseId, onRated }: Props) {
   const [score, setScore] = useState(0);
   const [comment, setComment] = useState('');
   const send = useAction(async () => {
-    await cases.rate(caseId, score, comment.trim() || undefined);
-    invalidate(queryKeys.cases.all());
+    const detail = await rateOnce(caseId, score, comment.trim() || undefined);
+    invalidate(queryKeys.cases.all()); // my lists and 待评价 on 首页
+    onRated(detail);
+    void Taro.showToast({ title: '评价已提交', icon: 'success' });
   });
 
   return (
@@ -35,4 +44,17 @@ export default function RatingForm({ caseId }: { caseId: string }) {
       </Button>
     </View>
   );
+}
+
+/**
+ * The case with my rating in it. ALREADY_RATED means an earlier send landed (a second tap, or a
+ * retry after its answer was lost): that is done too, so the case is read again instead.
+ */
+async function rateOnce(caseId: string, score: number, comment?: string): Promise<CaseDetail> {
+  try {
+    return await cases.rate(caseId, score, comment);
+  } catch (error) {
+    if (isApiError(error) && error.code === 'ALREADY_RATED') return cases.get(caseId);
+    throw error;
+  }
 }

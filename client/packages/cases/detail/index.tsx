@@ -40,10 +40,17 @@ export default function CaseDetailPage() {
       </Screen>
     );
   }
-  return <CaseView detail={state.data} onPhotoError={onPhotoError} />;
+  return <CaseView detail={state.data} onPhotoError={onPhotoError} onRated={query.show} />;
 }
 
-function CaseView({ detail, onPhotoError }: { detail: CaseDetail; onPhotoError: PhotoErrorHandler }) {
+interface CaseViewProps {
+  detail: CaseDetail;
+  onPhotoError: PhotoErrorHandler;
+  /** My rating went in: show the case it answered. */
+  onRated: (detail: CaseDetail) => void;
+}
+
+function CaseView({ detail, onPhotoError, onRated }: CaseViewProps) {
   const c = detail.case;
   const badge = statusBadge(c.status);
   const reporter = c.relation === 'reporter';
@@ -89,7 +96,7 @@ function CaseView({ detail, onPhotoError }: { detail: CaseDetail; onPhotoError: 
           <BeforeAfter before={compare.before} after={compare.after} onError={onPhotoError} />
         </View>
       )}
-      {awaitsRating(c) && <RatingForm caseId={c.id} />}
+      {awaitsRating(c) && <RatingForm caseId={c.id} onRated={onRated} />}
       {reporter && isOpen(c.status) && <SupplementForm caseId={c.id} />}
       <View className="section">
         <Text className="section__title">处理进度</Text>

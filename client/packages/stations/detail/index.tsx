@@ -43,7 +43,7 @@ export default function StationPage() {
   return <StationView station={state.data} refresh={refresh} />;
 }
 
-function StationView({ station, refresh }: { station: StationDetail; refresh: () => Promise<void> }) {
+function StationView({ station, refresh }: { station: StationDetail; refresh: () => Promise<unknown> }) {
   const onPhotoError = usePhotoRefresh(refresh);
   const upcoming = useQuery(queryKeys.events.upcoming(station.id), () => events.upcoming({ stationId: station.id, limit: 5 }));
   const stalls = useQuery(queryKeys.zones.ofStation(station.id), () => zones.ofStation(station.id));
