@@ -246,6 +246,22 @@ describe('lead runs an open day (H5)', () => {
     const booking = await api.call<BookingView>('GET', `/api/bookings/${s.bookingId}`, undefined, s.resident);
     expect(booking.checkedInAt).not.toBeNull();
   });
+
+  test('when an officer of the station opens 开放日签到, then they reach the session list to check residents in, and nothing to manage', async () => {
+    const { page, errors } = await signedIn('王晓东');
+    await go(page, 'pages/me/index');
+    await tap(page.getByTestId('workbench-staffEvents'));
+    const event = page.getByTestId('staff-event').filter({ hasText: '城管开放日：垃圾分类体验' });
+    await event.waitFor();
+    expect(await page.getByTestId('event-new').count()).toBe(0);
+    expect(await event.getByTestId('session-new').count()).toBe(0);
+    expect(await event.getByTestId('event-edit').count()).toBe(0);
+    await tap(event.getByTestId('staff-session'));
+    await page.locator(`[data-testid="attendance-row"][data-code="${s.code}"][data-checked-in="1"]`).waitFor();
+    await page.getByTestId('checkin-code').waitFor();
+    expect(await page.getByText('取消这个场次').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
 });
 
 describe('secretary publishes a notice (H5)', () => {

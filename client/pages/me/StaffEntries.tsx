@@ -14,7 +14,7 @@ interface Entry {
 const QUEUE: Entry = { route: 'staffQueue', title: '案件队列', note: '本站待办案件，按紧急程度排序' };
 const PATROL: Entry = { route: 'patrol', title: '巡查台账', note: '记录巡查，发现问题一键立案' };
 const ENTRIES: Partial<Record<Role, Entry[]>> = {
-  officer: [QUEUE, PATROL],
+  officer: [QUEUE, PATROL, { route: 'staffEvents', title: '开放日签到', note: '本站场次的预约名单，扫码签到' }],
   lead: [
     QUEUE,
     PATROL,

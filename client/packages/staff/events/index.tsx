@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { usePullRefresh } from '../../../hooks/usePullRefresh';
 import { useState } from 'react';
-import { EVENT_KIND_LABELS, type EventView } from '@citycare/shared';
+import { EVENT_KIND_LABELS, permissionScope, type EventView } from '@citycare/shared';
 import { invalidate, queryKeys, useQuery } from '../../../api';
 import { staffEvents } from '../../../api/staff';
 import Badge from '../../../components/Badge';
@@ -12,15 +12,17 @@ import RoleGate from '../../../components/RoleGate';
 import Screen from '../../../components/Screen';
 import StatusView from '../../../components/StatusView';
 import { useAction } from '../../../hooks/useAction';
+import { useAppState } from '../../../store/app-store';
 import { formatTimeRange } from '../../../services/format';
 import { go } from '../../../services/router';
 import EventForm from './EventForm';
 import SessionForm from './SessionForm';
 import '../staff.css';
 
+/** Leads run their station's events here; officers (event.checkin) come for the sessions' check-in and lists. */
 export default function StaffEventsPage() {
   return (
-    <RoleGate roles={['lead']}>
+    <RoleGate roles={['lead', 'officer']}>
       <Events />
     </RoleGate>
   );
@@ -28,25 +30,31 @@ export default function StaffEventsPage() {
 
 type Editing = { kind: 'event'; event?: EventView } | { kind: 'session'; eventId: string } | null;
 
-/** 开放日管理: my station's events and their sessions; create, edit, add sessions, cancel. */
+/** 开放日管理: my station's events and their sessions; create, edit, add sessions, cancel (those who manage events). */
 function Events() {
+  const role = useAppState((s) => s.role);
+  const manages = !!role && !!permissionScope(role, 'event.manage');
   const list = useQuery(queryKeys.staff.events(), () => staffEvents.list());
   const [editing, setEditing] = useState<Editing>(null);
   usePullRefresh(list.refresh);
   const { state } = list;
   return (
     <Screen className="staff" testId="staff-events">
-      <View className="section gap-top">
-        <Button block testId="event-new" onClick={() => setEditing({ kind: 'event' })}>
-          新建开放日 / 座谈会
-        </Button>
-      </View>
+      {manages && (
+        <View className="section gap-top">
+          <Button block testId="event-new" onClick={() => setEditing({ kind: 'event' })}>
+            新建开放日 / 座谈会
+          </Button>
+        </View>
+      )}
       {state.status !== 'success' ? (
         <QueryStatus state={state} onRetry={() => void list.refresh()} />
       ) : state.data.items.length === 0 ? (
-        <StatusView tone="empty" title="还没有活动" message="新建开放日或座谈会，居民即可预约" />
+        <StatusView tone="empty" title="还没有活动" message={manages ? '新建开放日或座谈会，居民即可预约' : '本站暂无开放日或座谈会'} />
       ) : (
-        state.data.items.map((event) => <EventSection key={event.id} event={event} onEdit={() => setEditing({ kind: 'event', event })} onAddSession={() => setEditing({ kind: 'session', eventId: event.id })} />)
+        state.data.items.map((event) => (
+          <EventSection key={event.id} event={event} manages={manages} onEdit={() => setEditing({ kind: 'event', event })} onAddSession={() => setEditing({ kind: 'session', eventId: event.id })} />
+        ))
       )}
       {editing?.kind === 'event' && <EventForm editing={editing.event} onClose={() => setEditing(null)} />}
       {editing?.kind === 'session' && <SessionForm eventId={editing.eventId} onClose={() => setEditing(null)} />}
@@ -54,7 +62,7 @@ function Events() {
   );
 }
 
-function EventSection({ event, onEdit, onAddSession }: { event: EventView; onEdit: () => void; onAddSession: () => void }) {
+function EventSection({ event, manages, onEdit, onAddSession }: { event: EventView; manages: boolean; onEdit: () => void; onAddSession: () => void }) {
   const cancel = useAction(async () => {
     const { confirm } = await Taro.showModal({ title: '取消活动', content: '取消后所有场次一并取消，已预约和候补的居民会收到通知。确定取消吗？' });
     if (!confirm) return;
@@ -80,7 +88,7 @@ function EventSection({ event, onEdit, onAddSession }: { event: EventView; onEdi
           </Text>
         </View>
       ))}
-      {!event.cancelled && (
+      {manages && !event.cancelled && (
         <View className="staff-actions gap-top">
           <Button kind="secondary" size="sm" testId="session-new" onClick={onAddSession}>
             新增场次

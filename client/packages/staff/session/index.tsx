@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { usePullRefresh } from '../../../hooks/usePullRefresh';
-import { BOOKING_STATUS_LABELS, type AttendanceList, type AttendanceRow } from '@citycare/shared';
+import { BOOKING_STATUS_LABELS, permissionScope, type AttendanceList, type AttendanceRow } from '@citycare/shared';
 import { invalidate, queryKeys, useQuery } from '../../../api';
 import { staffEvents } from '../../../api/staff';
 import Badge from '../../../components/Badge';
@@ -42,7 +42,7 @@ function Session() {
 }
 
 function Attendance({ id, list }: { id: string; list: AttendanceList }) {
-  const lead = useAppState((s) => s.role === 'lead');
+  const manages = useAppState((s) => !!s.role && !!permissionScope(s.role, 'event.manage'));
   const { session, totals } = list;
   const exportCsv = useAction(async () => {
     await saveTextFile(`签到名单-${list.event.title}-${session.startAt.slice(0, 10)}.csv`, await staffEvents.attendanceCsv(id), 'text/csv');
@@ -77,7 +77,7 @@ function Attendance({ id, list }: { id: string; list: AttendanceList }) {
         {exportCsv.failure && <Text className="message message--error">{exportCsv.failure}</Text>}
         {list.items.length ? list.items.map((row) => <Row key={row.bookingId} row={row} />) : <Text className="muted block gap-top">还没有人预约</Text>}
       </View>
-      {lead && !session.cancelled && (
+      {manages && !session.cancelled && (
         <View className="section">
           <Button kind="danger" block loading={cancel.busy} onClick={() => void cancel.run()}>
             取消这个场次
