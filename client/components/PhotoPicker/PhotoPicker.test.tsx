@@ -19,7 +19,7 @@ describe('PhotoPicker', () => {
     const [, uploading, uploaded, failed] = photos.map((p) => p.key);
     photos = photoSteps.progress(photoSteps.uploading(photos, uploading), uploading, 41.6);
     photos = photoSteps.uploaded(photos, uploaded, '0123456789abcdef01234567');
-    photos = photoSteps.failed(photos, failed, '网络连接失败');
+    photos = photoSteps.failed(photos, failed, '网络连接失败', true);
     renderPicker(photos);
 
     const items = screen.getAllByTestId('photo-item');
@@ -34,7 +34,7 @@ describe('PhotoPicker', () => {
 
   test('when the resident taps a failed photo, then it is retried; tapping one still uploading does nothing', () => {
     let photos = listOf(2);
-    photos = photoSteps.failed(photoSteps.uploading(photos, photos[0].key), photos[0].key, 'x');
+    photos = photoSteps.failed(photoSteps.uploading(photos, photos[0].key), photos[0].key, 'x', true);
     photos = photoSteps.uploading(photos, photos[1].key);
     const { onRetry } = renderPicker(photos);
 

@@ -42,7 +42,7 @@ export function usePhotoUploads(photos: DraftPhoto[], setPhotos: SetPhotos) {
           const media = await uploadPhoto(prepared.path, (pct) => setPhotos((list) => photoSteps.progress(list, key, pct)));
           setPhotos((list) => photoSteps.uploaded(list, key, media.id));
         } catch (error) {
-          setPhotos((list) => photoSteps.failed(list, key, failureMessage(error)));
+          setPhotos((list) => photoSteps.failed(list, key, failureMessage(error), true));
         } finally {
           active.current -= 1;
           pump();
