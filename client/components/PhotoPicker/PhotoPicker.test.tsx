@@ -19,7 +19,7 @@ describe('PhotoPicker', () => {
     const [, uploading, uploaded, failed] = photos.map((p) => p.key);
     photos = photoSteps.progress(photoSteps.uploading(photos, uploading), uploading, 41.6);
     photos = photoSteps.uploaded(photos, uploaded, '0123456789abcdef01234567');
-    photos = photoSteps.failed(photos, failed, '网络连接失败');
+    photos = photoSteps.failed(photos, failed, '网络连接失败', true);
     renderPicker(photos);
 
     const items = screen.getAllByTestId('photo-item');
@@ -34,7 +34,7 @@ describe('PhotoPicker', () => {
 
   test('when the resident taps a failed photo, then it is retried; tapping one still uploading does nothing', () => {
     let photos = listOf(2);
-    photos = photoSteps.failed(photoSteps.uploading(photos, photos[0].key), photos[0].key, 'x');
+    photos = photoSteps.failed(photoSteps.uploading(photos, photos[0].key), photos[0].key, 'x', true);
     photos = photoSteps.uploading(photos, photos[1].key);
     const { onRetry } = renderPicker(photos);
 
@@ -42,6 +42,23 @@ describe('PhotoPicker', () => {
     expect(onRetry).toHaveBeenCalledWith(photos[0].key);
     fireEvent.click(within(screen.getAllByTestId('photo-item')[1]).getByText('上传中'));
     expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+
+  test('when a photo failed, then its reason shows under it; only a network failure offers 重试', () => {
+    let photos = listOf(2);
+    photos = photoSteps.failed(photos, photos[0].key, '网络连接失败，请检查网络后重试', true);
+    photos = photoSteps.failed(photos, photos[1].key, '照片过大，无法压缩到 400 KB 以内，请换一张', false);
+    const { onRetry } = renderPicker(photos);
+
+    expect(screen.getAllByTestId('photo-error').map((e) => e.textContent)).toEqual(['网络连接失败，请检查网络后重试', '照片过大，无法压缩到 400 KB 以内，请换一张']);
+    expect(screen.getAllByTestId('photo-retry')).toHaveLength(1);
+    const tooLarge = screen.getAllByTestId('photo-item')[1];
+    expect(tooLarge.textContent).toContain('上传失败');
+    expect(tooLarge.textContent).not.toContain('重试');
+    fireEvent.click(within(tooLarge).getByText('上传失败'));
+    expect(onRetry).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByTestId('photo-retry'));
+    expect(onRetry).toHaveBeenCalledWith(photos[0].key);
   });
 
   test('when the resident taps ×, then that photo is removed', () => {

@@ -16,7 +16,7 @@ function loadImage(src: string): Promise<HTMLImageElement> {
 
 function toJpeg(canvas: HTMLCanvasElement, quality: number): Promise<Blob> {
   return new Promise((resolve, reject) => {
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('照片压缩失败，请重试'))), 'image/jpeg', quality);
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('照片压缩失败，请删除后换一张'))), 'image/jpeg', quality);
   });
 }
 

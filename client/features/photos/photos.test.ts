@@ -1,4 +1,17 @@
-import { addPhotos, MAX_PHOTOS, photosBusy, photosFailed, photoSteps, settleAfterRestart, slotsLeft, uploadedMediaIds } from './photos';
+import {
+  addPhotos,
+  EXPIRED_PHOTO,
+  expireAllUploads,
+  expireOldUploads,
+  MAX_PHOTOS,
+  photosBusy,
+  photosFailed,
+  photoSteps,
+  settleAfterRestart,
+  slotsLeft,
+  UPLOAD_USABLE_MS,
+  uploadedMediaIds,
+} from './photos';
 
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: {} }));
 
@@ -32,7 +45,7 @@ describe('photo list', () => {
     let list = addPhotos([], paths(3));
     const [a, b, c] = list.map((p) => p.key);
     list = photoSteps.uploaded(list, c, 'm-c');
-    list = photoSteps.failed(list, b, '网络连接失败');
+    list = photoSteps.failed(list, b, '网络连接失败', true);
     list = photoSteps.uploaded(list, a, 'm-a');
     expect(uploadedMediaIds(list)).toEqual(['m-a', 'm-c']);
     expect(photosFailed(list)).toBe(1);
@@ -42,7 +55,7 @@ describe('photo list', () => {
   test('when a failed photo is retried, then it is busy again with its error cleared', () => {
     let list = addPhotos([], paths(1));
     const key = list[0].key;
-    list = photoSteps.failed(list, key, '网络连接失败');
+    list = photoSteps.failed(list, key, '网络连接失败', true);
     list = photoSteps.retry(list, key);
     expect(list[0]).toMatchObject({ status: 'preparing', error: undefined });
     expect(photosBusy(list)).toBe(true);
@@ -62,5 +75,43 @@ describe('photo list', () => {
     const settled = settleAfterRestart(list);
     expect(settled.map((p) => p.status)).toEqual(['uploaded', 'failed', 'failed']);
     expect(settled[1].error).toContain('重试');
+  });
+
+  test('when the app restarts, then a photo that had failed keeps its own reason and whether it may be retried', () => {
+    let list = addPhotos([], paths(1));
+    list = photoSteps.failed(list, list[0].key, '照片过大，无法压缩到 400 KB 以内，请换一张', false);
+    expect(settleAfterRestart(list)[0]).toMatchObject({ status: 'failed', error: '照片过大，无法压缩到 400 KB 以内，请换一张', retryable: false });
+  });
+
+  test('when an upload is older than the server keeps it unattached, then it fails as expired and is not sent', () => {
+    const t0 = Date.UTC(2024, 4, 1, 8);
+    let list = addPhotos([], paths(3));
+    list = photoSteps.uploaded(list, list[0].key, 'm-old', t0);
+    list = photoSteps.uploaded(list, list[1].key, 'm-new', t0 + 2 * 3600_000);
+    const later = expireOldUploads(list, t0 + UPLOAD_USABLE_MS + 60_000);
+    expect(later.map((p) => p.status)).toEqual(['failed', 'uploaded', 'preparing']);
+    expect(later[0]).toMatchObject({ error: EXPIRED_PHOTO, retryable: false, mediaId: undefined });
+    expect(uploadedMediaIds(later)).toEqual(['m-new']);
+    expect(expireOldUploads(list, t0 + UPLOAD_USABLE_MS)).toEqual(list); // not yet
+  });
+
+  test('when the server says a photo is gone without saying which, then every uploaded photo fails as expired', () => {
+    let list = addPhotos([], paths(3));
+    list = photoSteps.uploaded(list, list[0].key, 'm-0');
+    list = photoSteps.uploaded(list, list[1].key, 'm-1');
+    const after = expireAllUploads(list);
+    expect(after.map((p) => [p.status, p.error])).toEqual([
+      ['failed', EXPIRED_PHOTO],
+      ['failed', EXPIRED_PHOTO],
+      ['preparing', undefined],
+    ]);
+    expect(uploadedMediaIds(after)).toEqual([]);
+  });
+
+  test('when an expired photo would be retried, then it uploads afresh with no old media id or time', () => {
+    let list = addPhotos([], paths(1));
+    list = expireAllUploads(photoSteps.uploaded(list, list[0].key, 'm-0', 1));
+    list = photoSteps.retry(list, list[0].key);
+    expect(list[0]).toMatchObject({ status: 'preparing', mediaId: undefined, uploadedAt: undefined, retryable: undefined });
   });
 });

@@ -13,10 +13,22 @@ export interface DraftPhoto {
   /** Upload progress 0–100. */
   progress: number;
   mediaId?: string;
+  /** When the server took it (ms since epoch): uploads not yet on a case are kept only so long. */
+  uploadedAt?: number;
   error?: string;
+  /** A failed photo worth trying again as it is (the network); otherwise it must be replaced. */
+  retryable?: boolean;
 }
 
 export const MAX_PHOTOS = MAX_CASE_PHOTOS;
+
+/**
+ * The server deletes an upload not attached to a case 24 h after it came
+ * (server/src/modules/media/media-sweep.job.ts); an older one is replaced before it is sent,
+ * with hours to spare for a clock that is off or a resident still typing.
+ */
+export const UPLOAD_USABLE_MS = 20 * 3600_000;
+export const EXPIRED_PHOTO = '照片已过期，请删除后重新选择';
 
 let counter = 0;
 const newKey = (): string => `p${Date.now().toString(36)}${(counter++).toString(36)}`;
@@ -39,9 +51,11 @@ export const photoSteps = {
   uploading: (list: readonly DraftPhoto[], key: string) => update(list, key, { status: 'uploading', progress: 0, error: undefined }),
   progress: (list: readonly DraftPhoto[], key: string, progress: number) =>
     update(list, key, { progress: Math.max(0, Math.min(100, Math.round(progress))) }),
-  uploaded: (list: readonly DraftPhoto[], key: string, mediaId: string) => update(list, key, { status: 'uploaded', progress: 100, mediaId, error: undefined }),
-  failed: (list: readonly DraftPhoto[], key: string, error: string) => update(list, key, { status: 'failed', error }),
-  retry: (list: readonly DraftPhoto[], key: string) => update(list, key, { status: 'preparing', progress: 0, error: undefined, mediaId: undefined }),
+  uploaded: (list: readonly DraftPhoto[], key: string, mediaId: string, at = Date.now()) =>
+    update(list, key, { status: 'uploaded', progress: 100, mediaId, uploadedAt: at, error: undefined }),
+  failed: (list: readonly DraftPhoto[], key: string, error: string, retryable: boolean) => update(list, key, { status: 'failed', error, retryable }),
+  retry: (list: readonly DraftPhoto[], key: string) =>
+    update(list, key, { status: 'preparing', progress: 0, error: undefined, retryable: undefined, mediaId: undefined, uploadedAt: undefined }),
   remove: (list: readonly DraftPhoto[], key: string) => list.filter((photo) => photo.key !== key),
 };
 
@@ -61,6 +75,20 @@ export function uploadedMediaIds(list: readonly DraftPhoto[]): string[] {
 /** After a restart nothing is uploading any more: unfinished photos wait for a retry. */
 export function settleAfterRestart(list: readonly DraftPhoto[]): DraftPhoto[] {
   return list.map((photo) =>
-    photo.status === 'uploaded' ? photo : { ...photo, status: 'failed', progress: 0, error: '上次未上传完成，点击重试' },
+    photo.status === 'uploaded' || photo.status === 'failed'
+      ? photo
+      : { ...photo, status: 'failed', progress: 0, error: '上次未上传完成，点击重试', retryable: true },
   );
+}
+
+const expired = (photo: DraftPhoto): DraftPhoto => ({ ...photo, status: 'failed', progress: 0, mediaId: undefined, error: EXPIRED_PHOTO, retryable: false });
+
+/** Uploaded photos the server may have deleted by now (see UPLOAD_USABLE_MS) fail, to be replaced. */
+export function expireOldUploads(list: readonly DraftPhoto[], now = Date.now()): DraftPhoto[] {
+  return list.map((photo) => (photo.status === 'uploaded' && now - (photo.uploadedAt ?? 0) > UPLOAD_USABLE_MS ? expired(photo) : photo));
+}
+
+/** The server no longer has some of the uploads (MEDIA_NOT_FOUND, without saying which): all must be replaced. */
+export function expireAllUploads(list: readonly DraftPhoto[]): DraftPhoto[] {
+  return list.map((photo) => (photo.status === 'uploaded' ? expired(photo) : photo));
 }

@@ -5,6 +5,7 @@ import { ApiError } from '../../api/error';
 import { uploadPhoto } from '../../api/upload';
 import { pickPhotos } from '../../services/media';
 import { preparePhoto } from './photo-encoder';
+import { UNREADABLE_PHOTO } from './photo-failure';
 import type { DraftPhoto } from './photos';
 import { PARALLEL_UPLOADS, usePhotoUploads } from './usePhotoUploads';
 
@@ -74,7 +75,7 @@ describe('usePhotoUploads', () => {
     await flush();
     await act(async () => pending.get('blob:a-small')?.reject(ApiError.client('NETWORK_ERROR')));
     await flush();
-    expect(result.current.photos[0]).toMatchObject({ status: 'failed', error: '网络连接失败，请检查网络后重试' });
+    expect(result.current.photos[0]).toMatchObject({ status: 'failed', error: '网络连接失败，请检查网络后重试', retryable: true });
 
     pending.clear();
     act(() => result.current.retryPhoto(result.current.photos[0].key));
@@ -83,6 +84,16 @@ describe('usePhotoUploads', () => {
     await act(async () => pending.get('blob:a-small')?.resolve('aaaaaaaaaaaaaaaaaaaaaaaa'));
     await flush();
     expect(result.current.photos[0]).toMatchObject({ status: 'uploaded', mediaId: 'aaaaaaaaaaaaaaaaaaaaaaaa' });
+  });
+
+  test('when WeChat cannot compress a photo, then it fails with a reason about the photo, not the network, and offers no retry', async () => {
+    prepare.mockRejectedValueOnce({ errMsg: 'compressImage:fail file not found' });
+    pick.mockResolvedValueOnce(['wxfile://gone.jpg']);
+    const { result } = renderUploads();
+    await act(() => result.current.addFromDevice());
+    await flush();
+    expect(result.current.photos[0]).toMatchObject({ status: 'failed', error: UNREADABLE_PHOTO, retryable: false });
+    expect(upload).not.toHaveBeenCalled();
   });
 
   test('when a photo is removed while it waits its turn, then it is never uploaded', async () => {

@@ -1,7 +1,8 @@
 import { useCallback, useRef } from 'react';
-import { failureMessage, uploadPhoto } from '../../api';
+import { uploadPhoto } from '../../api';
 import { pickPhotos } from '../../services/media';
 import { preparePhoto } from './photo-encoder';
+import { photoFailure } from './photo-failure';
 import { addPhotos, photoSteps, slotsLeft, type DraftPhoto } from './photos';
 
 /** At most this many photos are compressed and uploaded at once. */
@@ -11,7 +12,8 @@ type SetPhotos = (step: (list: DraftPhoto[]) => DraftPhoto[]) => void;
 
 /**
  * Drives a photo list (随手拍, 补充说明): photos are resized and uploaded as soon as they are
- * picked, two at a time, each with its progress; a failed one waits for a retry. The list itself
+ * picked, two at a time, each with its progress; a failed one shows why, and waits for a retry
+ * when the network was to blame. The list itself
  * lives with the caller (`photos` + `setPhotos`), e.g. in the report's stored draft.
  */
 export function usePhotoUploads(photos: DraftPhoto[], setPhotos: SetPhotos) {
@@ -42,7 +44,8 @@ export function usePhotoUploads(photos: DraftPhoto[], setPhotos: SetPhotos) {
           const media = await uploadPhoto(prepared.path, (pct) => setPhotos((list) => photoSteps.progress(list, key, pct)));
           setPhotos((list) => photoSteps.uploaded(list, key, media.id));
         } catch (error) {
-          setPhotos((list) => photoSteps.failed(list, key, failureMessage(error)));
+          const failure = photoFailure(error);
+          setPhotos((list) => photoSteps.failed(list, key, failure.message, failure.retryable));
         } finally {
           active.current -= 1;
           pump();

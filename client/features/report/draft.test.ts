@@ -1,6 +1,6 @@
 import { taroMock } from '../../test-support/taro-mock';
 import { clearDraft, hasContent, hasOwnDescriptionOrPhotos, loadDraft, newDraft, restoreDraft, saveDraft } from './draft';
-import { addPhotos, photoSteps } from '../photos/photos';
+import { addPhotos, EXPIRED_PHOTO, photoSteps, UPLOAD_USABLE_MS } from '../photos/photos';
 
 jest.mock('@tarojs/taro', () => jest.requireActual('../../test-support/taro-mock').taroMock());
 
@@ -50,5 +50,31 @@ describe('report draft', () => {
     expect(hasOwnDescriptionOrPhotos({ ...form, description: '  ' })).toBe(false);
     expect(hasOwnDescriptionOrPhotos({ ...form, description: '车停在消防通道' })).toBe(true);
     expect(hasOwnDescriptionOrPhotos({ ...form, photos: addPhotos([], ['wxfile://a.jpg']) })).toBe(true);
+  });
+
+  test('when a draft is reopened the next day, then photos uploaded more than 20 h ago fail as expired and the fresh one stays', () => {
+    const now = Date.UTC(2024, 4, 2, 9);
+    let photos = addPhotos([], ['wxfile://a.jpg', 'wxfile://b.jpg']);
+    photos = photoSteps.uploaded(photos, photos[0].key, 'aaaaaaaaaaaaaaaaaaaaaaaa', now - UPLOAD_USABLE_MS - 3600_000);
+    photos = photoSteps.uploaded(photos, photos[1].key, 'bbbbbbbbbbbbbbbbbbbbbbbb', now - 3600_000);
+    const stored = { ...newDraft(), form: { ...newDraft().form, photos } };
+
+    const restored = restoreDraft(JSON.parse(JSON.stringify(stored)), now);
+    expect(restored.form.photos.map((p) => [p.status, p.mediaId, p.error, p.retryable])).toEqual([
+      ['failed', undefined, EXPIRED_PHOTO, false],
+      ['uploaded', 'bbbbbbbbbbbbbbbbbbbbbbbb', undefined, undefined],
+    ]);
+  });
+
+  test('when a draft kept by an older build has uploads with no upload time, then they fail as expired; its failed ones may still be retried', () => {
+    const old = [
+      { key: 'p1', localPath: 'wxfile://a.jpg', status: 'uploaded', progress: 100, mediaId: 'aaaaaaaaaaaaaaaaaaaaaaaa' },
+      { key: 'p2', localPath: 'wxfile://b.jpg', status: 'failed', progress: 0, error: '网络连接失败，请检查网络后重试' },
+    ];
+    const restored = restoreDraft({ version: 1, idempotencyKey: 'a'.repeat(32), savedAt: Date.now(), form: { photos: old } });
+    expect(restored.form.photos.map((p) => [p.status, p.error, p.retryable])).toEqual([
+      ['failed', EXPIRED_PHOTO, false],
+      ['failed', '网络连接失败，请检查网络后重试', true],
+    ]);
   });
 });

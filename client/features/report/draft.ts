@@ -1,7 +1,7 @@
 import { isIdempotencyKey, newIdempotencyKey } from '../../api/idempotency';
 import { readStored, removeStored, STORAGE_KEYS, writeStored } from '../../services/storage';
 import { emptyReportForm, type ReportForm } from './form';
-import { settleAfterRestart, type DraftPhoto } from '../photos/photos';
+import { expireOldUploads, settleAfterRestart, type DraftPhoto } from '../photos/photos';
 
 // The 随手拍 draft: the form plus its Idempotency-Key, kept in storage on every change so it
 // survives leaving the page and restarting the app. The key is made when a new form opens and
@@ -20,16 +20,24 @@ export function newDraft(): ReportDraft {
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 
-function restorePhotos(value: unknown): DraftPhoto[] {
+/**
+ * The stored photos, settled: an upload the server may have deleted by now fails, to be replaced.
+ * An uploaded photo with no upload time (a draft kept by an older build) counts as too old.
+ */
+function restorePhotos(value: unknown, now: number): DraftPhoto[] {
   if (!Array.isArray(value)) return [];
-  const photos = value.filter(
-    (p): p is DraftPhoto => !!p && isString((p as DraftPhoto).key) && isString((p as DraftPhoto).localPath) && isString((p as DraftPhoto).status),
-  );
-  return settleAfterRestart(photos);
+  const photos = value
+    .filter((p): p is DraftPhoto => !!p && isString((p as DraftPhoto).key) && isString((p as DraftPhoto).localPath) && isString((p as DraftPhoto).status))
+    .map((p) => ({
+      ...p,
+      uploadedAt: typeof p.uploadedAt === 'number' ? p.uploadedAt : undefined,
+      retryable: p.status === 'failed' ? p.retryable !== false : undefined,
+    }));
+  return expireOldUploads(settleAfterRestart(photos), now);
 }
 
 /** A stored draft made safe to use: unknown shapes give a new draft, never a crash. */
-export function restoreDraft(stored: unknown): ReportDraft {
+export function restoreDraft(stored: unknown, now = Date.now()): ReportDraft {
   const draft = stored as Partial<ReportDraft> | undefined;
   if (!draft || draft.version !== 1 || !draft.form || !isIdempotencyKey(draft.idempotencyKey)) return newDraft();
   const f = draft.form as Partial<ReportForm>;
@@ -41,7 +49,7 @@ export function restoreDraft(stored: unknown): ReportDraft {
     form: {
       category: isString(f.category) ? f.category : null,
       description: isString(f.description) ? f.description : '',
-      photos: restorePhotos(f.photos),
+      photos: restorePhotos(f.photos, now),
       place,
       zoneId: isString(f.zoneId) ? f.zoneId : null,
       anonymous: f.anonymous === true,

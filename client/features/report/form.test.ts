@@ -46,7 +46,7 @@ describe('validateReport', () => {
 
   test('when a photo failed, then the resident must retry or remove it', () => {
     const form = complete();
-    form.photos = photoSteps.failed(form.photos, form.photos[0].key, 'x');
+    form.photos = photoSteps.failed(form.photos, form.photos[0].key, 'x', true);
     expect(validateReport(form).photos).toContain('重试或删除');
   });
 

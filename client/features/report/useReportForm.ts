@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CaseDetail } from '@citycare/shared';
 import { cases, invalidate, isApiError, messageOf, newIdempotencyKey, onSessionChange, queryKeys } from '../../api';
-import type { DraftPhoto } from '../photos/photos';
+import { expireAllUploads, expireOldUploads, photosFailed, type DraftPhoto } from '../photos/photos';
 import { usePhotoUploads } from '../photos/usePhotoUploads';
 import { clearDraft, loadDraft, newDraft, saveDraft, type ReportDraft } from './draft';
 import { toCaseBody, type ReportForm } from './form';
 
 export type SubmitResult = { ok: true; detail: CaseDetail } | { ok: false; message: string };
+
+const EXPIRED_PHOTOS = '有照片已过期，请删除标红的照片后重新选择';
 
 /** The 随手拍 form: draft kept in storage, photos uploaded as soon as they are picked, one send. */
 export function useReportForm() {
@@ -37,6 +39,12 @@ export function useReportForm() {
   /** Sends the case with the draft's key; the draft stays until the server has accepted it. */
   const submit = useCallback(async (): Promise<SubmitResult> => {
     const current = draftRef.current;
+    // A form left open for a day: its oldest uploads may be gone from the server already.
+    const fresh = expireOldUploads(current.form.photos);
+    if (photosFailed(fresh) > photosFailed(current.form.photos)) {
+      setPhotos(() => fresh);
+      return { ok: false, message: EXPIRED_PHOTOS };
+    }
     try {
       const detail = await cases.create(toCaseBody(current.form), current.idempotencyKey);
       clearDraft();
@@ -49,10 +57,15 @@ export function useReportForm() {
         setDraft((d) => ({ ...d, idempotencyKey: newIdempotencyKey() }));
         return { ok: false, message: '上次的提交可能已成功，请先到“我的报事”查看；如需再次提交请重试' };
       }
+      if (isApiError(error) && error.code === 'MEDIA_NOT_FOUND') {
+        // The server deleted some uploads (unattached for 24 h) without saying which: all are replaced.
+        setPhotos(expireAllUploads);
+        return { ok: false, message: EXPIRED_PHOTOS };
+      }
       const saved = isApiError(error) && error.isTransient ? '（草稿已保存，可稍后重试）' : '';
       return { ok: false, message: `${messageOf(error)}${saved}` };
     }
-  }, []);
+  }, [setPhotos]);
 
   const discard = useCallback(() => {
     clearDraft();

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import { useReachBottom } from '@tarojs/taro';
 import { usePullRefresh } from '../../hooks/usePullRefresh';
+import { useRefreshOnShow } from '../../hooks/useRefreshOnShow';
 import { useState } from 'react';
 import { cases, needsSignIn, queryKeys, useCursorList } from '../../api';
 import CaseCard from '../../components/CaseCard';
@@ -34,6 +35,8 @@ export default function MyCasesPage() {
   const list = lists[tab];
   const onPhotoError = usePhotoRefresh(list.refresh);
   usePullRefresh(list.refresh);
+  // Both tabs: a case may have moved on in either while the resident was away.
+  useRefreshOnShow(() => Promise.all([lists.mine.refresh(), lists.following.refresh()]));
   useReachBottom(() => void list.loadMore());
 
   if (list.state.status === 'error' && needsSignIn(list.state.error)) {

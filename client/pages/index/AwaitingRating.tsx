@@ -1,11 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import { cases, queryKeys, useQuery } from '../../api';
 import CaseCard from '../../components/CaseCard';
+import { useRefreshOnShow } from '../../hooks/useRefreshOnShow';
 import { awaitsRating } from '../../features/cases/status';
 
 /** My resolved cases that wait for my rating (from my latest cases). */
 export default function AwaitingRating() {
   const mine = useQuery(queryKeys.cases.mine(), () => cases.mine(undefined, 20));
+  useRefreshOnShow(mine.refresh);
   if (mine.state.status !== 'success') return null;
   const waiting = mine.state.data.items.filter(awaitsRating);
   if (waiting.length === 0) return null;

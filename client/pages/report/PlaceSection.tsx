@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { queryKeys, useQuery, zones } from '../../api';
 import Button from '../../components/Button';
 import Field from '../../components/Field';
 import type { ReportForm } from '../../features/report/form';
-import { locateResident, pickPlace } from '../../services/location';
+import { locateResident, openLocationSettings, pickPlace, type LocationFailure } from '../../services/location';
 import { appActions } from '../../store/app-store';
 
 /** A stall zone this close to the problem is offered to link. */
@@ -16,11 +16,23 @@ interface Props {
   error?: string;
 }
 
+const isWeapp = (): boolean => process.env.TARO_ENV === 'weapp';
+
+function failureText(reason: LocationFailure): string {
+  if (reason === 'unavailable') return '暂时无法定位，请稍后重试';
+  return isWeapp() ? '未获得定位权限，请去开启定位，或在地图上选点' : '未获得定位权限，请在浏览器设置中允许定位后重新定位';
+}
+
 /** Where the problem is: located on open, moved on WeChat's map (weapp) or described (both). */
 export default function PlaceSection({ form, onPatch, error }: Props) {
   const [locating, setLocating] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<LocationFailure | null>(null);
+  // An address typed before any position came: kept here, and joined to the position when it comes.
+  const [unplacedAddress, setUnplacedAddress] = useState('');
   const place = form.place;
+  // Locating takes seconds: the address written back is the one in the form when it ends.
+  const latest = useRef({ place, unplacedAddress });
+  latest.current = { place, unplacedAddress };
 
   const locate = async (): Promise<void> => {
     setLocating(true);
@@ -28,11 +40,16 @@ export default function PlaceSection({ form, onPatch, error }: Props) {
     const result = await locateResident();
     setLocating(false);
     if (!result.ok) {
-      setFailure(result.reason === 'denied' ? '未获得定位权限，请在设置中允许，或在地图上选点' : '暂时无法定位，请稍后重试');
+      setFailure(result.reason);
       return;
     }
     appActions.rememberLocation(result.at);
-    onPatch({ place: { ...result.at, address: place?.address ?? '' } });
+    const { place: now, unplacedAddress: typed } = latest.current;
+    onPatch({ place: { ...result.at, address: now ? now.address : typed } });
+  };
+
+  const allowLocation = async (): Promise<void> => {
+    if (await openLocationSettings()) await locate();
   };
 
   const pick = async (): Promise<void> => {
@@ -56,12 +73,22 @@ export default function PlaceSection({ form, onPatch, error }: Props) {
           {locating ? '正在定位…' : place ? `已定位 ${place.lat.toFixed(5)}, ${place.lng.toFixed(5)}` : '未定位'}
         </Text>
       </View>
-      {failure && <Text className="message message--error">{failure}</Text>}
+      {failure && (
+        <Text className="message message--error" data-testid="report-place-failure">
+          {failureText(failure)}
+        </Text>
+      )}
       <View className="row gap-top">
-        <Button kind="secondary" size="sm" onClick={() => void locate()} loading={locating}>
-          重新定位
-        </Button>
-        {process.env.TARO_ENV === 'weapp' && (
+        {failure === 'denied' && isWeapp() ? (
+          <Button kind="secondary" size="sm" onClick={() => void allowLocation()} testId="report-allow-location">
+            去开启定位
+          </Button>
+        ) : (
+          <Button kind="secondary" size="sm" onClick={() => void locate()} loading={locating} testId="report-relocate">
+            重新定位
+          </Button>
+        )}
+        {isWeapp() && (
           <View className="report__spacer">
             <Button kind="secondary" size="sm" onClick={() => void pick()}>
               在地图上选点
@@ -71,9 +98,9 @@ export default function PlaceSection({ form, onPatch, error }: Props) {
       </View>
       <Field
         label="详细地址"
-        value={place?.address ?? ''}
-        onChange={(address) => place && onPatch({ place: { ...place, address } })}
-        placeholder={place ? '如：人民路 88 号小区东门' : '请先定位'}
+        value={place ? place.address : unplacedAddress}
+        onChange={(address) => (place ? onPatch({ place: { ...place, address } }) : setUnplacedAddress(address))}
+        placeholder="如：人民路 88 号小区东门"
         maxLength={200}
         error={error}
         testId="report-address"

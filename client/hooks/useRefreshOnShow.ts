@@ -1,0 +1,22 @@
+import { useDidShow } from '@tarojs/taro';
+import { useRef } from 'react';
+
+/** Data older than this is loaded again when its page shows. */
+export const STALE_AFTER_MS = 30_000;
+
+/**
+ * Tab pages stay mounted while the resident opens a case and comes back, so what they show
+ * can be old (a case accepted or resolved meanwhile). When the page shows again and its data
+ * was loaded more than STALE_AFTER_MS ago, `refresh` runs. A write that invalidates the data
+ * reloads it already (api/cache.ts); this covers changes made by others.
+ */
+export function useRefreshOnShow(refresh: () => Promise<unknown>, staleAfterMs = STALE_AFTER_MS): void {
+  // The page's own first load starts when it mounts (api/hooks.ts); later ones are counted from
+  // when this hook ran them (a pull-down in between only makes one extra, harmless load).
+  const loadedAt = useRef(Date.now());
+  useDidShow(() => {
+    if (Date.now() - loadedAt.current <= staleAfterMs) return;
+    loadedAt.current = Date.now();
+    void refresh();
+  });
+}
