@@ -89,7 +89,7 @@ function PatrolItem({ patrol }: { patrol: PatrolView }) {
 }
 
 function NewPatrol() {
-  const [startedAt] = useState(() => new Date(Date.now() - 3600_000));
+  const [startedAt, setStartedAt] = useState(() => new Date(Date.now() - 3600_000));
   const [area, setArea] = useState('');
   const [problems, setProblems] = useState<PatrolProblemBody[]>([]);
   const [finding, setFinding] = useState(false);
@@ -108,6 +108,7 @@ function NewPatrol() {
     setProblems([]);
     form.reset();
     setKey(newIdempotencyKey());
+    setStartedAt(endedAt); // the next patrol starts where this one ended
     setSaved(log.cases.length ? `已保存，${log.cases.length} 个问题已立案` : '已保存');
     invalidate(queryKeys.staff.all());
   });
