@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { usePullRefresh } from '../../../hooks/usePullRefresh';
 import { useState } from 'react';
-import { CASE_STATUS_LABELS, DEFAULT_CATEGORIES, chinaDate, type PatrolProblemBody, type PatrolView } from '@citycare/shared';
+import { CASE_STATUS_LABELS, chinaDate, type PatrolProblemBody, type PatrolView } from '@citycare/shared';
 import { invalidate, newIdempotencyKey, queryKeys, useQuery } from '../../../api';
 import { patrols } from '../../../api/staff';
 import Button from '../../../components/Button';
@@ -18,10 +18,9 @@ import { saveTextFile } from '../../../services/files';
 import { go } from '../../../services/router';
 import { useAppState } from '../../../store/app-store';
 import { photosProblem, usePhotoText } from '../case/photo-text';
+import { useCategoryName } from '../../../features/staff/categories';
 import ProblemSheet from './ProblemSheet';
 import '../staff.css';
-
-const CATEGORY_NAMES = new Map(DEFAULT_CATEGORIES.map((c) => [c.code, c.name]));
 
 export default function PatrolPage() {
   return (
@@ -69,6 +68,7 @@ function Patrol() {
 }
 
 function PatrolItem({ patrol }: { patrol: PatrolView }) {
+  const categoryName = useCategoryName();
   return (
     <View className="staff-item" data-testid="patrol-item">
       <Text className="block">
@@ -81,7 +81,7 @@ function PatrolItem({ patrol }: { patrol: PatrolView }) {
       <PhotoGrid photos={patrol.photos} />
       {patrol.cases.map((c) => (
         <Text key={c.id} className="staff-link staff-link--on block" data-testid="patrol-case" onClick={() => void go('staffCase', { id: c.id })}>
-          发现问题：{CATEGORY_NAMES.get(c.category) ?? c.category} · {c.address} · {CASE_STATUS_LABELS[c.status]} ›
+          发现问题：{categoryName(c.category)} · {c.address} · {CASE_STATUS_LABELS[c.status]} ›
         </Text>
       ))}
     </View>
@@ -96,6 +96,7 @@ function NewPatrol() {
   const [saved, setSaved] = useState<string | null>(null);
   const [key, setKey] = useState(newIdempotencyKey);
   const form = usePhotoText();
+  const categoryName = useCategoryName();
 
   const save = useAction(async () => {
     setSaved(null);
@@ -122,7 +123,7 @@ function NewPatrol() {
       <PhotoPicker photos={form.photos} onAdd={() => void form.uploads.addFromDevice()} onRetry={form.uploads.retryPhoto} onRemove={form.uploads.removePhoto} />
       {problems.map((p, i) => (
         <Text key={i} className="block message message--warning" data-testid="patrol-problem">
-          发现问题 {i + 1}：{CATEGORY_NAMES.get(p.category)} · {p.address}
+          发现问题 {i + 1}：{categoryName(p.category)} · {p.address}
         </Text>
       ))}
       <View className="row gap-top">
