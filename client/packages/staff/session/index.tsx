@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { usePullRefresh } from '../../../hooks/usePullRefresh';
-import { BOOKING_STATUS_LABELS, type AttendanceList, type AttendanceRow } from '@citycare/shared';
+import { BOOKING_STATUS_LABELS, chinaDate, type AttendanceList, type AttendanceRow } from '@citycare/shared';
 import { invalidate, queryKeys, useQuery } from '../../../api';
 import { staffEvents } from '../../../api/staff';
 import Badge from '../../../components/Badge';
@@ -45,7 +45,7 @@ function Attendance({ id, list }: { id: string; list: AttendanceList }) {
   const lead = useAppState((s) => s.role === 'lead');
   const { session, totals } = list;
   const exportCsv = useAction(async () => {
-    await saveTextFile(`签到名单-${list.event.title}-${session.startAt.slice(0, 10)}.csv`, await staffEvents.attendanceCsv(id), 'text/csv');
+    await saveTextFile(`签到名单-${list.event.title}-${chinaDate(new Date(session.startAt))}.csv`, await staffEvents.attendanceCsv(id), 'text/csv');
   });
   const cancel = useAction(async () => {
     const { confirm } = await Taro.showModal({ title: '取消场次', content: '已预约和候补的居民会收到通知。确定取消这个场次吗？' });
