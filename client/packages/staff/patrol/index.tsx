@@ -14,11 +14,11 @@ import Screen from '../../../components/Screen';
 import { uploadedMediaIds } from '../../../features/photos/photos';
 import { useAction } from '../../../hooks/useAction';
 import { formatDateTime } from '../../../services/format';
-import { saveTextFile } from '../../../services/files';
 import { go } from '../../../services/router';
 import { useAppState } from '../../../store/app-store';
 import { photosProblem, usePhotoText } from '../case/photo-text';
 import { useCategoryName } from '../../../features/staff/categories';
+import { CsvExportButton, CsvExportResult, useCsvExport } from '../CsvExport';
 import ProblemSheet from './ProblemSheet';
 import '../staff.css';
 
@@ -36,9 +36,7 @@ function Patrol() {
   const today = chinaDate(new Date());
   const day = useQuery(queryKeys.staff.patrols(today), () => patrols.day(today));
   usePullRefresh(day.refresh);
-  const exportCsv = useAction(async () => {
-    await saveTextFile(`巡查台账-${today}.csv`, await patrols.exportCsv(today), 'text/csv');
-  });
+  const csv = useCsvExport(`巡查台账-${today}.csv`, () => patrols.exportCsv(today));
 
   return (
     <Screen className="staff" testId="patrol-page">
@@ -46,13 +44,9 @@ function Patrol() {
       <View className="section">
         <View className="row row--between">
           <Text className="section__title">{lead ? '本站今日台账' : '我的今日台账'}</Text>
-          {lead && (
-            <Button kind="secondary" size="sm" loading={exportCsv.busy} testId="patrol-export" onClick={() => void exportCsv.run()}>
-              导出 CSV
-            </Button>
-          )}
+          {lead && <CsvExportButton csv={csv} testId="patrol-export" />}
         </View>
-        {exportCsv.failure && <Text className="message message--error">{exportCsv.failure}</Text>}
+        <CsvExportResult csv={csv} testId="patrol-export-result" />
         {day.state.status === 'success' ? (
           day.state.data.items.length ? (
             day.state.data.items.map((p) => <PatrolItem key={p.id} patrol={p} />)
