@@ -209,4 +209,37 @@ describe('useCursorList', () => {
     expect(result.current.state.items.map((i) => i.id)).toEqual(['v2']);
     expect(result.current.state.refreshError).toBeUndefined();
   });
+
+  test('when the key changes (another queue tab), then the old items and cursor go at once and scrolling waits for the new first page', async () => {
+    const newFirst = deferred<CursorPage<Item>>();
+    const fetchPage = jest.fn((tab: string, cursor?: string) =>
+      tab === 'new' ? Promise.resolve(cursor ? page(['new-2'], null) : page(['new-1'], 'new-c1')) : newFirst.promise,
+    );
+    const { result, rerender } = renderHook(({ tab }: { tab: string }) => useCursorList(['staff', 'queue', tab], (cursor) => fetchPage(tab, cursor)), {
+      initialProps: { tab: 'new' },
+    });
+    await waitFor(() => expect(result.current.state.status).toBe('ready'));
+
+    rerender({ tab: 'working' });
+    expect(result.current.state).toMatchObject({ status: 'loading', items: [] });
+    await act(() => result.current.loadMore());
+    expect(fetchPage.mock.calls).toEqual([['new', undefined], ['working', undefined]]);
+
+    await act(async () => newFirst.resolve(page(['working-1'], null)));
+    expect(result.current.state).toMatchObject({ status: 'ready', items: [{ id: 'working-1' }], hasMore: false });
+  });
+
+  test('when the key changes back to one answered before, then its cached page shows at once while it refreshes', async () => {
+    const fetchPage = jest.fn(async (tab: string) => page([`${tab}-1`], null));
+    const { result, rerender } = renderHook(({ tab }: { tab: string }) => useCursorList(['staff', 'queue', tab], () => fetchPage(tab)), {
+      initialProps: { tab: 'new' },
+    });
+    await waitFor(() => expect(result.current.state.items).toEqual([{ id: 'new-1' }]));
+    rerender({ tab: 'working' });
+    await waitFor(() => expect(result.current.state.items).toEqual([{ id: 'working-1' }]));
+
+    rerender({ tab: 'new' });
+    expect(result.current.state).toMatchObject({ status: 'ready', items: [{ id: 'new-1' }], refreshing: true });
+    await waitFor(() => expect(result.current.state.refreshing).toBe(false));
+  });
 });

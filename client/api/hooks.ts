@@ -102,10 +102,11 @@ export function useCursorList<T extends { id: string }>(
   fetchPage: (cursor?: string) => Promise<CursorPage<T>>,
 ): CursorList<T> {
   const id = key ? keyId(key) : null;
-  const [state, setState] = useState<CursorListState<T>>(() => {
+  const initial = (): CursorListState<T> => {
     const cached = key ? cachedAnswer<CursorPage<T>>(key) : undefined;
     return cached ? { ...EMPTY, status: 'ready', items: cached.items, hasMore: cached.next !== null } : { ...EMPTY, status: 'loading' };
-  });
+  };
+  const [state, setState] = useState<CursorListState<T>>(initial);
   const fetchRef = useRef(fetchPage);
   fetchRef.current = fetchPage;
   const next = useRef<string | null>(null);
@@ -155,6 +156,11 @@ export function useCursorList<T extends { id: string }>(
 
   useEffect(() => {
     if (!key) return undefined;
+    // A new key (another queue tab or filter) is another list: drop the old key's items and
+    // cursor, so scrolling before the first page arrives cannot fetch the old list's next page
+    // (refresh's new run discards an old page still on its way).
+    next.current = null;
+    setState(initial());
     void refresh();
     return watchKey(key, () => void refresh());
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -9,6 +9,11 @@ export interface SavedFile {
   name: string;
 }
 
+/** Why a file could not be saved, in words: the phone's storage is full, or something else. */
+export function saveFailureMessage(errMsg: string | undefined): string {
+  return /exceed|storage|space|ENOSPC/i.test(errMsg ?? '') ? '手机存储空间不足，文件未保存，请清理后重试' : '文件保存失败，请重试';
+}
+
 /** Writes `text` as a file named `name` (wx.env.USER_DATA_PATH on weapp). */
 export function saveTextFile(name: string, text: string, _mime: string): Promise<SavedFile> {
   const path = `${Taro.env.USER_DATA_PATH}/${name}`;
@@ -18,7 +23,9 @@ export function saveTextFile(name: string, text: string, _mime: string): Promise
       data: text,
       encoding: 'utf8',
       success: () => resolve({ path, name }),
-      fail: (err) => reject(new Error(`文件保存失败：${err.errMsg}`)),
+      // WeChat's errMsg is English ("writeFile:fail the maximum size of the file storage
+      // limit is exceeded"): the person reads why in Chinese, support finds it in `cause`.
+      fail: (err) => reject(new Error(saveFailureMessage(err.errMsg), { cause: err })),
     });
   });
 }

@@ -11,9 +11,10 @@ type Props = PropsWithChildren<{
   mode?: string;
   lazyLoad?: boolean;
   onError?: () => void;
+  catchMove?: boolean;
 }>;
 
-function domProps({ hoverClass: _hover, mode: _mode, lazyLoad: _lazy, ...rest }: Props) {
+function domProps({ hoverClass: _hover, mode: _mode, lazyLoad: _lazy, catchMove: _catch, ...rest }: Props) {
   return rest;
 }
 
@@ -38,3 +39,8 @@ function fieldProps({ placeholderClass: _class, maxlength: _max, autoHeight: _au
 
 export const Input = (props: FieldProps) => <input {...fieldProps(props)} />;
 export const Textarea = (props: FieldProps) => <textarea {...fieldProps(props)} />;
+
+/** Taro's switch answers with `detail.value`; a checkbox stands in for it. */
+export const Switch = ({ checked, onChange, ...rest }: { checked?: boolean; onChange?: (event: { detail: { value: boolean } }) => void }) => (
+  <input type="checkbox" checked={checked ?? false} onChange={(event) => onChange?.({ detail: { value: event.target.checked } })} {...rest} />
+);

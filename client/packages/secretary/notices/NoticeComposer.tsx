@@ -78,6 +78,12 @@ export default function NoticeComposer({ onPublished }: { onPublished: () => voi
               <Image key={p.key} className="photo-picker__image" src={p.localPath} mode="aspectFill" />
             ))}
           </View>
+          {/* The composer's message is under the sheet's mask: say here why 确认发布 failed. */}
+          {publish.failure && (
+            <Text className="message message--error block" data-testid="notice-preview-message">
+              {publish.failure}
+            </Text>
+          )}
           <Button block loading={publish.busy} testId="notice-preview-publish" onClick={() => void publish.run()}>
             确认发布
           </Button>

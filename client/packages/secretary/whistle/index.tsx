@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useReachBottom } from '@tarojs/taro';
 import { usePullRefresh } from '../../../hooks/usePullRefresh';
 import { useEffect, useState } from 'react';
-import { DEFAULT_CATEGORIES, MAX_DESCRIPTION_CHARS, type LatLng } from '@citycare/shared';
+import { MAX_DESCRIPTION_CHARS, type LatLng } from '@citycare/shared';
 import { cases, invalidate, isApiError, newIdempotencyKey, queryKeys, useCursorList } from '../../../api';
 import Button from '../../../components/Button';
 import CaseCard from '../../../components/CaseCard';
@@ -16,9 +16,8 @@ import { photosBusy, photosFailed, uploadedMediaIds, type DraftPhoto } from '../
 import { usePhotoUploads } from '../../../features/photos/usePhotoUploads';
 import { useAction } from '../../../hooks/useAction';
 import { locateResident, pickPlace } from '../../../services/location';
+import { useCategoryChips } from '../../../features/staff/categories';
 import '../../staff/staff.css';
-
-const CATEGORY_CHIPS = DEFAULT_CATEGORIES.map((c) => ({ key: c.code, label: c.name }));
 
 export default function WhistlePage() {
   return (
@@ -52,6 +51,7 @@ function Whistle() {
 }
 
 function WhistleForm() {
+  const categoryChips = useCategoryChips();
   const [category, setCategory] = useState<string | null>(null);
   const [description, setDescription] = useState('');
   const [address, setAddress] = useState('');
@@ -88,7 +88,7 @@ function WhistleForm() {
     <View className="section gap-top" data-testid="whistle-form">
       <Text className="section__title">向工作站吹哨</Text>
       <Text className="muted block">问题直接进入工作站的案件队列，处理进度在下方跟进</Text>
-      <Chips options={CATEGORY_CHIPS} value={category} onChange={setCategory} testId="whistle-category" />
+      <Chips options={categoryChips} value={category} onChange={setCategory} testId="whistle-category" />
       <Field label="问题描述" value={description} onChange={setDescription} maxLength={MAX_DESCRIPTION_CHARS} multiline testId="whistle-description" />
       <Field label="位置" value={address} onChange={setAddress} maxLength={200} hint={at ? '已定位' : '正在定位…'} testId="whistle-address" />
       {process.env.TARO_ENV === 'weapp' && (

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { DEFAULT_CATEGORIES, MAX_DESCRIPTION_CHARS, type LatLng, type PatrolProblemBody } from '@citycare/shared';
+import { MAX_DESCRIPTION_CHARS, type LatLng, type PatrolProblemBody } from '@citycare/shared';
 import Button from '../../../components/Button';
 import Chips from '../../../components/Chips';
 import Field from '../../../components/Field';
@@ -9,8 +9,7 @@ import Sheet from '../../../components/Sheet';
 import { uploadedMediaIds } from '../../../features/photos/photos';
 import { locateResident, pickPlace } from '../../../services/location';
 import { photosProblem, usePhotoText } from '../case/photo-text';
-
-const CATEGORY_CHIPS = DEFAULT_CATEGORIES.map((c) => ({ key: c.code, label: c.name }));
+import { useCategoryChips } from '../../../features/staff/categories';
 
 /** 发现问题: a problem found on patrol, which becomes a `patrol` case (未诉先办) when the log is saved. */
 export default function ProblemSheet({ onAdd, onClose }: { onAdd: (problem: PatrolProblemBody) => void; onClose: () => void }) {
@@ -19,6 +18,7 @@ export default function ProblemSheet({ onAdd, onClose }: { onAdd: (problem: Patr
   const [at, setAt] = useState<LatLng | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const form = usePhotoText();
+  const categoryChips = useCategoryChips();
 
   useEffect(() => {
     void locateResident().then((result) => (result.ok ? setAt(result.at) : setFailure('暂时无法定位，可在地图上选点')));
@@ -34,7 +34,7 @@ export default function ProblemSheet({ onAdd, onClose }: { onAdd: (problem: Patr
   return (
     <Sheet open title="发现问题" onClose={onClose} testId="problem-sheet">
       <Text className="field__label">问题分类</Text>
-      <Chips options={CATEGORY_CHIPS} value={category} onChange={setCategory} testId="problem-category" />
+      <Chips options={categoryChips} value={category} onChange={setCategory} testId="problem-category" />
       <Field label="问题描述" value={form.text} onChange={form.setText} maxLength={MAX_DESCRIPTION_CHARS} multiline testId="problem-description" />
       <Field label="位置" value={address} onChange={setAddress} maxLength={200} placeholder="如：中大街 12 号门前" hint={at ? '已定位' : '正在定位…'} testId="problem-address" />
       {process.env.TARO_ENV === 'weapp' && (

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { usePullRefresh } from '../../../hooks/usePullRefresh';
 import { useState } from 'react';
-import { CASE_STATUS_LABELS, DEFAULT_CATEGORIES, chinaDate, type PatrolProblemBody, type PatrolView } from '@citycare/shared';
+import { CASE_STATUS_LABELS, chinaDate, type PatrolProblemBody, type PatrolView } from '@citycare/shared';
 import { invalidate, newIdempotencyKey, queryKeys, useQuery } from '../../../api';
 import { patrols } from '../../../api/staff';
 import Button from '../../../components/Button';
@@ -14,14 +14,13 @@ import Screen from '../../../components/Screen';
 import { uploadedMediaIds } from '../../../features/photos/photos';
 import { useAction } from '../../../hooks/useAction';
 import { formatDateTime } from '../../../services/format';
-import { saveTextFile } from '../../../services/files';
 import { go } from '../../../services/router';
 import { useAppState } from '../../../store/app-store';
 import { photosProblem, usePhotoText } from '../case/photo-text';
+import { useCategoryName } from '../../../features/staff/categories';
+import { CsvExportButton, CsvExportResult, useCsvExport } from '../CsvExport';
 import ProblemSheet from './ProblemSheet';
 import '../staff.css';
-
-const CATEGORY_NAMES = new Map(DEFAULT_CATEGORIES.map((c) => [c.code, c.name]));
 
 export default function PatrolPage() {
   return (
@@ -37,9 +36,7 @@ function Patrol() {
   const today = chinaDate(new Date());
   const day = useQuery(queryKeys.staff.patrols(today), () => patrols.day(today));
   usePullRefresh(day.refresh);
-  const exportCsv = useAction(async () => {
-    await saveTextFile(`巡查台账-${today}.csv`, await patrols.exportCsv(today), 'text/csv');
-  });
+  const csv = useCsvExport(`巡查台账-${today}.csv`, () => patrols.exportCsv(today));
 
   return (
     <Screen className="staff" testId="patrol-page">
@@ -47,13 +44,9 @@ function Patrol() {
       <View className="section">
         <View className="row row--between">
           <Text className="section__title">{lead ? '本站今日台账' : '我的今日台账'}</Text>
-          {lead && (
-            <Button kind="secondary" size="sm" loading={exportCsv.busy} testId="patrol-export" onClick={() => void exportCsv.run()}>
-              导出 CSV
-            </Button>
-          )}
+          {lead && <CsvExportButton csv={csv} testId="patrol-export" />}
         </View>
-        {exportCsv.failure && <Text className="message message--error">{exportCsv.failure}</Text>}
+        <CsvExportResult csv={csv} testId="patrol-export-result" />
         {day.state.status === 'success' ? (
           day.state.data.items.length ? (
             day.state.data.items.map((p) => <PatrolItem key={p.id} patrol={p} />)
@@ -69,6 +62,7 @@ function Patrol() {
 }
 
 function PatrolItem({ patrol }: { patrol: PatrolView }) {
+  const categoryName = useCategoryName();
   return (
     <View className="staff-item" data-testid="patrol-item">
       <Text className="block">
@@ -81,7 +75,7 @@ function PatrolItem({ patrol }: { patrol: PatrolView }) {
       <PhotoGrid photos={patrol.photos} />
       {patrol.cases.map((c) => (
         <Text key={c.id} className="staff-link staff-link--on block" data-testid="patrol-case" onClick={() => void go('staffCase', { id: c.id })}>
-          发现问题：{CATEGORY_NAMES.get(c.category) ?? c.category} · {c.address} · {CASE_STATUS_LABELS[c.status]} ›
+          发现问题：{categoryName(c.category)} · {c.address} · {CASE_STATUS_LABELS[c.status]} ›
         </Text>
       ))}
     </View>
@@ -89,13 +83,14 @@ function PatrolItem({ patrol }: { patrol: PatrolView }) {
 }
 
 function NewPatrol() {
-  const [startedAt] = useState(() => new Date(Date.now() - 3600_000));
+  const [startedAt, setStartedAt] = useState(() => new Date(Date.now() - 3600_000));
   const [area, setArea] = useState('');
   const [problems, setProblems] = useState<PatrolProblemBody[]>([]);
   const [finding, setFinding] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const [key, setKey] = useState(newIdempotencyKey);
   const form = usePhotoText();
+  const categoryName = useCategoryName();
 
   const save = useAction(async () => {
     setSaved(null);
@@ -108,6 +103,7 @@ function NewPatrol() {
     setProblems([]);
     form.reset();
     setKey(newIdempotencyKey());
+    setStartedAt(endedAt); // the next patrol starts where this one ended
     setSaved(log.cases.length ? `已保存，${log.cases.length} 个问题已立案` : '已保存');
     invalidate(queryKeys.staff.all());
   });
@@ -121,7 +117,7 @@ function NewPatrol() {
       <PhotoPicker photos={form.photos} onAdd={() => void form.uploads.addFromDevice()} onRetry={form.uploads.retryPhoto} onRemove={form.uploads.removePhoto} />
       {problems.map((p, i) => (
         <Text key={i} className="block message message--warning" data-testid="patrol-problem">
-          发现问题 {i + 1}：{CATEGORY_NAMES.get(p.category)} · {p.address}
+          发现问题 {i + 1}：{categoryName(p.category)} · {p.address}
         </Text>
       ))}
       <View className="row gap-top">

@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import { useReachBottom } from '@tarojs/taro';
 import { usePullRefresh } from '../../../hooks/usePullRefresh';
 import { useMemo, useState } from 'react';
-import { CASE_SOURCE_LABELS, CASE_SOURCES, DEFAULT_CATEGORIES, type CaseSource, type CaseStatus } from '@citycare/shared';
+import { CASE_SOURCE_LABELS, CASE_SOURCES, type CaseSource, type CaseStatus } from '@citycare/shared';
 import { queryKeys, useCursorList, useQuery } from '../../../api';
 import { staffCases, type QueueFilter } from '../../../api/staff';
 import Chips from '../../../components/Chips';
@@ -12,6 +12,7 @@ import RoleGate from '../../../components/RoleGate';
 import Screen from '../../../components/Screen';
 import Tabs from '../../../components/Tabs';
 import { useNow } from '../../../hooks/useNow';
+import { useCategoryChips } from '../../../features/staff/categories';
 import StaffCaseCard from './StaffCaseCard';
 import '../staff.css';
 
@@ -25,7 +26,6 @@ const TAB_STATUSES: Record<Tab, readonly CaseStatus[]> = {
 /** The badge counts at most this many new cases (one page of the queue); more shows "99+". */
 const NEW_COUNT_PAGE = 100;
 
-const CATEGORY_CHIPS = DEFAULT_CATEGORIES.map((c) => ({ key: c.code, label: c.name }));
 const SOURCE_CHIPS = CASE_SOURCES.map((s) => ({ key: s, label: CASE_SOURCE_LABELS[s] }));
 
 export default function StaffQueuePage() {
@@ -44,6 +44,7 @@ function Queue() {
   const [overdue, setOverdue] = useState(false);
   const [showFilters, setShowFilters] = useState(false);
   const now = useNow();
+  const categoryChips = useCategoryChips();
 
   const filter: QueueFilter = { status: TAB_STATUSES[tab], category: category ?? undefined, source: source ?? undefined, overdue };
   const filterKey = JSON.stringify(filter);
@@ -77,7 +78,7 @@ function Queue() {
         </View>
         {showFilters && (
           <View data-testid="queue-filters">
-            <Chips options={CATEGORY_CHIPS} value={category} onChange={setCategory} testId="queue-category" />
+            <Chips options={categoryChips} value={category} onChange={setCategory} testId="queue-category" />
             <Chips options={SOURCE_CHIPS} value={source} onChange={setSource} testId="queue-source" />
           </View>
         )}

@@ -13,9 +13,12 @@ const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 export default function CheckIn({ sessionId }: { sessionId: string }) {
   const [code, setCode] = useState('');
   const [done, setDone] = useState<string | null>(null);
+  /** The scanner failed (not a check-in): told as an error, gone at the next try. */
+  const [scanError, setScanError] = useState<string | null>(null);
 
   const checkIn = useAction(async (raw: string) => {
     setDone(null);
+    setScanError(null);
     if (!raw.trim()) throw new Error('请输入预约码');
     const result = await staffEvents.checkIn(raw, sessionId);
     setCode('');
@@ -25,20 +28,25 @@ export default function CheckIn({ sessionId }: { sessionId: string }) {
   });
 
   const scan = async () => {
+    setDone(null);
+    setScanError(null);
     try {
       const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
       await checkIn.run(result);
     } catch (failure) {
       // Closing the scanner is not a failure.
-      if (!/cancel/i.test(String((failure as { errMsg?: string })?.errMsg ?? ''))) setDone('扫码失败，请改为输入预约码');
+      if (!/cancel/i.test(String((failure as { errMsg?: string })?.errMsg ?? ''))) setScanError('扫码失败，请改为输入预约码');
     }
   };
+
+  // A scan failure is newer than a check-in's failure, which stays until the next check-in.
+  const problem = scanError ?? checkIn.failure;
 
   return (
     <View className="section gap-top" data-testid="checkin">
       <Text className="section__title">签到</Text>
       {IS_WEAPP && (
-        <Button block kind="call" testId="checkin-scan" onClick={() => void scan()}>
+        <Button block kind="call" disabled={checkIn.busy} testId="checkin-scan" onClick={() => void scan()}>
           扫码签到
         </Button>
       )}
@@ -46,10 +54,16 @@ export default function CheckIn({ sessionId }: { sessionId: string }) {
       <Button block loading={checkIn.busy} testId="checkin-submit" onClick={() => void checkIn.run(code)}>
         确认签到
       </Button>
-      {(checkIn.failure || done) && (
-        <Text className={`message message--${checkIn.failure ? 'error' : 'done'}`} data-testid="checkin-message">
-          {checkIn.failure ?? done}
+      {problem ? (
+        <Text className="message message--error" data-testid="checkin-message">
+          {problem}
         </Text>
+      ) : (
+        done && (
+          <Text className="message message--done" data-testid="checkin-message">
+            {done}
+          </Text>
+        )
       )}
     </View>
   );

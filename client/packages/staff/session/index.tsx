@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { usePullRefresh } from '../../../hooks/usePullRefresh';
-import { BOOKING_STATUS_LABELS, permissionScope, type AttendanceList, type AttendanceRow } from '@citycare/shared';
+import { BOOKING_STATUS_LABELS, chinaDate, permissionScope, type AttendanceList, type AttendanceRow } from '@citycare/shared';
 import { invalidate, queryKeys, useQuery } from '../../../api';
 import { staffEvents } from '../../../api/staff';
 import Badge from '../../../components/Badge';
@@ -11,8 +11,8 @@ import RoleGate from '../../../components/RoleGate';
 import Screen from '../../../components/Screen';
 import { useAction } from '../../../hooks/useAction';
 import { formatDateTime, formatTimeRange } from '../../../services/format';
-import { saveTextFile } from '../../../services/files';
 import { useAppState } from '../../../store/app-store';
+import { CsvExportButton, CsvExportResult, useCsvExport } from '../CsvExport';
 import CheckIn from './CheckIn';
 import '../staff.css';
 
@@ -44,9 +44,7 @@ function Session() {
 function Attendance({ id, list }: { id: string; list: AttendanceList }) {
   const manages = useAppState((s) => !!s.role && !!permissionScope(s.role, 'event.manage'));
   const { session, totals } = list;
-  const exportCsv = useAction(async () => {
-    await saveTextFile(`签到名单-${list.event.title}-${session.startAt.slice(0, 10)}.csv`, await staffEvents.attendanceCsv(id), 'text/csv');
-  });
+  const csv = useCsvExport(`签到名单-${list.event.title}-${chinaDate(new Date(session.startAt))}.csv`, () => staffEvents.attendanceCsv(id));
   const cancel = useAction(async () => {
     const { confirm } = await Taro.showModal({ title: '取消场次', content: '已预约和候补的居民会收到通知。确定取消这个场次吗？' });
     if (!confirm) return;
@@ -70,11 +68,9 @@ function Attendance({ id, list }: { id: string; list: AttendanceList }) {
       <View className="section">
         <View className="row row--between">
           <Text className="section__title">名单</Text>
-          <Button kind="secondary" size="sm" loading={exportCsv.busy} testId="attendance-export" onClick={() => void exportCsv.run()}>
-            导出 CSV
-          </Button>
+          <CsvExportButton csv={csv} testId="attendance-export" />
         </View>
-        {exportCsv.failure && <Text className="message message--error">{exportCsv.failure}</Text>}
+        <CsvExportResult csv={csv} testId="attendance-export-result" />
         {list.items.length ? list.items.map((row) => <Row key={row.bookingId} row={row} />) : <Text className="muted block gap-top">还没有人预约</Text>}
       </View>
       {manages && !session.cancelled && (

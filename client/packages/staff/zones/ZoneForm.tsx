@@ -33,12 +33,19 @@ const fromZone = (z?: ZoneView): Draft => ({
 export default function ZoneForm({ editing, onClose }: { editing?: ZoneView; onClose: () => void }) {
   const [draft, setDraft] = useState<Draft>(() => fromZone(editing));
   const set = (patch: Partial<Draft>) => setDraft((prev) => ({ ...prev, ...patch }));
+  const [placeFailure, setPlaceFailure] = useState<string | null>(null);
 
   const here = async () => {
-    const picked = process.env.TARO_ENV === 'weapp' ? await pickPlace() : null;
-    if (picked) return set({ lat: String(picked.lat), lng: String(picked.lng), address: draft.address || picked.address });
+    setPlaceFailure(null);
+    if (process.env.TARO_ENV === 'weapp') {
+      // null: the lead closed the map, and the zone keeps its place (not the lead's own).
+      const picked = await pickPlace();
+      if (picked) set({ lat: String(picked.lat), lng: String(picked.lng), address: draft.address || picked.address });
+      return;
+    }
     const located = await locateResident();
     if (located.ok) set({ lat: located.at.lat.toFixed(6), lng: located.at.lng.toFixed(6) });
+    else setPlaceFailure(located.reason === 'denied' ? '未获得定位权限，请填写经纬度' : '暂时无法定位，请稍后重试或填写经纬度');
   };
 
   const save = useAction(async () => {
@@ -64,6 +71,11 @@ export default function ZoneForm({ editing, onClose }: { editing?: ZoneView; onC
       <Button kind="plain" size="sm" testId="zone-here" onClick={() => void here()}>
         {process.env.TARO_ENV === 'weapp' ? '在地图上选点' : '使用当前位置'}
       </Button>
+      {placeFailure && (
+        <Text className="message message--error" data-testid="zone-place-message">
+          {placeFailure}
+        </Text>
+      )}
       <Field label="开放时间" value={draft.hours} onChange={(hours) => set({ hours })} maxLength={100} placeholder="每日 17:00–22:00" testId="zone-hours" />
       <Field label="摊位数" value={draft.stallCount} onChange={(stallCount) => set({ stallCount })} testId="zone-stalls" />
       <Field label="经营规范" value={draft.rules} onChange={(rules) => set({ rules })} maxLength={2000} multiline testId="zone-rules" />

@@ -1,0 +1,44 @@
+// Publishing a notice from 预览: the preview sheet covers the composer, so a failure must be
+// told inside the sheet, where the secretary tapped 确认发布.
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { ApiError } from '../../../api/error';
+import { managedNotices } from '../../../api/staff';
+import NoticeComposer from './NoticeComposer';
+
+jest.mock('@tarojs/taro', () => jest.requireActual('../../../test-support/taro-mock').taroMock());
+jest.mock('../../../api/staff', () => ({ managedNotices: { publish: jest.fn() } }));
+jest.mock('../../../components/PhotoPicker', () => ({ __esModule: true, default: () => null }));
+jest.mock('../../../features/photos/usePhotoUploads', () => ({
+  usePhotoUploads: () => ({ addFromDevice: jest.fn(), retryPhoto: jest.fn(), removePhoto: jest.fn() }),
+}));
+
+const publish = managedNotices.publish as jest.Mock;
+
+function type(testId: string, value: string) {
+  const field = screen.getByTestId(testId).querySelector('input, textarea') as HTMLElement;
+  fireEvent.change(field, { target: { value } });
+}
+
+beforeEach(() => jest.clearAllMocks());
+
+describe('NoticeComposer', () => {
+  test('when 确认发布 in the preview fails, then the failure shows inside the preview sheet', async () => {
+    publish.mockRejectedValue(ApiError.client('TIMEOUT'));
+    const onPublished = jest.fn();
+    render(<NoticeComposer onPublished={onPublished} />);
+    type('notice-title', '周六停水');
+    type('notice-body', '周六上午九点到十二点停水，请提前储水。');
+    fireEvent.click(screen.getByTestId('notice-preview'));
+    await act(async () => fireEvent.click(screen.getByTestId('notice-preview-publish')));
+    expect(onPublished).not.toHaveBeenCalled();
+    expect(screen.getByTestId('notice-preview-message').textContent).toBe('网络请求超时，请稍后重试');
+  });
+
+  test('when the notice is not complete, then the preview says what is missing', async () => {
+    render(<NoticeComposer onPublished={jest.fn()} />);
+    fireEvent.click(screen.getByTestId('notice-preview'));
+    await act(async () => fireEvent.click(screen.getByTestId('notice-preview-publish')));
+    expect(publish).not.toHaveBeenCalled();
+    expect(screen.getByTestId('notice-preview-message').textContent).toBe('请填写标题');
+  });
+});

@@ -1,0 +1,25 @@
+// Times on screen are Beijing wall-clock times, whatever zone the phone is set to.
+import { formatDateTime, formatTimeRange } from './format';
+
+const now = new Date('2025-06-01T04:00:00Z');
+
+describe('formatDateTime', () => {
+  test('when an instant is late evening UTC, then it shows as the next morning in China', () => {
+    expect(formatDateTime('2025-03-01T23:30:00Z', now)).toBe('03-02 07:30');
+  });
+
+  test('when the China year is not this year, then the year is shown, counted in China', () => {
+    expect(formatDateTime('2024-12-31T17:05:00Z', now)).toBe('01-01 01:05'); // already 2025 in China
+    expect(formatDateTime('2024-12-31T15:05:00Z', now)).toBe('2024-12-31 23:05');
+  });
+
+  test('when the date cannot be read, then nothing is shown', () => {
+    expect(formatDateTime('not a date', now)).toBe('');
+  });
+});
+
+describe('formatTimeRange', () => {
+  test('when a session runs 14:00–16:00 Beijing time, then it reads so', () => {
+    expect(formatTimeRange('2025-11-26T06:00:00Z', '2025-11-26T08:00:00Z', now)).toBe('11-26 14:00–16:00');
+  });
+});
