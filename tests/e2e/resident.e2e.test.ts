@@ -304,8 +304,9 @@ describe('resident journey (H5)', () => {
     expect(await page.getByTestId('booking-code').textContent()).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
     expect(await page.getByTestId('booking-page-status').textContent()).toBe('已预约');
     await snap(page, 'journey-9-booking-qr');
-    await page.getByTestId('booking-cancel').click();
-    await page.getByTestId('booking-cancel-confirm').click();
+    // The booking page has pull-to-refresh (a waiting resident's place in line): taps go by position there (phone.ts).
+    await tapMiddle(page, page.getByTestId('booking-cancel'));
+    await tapMiddle(page, page.getByTestId('booking-cancel-confirm'));
     await page.getByTestId('booking-page-status').filter({ hasText: '已取消' }).waitFor();
     expect(await page.getByTestId('booking-qr').count()).toBe(0);
   });

@@ -18,6 +18,7 @@ import { go } from '../../../services/router';
 import { useAppState } from '../../../store/app-store';
 import { photosProblem, usePhotoText } from '../case/photo-text';
 import { useCategoryName } from '../../../features/staff/categories';
+import { defaultPatrolStart } from '../../../features/staff/patrol-start';
 import { CsvExportButton, CsvExportResult, useCsvExport } from '../CsvExport';
 import ProblemSheet from './ProblemSheet';
 import '../staff.css';
@@ -83,7 +84,7 @@ function PatrolItem({ patrol }: { patrol: PatrolView }) {
 }
 
 function NewPatrol() {
-  const [startedAt, setStartedAt] = useState(() => new Date(Date.now() - 3600_000));
+  const [startedAt, setStartedAt] = useState(() => defaultPatrolStart(new Date()));
   const [area, setArea] = useState('');
   const [problems, setProblems] = useState<PatrolProblemBody[]>([]);
   const [finding, setFinding] = useState(false);
