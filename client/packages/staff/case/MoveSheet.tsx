@@ -54,7 +54,7 @@ export default function MoveSheet({ action, subject, onClose }: Props) {
   });
 
   return (
-    <Sheet open title={action.label} onClose={onClose} testId="move-sheet">
+    <Sheet open title={action.label} onClose={onClose} dirty={!!(input.note.trim() || input.reason.trim() || after.photos.length)} testId="move-sheet">
       {needs('targetCaseId') && <MergeTargets subject={subject} value={input.targetCaseId} onChange={(id) => set({ targetCaseId: id })} />}
       {needs('targetStationId') && <TransferTargets subject={subject} value={input.targetStationId} onChange={(id) => set({ targetStationId: id })} />}
       {needs('outcome') && (

@@ -18,6 +18,8 @@ export default function EventForm({ editing, onClose }: { editing?: EventView; o
   const [description, setDescription] = useState(editing?.description ?? '');
   const [place, setPlace] = useState(editing?.place ?? '');
 
+  const changed = title !== (editing?.title ?? '') || description !== (editing?.description ?? '') || place !== (editing?.place ?? '');
+
   const save = useAction(async () => {
     if (!title.trim() || !description.trim() || !place.trim()) throw new Error('请填写标题、介绍和地点');
     const body = { kind, title: title.trim(), description: description.trim(), place: place.trim() };
@@ -29,7 +31,7 @@ export default function EventForm({ editing, onClose }: { editing?: EventView; o
   });
 
   return (
-    <Sheet open title={editing ? '编辑活动' : '新建活动'} onClose={onClose} testId="event-form">
+    <Sheet open title={editing ? '编辑活动' : '新建活动'} onClose={onClose} dirty={changed} testId="event-form">
       <Chips options={KIND_CHIPS} value={kind} onChange={(k) => k && setKind(k)} required testId="event-kind" />
       <Field label="标题" value={title} onChange={setTitle} maxLength={60} placeholder="如：城管开放日：走进工作站" testId="event-title" />
       <Field label="介绍" value={description} onChange={setDescription} maxLength={2000} multiline testId="event-description" />

@@ -32,7 +32,7 @@ export default function ProblemSheet({ onAdd, onClose }: { onAdd: (problem: Patr
   };
 
   return (
-    <Sheet open title="发现问题" onClose={onClose} testId="problem-sheet">
+    <Sheet open title="发现问题" onClose={onClose} dirty={!!(form.text.trim() || address.trim() || form.photos.length)} testId="problem-sheet">
       <Text className="field__label">问题分类</Text>
       <Chips options={categoryChips} value={category} onChange={setCategory} testId="problem-category" />
       <Field label="问题描述" value={form.text} onChange={form.setText} maxLength={MAX_DESCRIPTION_CHARS} multiline testId="problem-description" />
