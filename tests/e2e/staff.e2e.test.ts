@@ -247,6 +247,18 @@ describe('lead runs an open day (H5)', () => {
     expect(booking.checkedInAt).not.toBeNull();
   });
 
+  test('when the lead lowers the seats below those booked, then they read why; raising them shows the new number', async () => {
+    const page = s.lead as Page;
+    await tap(page.getByTestId('capacity-edit'));
+    await fill(page.getByTestId('capacity-input'), '1');
+    await tap(page.getByTestId('capacity-save'));
+    expect(await page.getByTestId('capacity-message').textContent()).toBe('已有 2 人预约，名额不能少于 2');
+    await fill(page.getByTestId('capacity-input'), '12');
+    await tap(page.getByTestId('capacity-save'));
+    await page.getByTestId('session-capacity-line').filter({ hasText: '名额 12 人' }).waitFor();
+    expect(await page.getByTestId('capacity-sheet').count()).toBe(0);
+  });
+
   test('when an officer of the station opens 开放日签到, then they reach the session list to check residents in, and nothing to manage', async () => {
     const { page, errors } = await signedIn('王晓东');
     await go(page, 'pages/me/index');

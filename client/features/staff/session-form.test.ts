@@ -1,4 +1,4 @@
-import { chinaInstant, sessionBody } from './session-form';
+import { chinaInstant, parseCapacity, sessionBody } from './session-form';
 
 const NOW = Date.parse('2026-11-30T08:00:00Z');
 const FORM = { date: '2026-12-03', start: '14:00', end: '16:30', capacity: '20', cutoffHours: '24' };
@@ -34,5 +34,15 @@ describe('sessionBody', () => {
     expect(sessionBody({ ...FORM, capacity: '0' }, NOW)).toMatchObject({ problem: expect.stringContaining('名额') });
     expect(sessionBody({ ...FORM, capacity: '2.5' }, NOW)).toMatchObject({ problem: expect.stringContaining('名额') });
     expect(sessionBody({ ...FORM, start: 'x' }, NOW)).toMatchObject({ problem: expect.stringContaining('格式') });
+  });
+});
+
+describe('parseCapacity', () => {
+  test.each(['12', ' 12 ', '1'])('when "%s" is typed, then it is a capacity', (text) => {
+    expect(parseCapacity(text)).toEqual({ capacity: Number(text.trim()) });
+  });
+
+  test.each(['', '0', '-3', '2.5', '十', '100000'])('when "%s" is typed, then the lead reads what to type', (text) => {
+    expect(parseCapacity(text)).toMatchObject({ problem: expect.stringContaining('名额请填') });
   });
 });

@@ -27,6 +27,13 @@ export function chinaInstant(date: string, time: string): Date | null {
   return Number.isNaN(at.getTime()) ? null : at;
 }
 
+/** A capacity as typed ("30"), or the problem in words: 1 to MAX_SESSION_CAPACITY whole seats. */
+export function parseCapacity(text: string): { capacity: number } | { problem: string } {
+  const capacity = Number(text.trim());
+  if (text.trim() === '' || !Number.isInteger(capacity) || capacity < 1 || capacity > MAX_SESSION_CAPACITY) return { problem: `名额请填 1–${MAX_SESSION_CAPACITY} 的整数` };
+  return { capacity };
+}
+
 /** The session body, or the first problem in words. */
 export function sessionBody(form: SessionForm, now: number): { body: NewSession } | { problem: string } {
   const start = chinaInstant(form.date, form.start);
@@ -34,8 +41,9 @@ export function sessionBody(form: SessionForm, now: number): { body: NewSession 
   if (!start || !end) return { problem: '请按“2026-12-03”和“14:00”的格式填写日期和时间' };
   if (end <= start) return { problem: '结束时间要晚于开始时间' };
   if (start.getTime() <= now) return { problem: '开始时间要在现在之后' };
-  const capacity = Number(form.capacity);
-  if (!Number.isInteger(capacity) || capacity < 1 || capacity > MAX_SESSION_CAPACITY) return { problem: `名额请填 1–${MAX_SESSION_CAPACITY} 的整数` };
+  const parsed = parseCapacity(form.capacity);
+  if ('problem' in parsed) return parsed;
+  const { capacity } = parsed;
   const cutoffHours = form.cutoffHours.trim() === '' ? 0 : Number(form.cutoffHours);
   if (!Number.isFinite(cutoffHours) || cutoffHours < 0) return { problem: '取消截止请填不小于 0 的小时数' };
   const cutoff = new Date(Math.max(now, start.getTime() - cutoffHours * 3600_000));

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { usePullRefresh } from '../../../hooks/usePullRefresh';
+import { useState } from 'react';
 import { BOOKING_STATUS_LABELS, chinaDate, permissionScope, type AttendanceList, type AttendanceRow } from '@citycare/shared';
 import { invalidate, queryKeys, useQuery } from '../../../api';
 import { staffEvents } from '../../../api/staff';
@@ -14,6 +15,7 @@ import { formatDateTime, formatTimeRange } from '../../../services/format';
 import { useAppState } from '../../../store/app-store';
 import { CsvExportButton, CsvExportResult, useCsvExport } from '../CsvExport';
 import CheckIn from './CheckIn';
+import CapacitySheet from './CapacitySheet';
 import '../staff.css';
 
 export default function StaffSessionPage() {
@@ -44,6 +46,7 @@ function Session() {
 function Attendance({ id, list }: { id: string; list: AttendanceList }) {
   const manages = useAppState((s) => !!s.role && !!permissionScope(s.role, 'event.manage'));
   const { session, totals } = list;
+  const [resizing, setResizing] = useState(false);
   const csv = useCsvExport(`签到名单-${list.event.title}-${chinaDate(new Date(session.startAt))}.csv`, () => staffEvents.attendanceCsv(id));
   const cancel = useAction(async () => {
     const { confirm } = await Taro.showModal({ title: '取消场次', content: '已预约和候补的居民会收到通知。确定取消这个场次吗？' });
@@ -73,6 +76,19 @@ function Attendance({ id, list }: { id: string; list: AttendanceList }) {
         <CsvExportResult csv={csv} testId="attendance-export-result" />
         {list.items.length ? list.items.map((row) => <Row key={row.bookingId} row={row} />) : <Text className="muted block gap-top">还没有人预约</Text>}
       </View>
+      {manages && !session.cancelled && (
+        <View className="section">
+          <View className="row row--between">
+            <Text data-testid="session-capacity-line">
+              名额 {session.capacity} 人，已约 {session.seatsTaken}
+            </Text>
+            <Button kind="secondary" size="sm" testId="capacity-edit" onClick={() => setResizing(true)}>
+              修改名额
+            </Button>
+          </View>
+          {resizing && <CapacitySheet sessionId={id} capacity={session.capacity} onClose={() => setResizing(false)} />}
+        </View>
+      )}
       {manages && !session.cancelled && (
         <View className="section">
           <Button kind="danger" block loading={cancel.busy} onClick={() => void cancel.run()}>
