@@ -70,17 +70,17 @@ export const staffCases = {
   move(id: string, body: CaseMoveBody): Promise<StaffCaseDetail | MovedAway> {
     return request(staffCasePath(id, '/moves'), { method: 'POST', body, auth: true });
   },
-  /** A public reply the reporter sees (with photos). */
-  reply(id: string, text: string, photos: string[]): Promise<StaffCaseDetail> {
-    return request(staffCasePath(id, '/replies'), { method: 'POST', body: { text, photos }, auth: true });
+  /** A public reply the reporter sees (with photos); sent again with the same key, it lands once. */
+  reply(id: string, text: string, photos: string[], idempotencyKey: string): Promise<StaffCaseDetail> {
+    return request(staffCasePath(id, '/replies'), { method: 'POST', body: { text, photos }, idempotencyKey, auth: true });
   },
   /** The reporter's full number, to dial now (staff of the case's station; noted in the timeline). */
   reporterPhone(id: string): Promise<{ phone: string }> {
     return request(staffCasePath(id, '/reporter-phone'), { method: 'POST', auth: true });
   },
-  /** An internal note only staff see. */
-  note(id: string, text: string, photos: string[]): Promise<StaffCaseDetail> {
-    return request(staffCasePath(id, '/notes'), { method: 'POST', body: { text, photos }, auth: true });
+  /** An internal note only staff see; sent again with the same key, it lands once. */
+  note(id: string, text: string, photos: string[], idempotencyKey: string): Promise<StaffCaseDetail> {
+    return request(staffCasePath(id, '/notes'), { method: 'POST', body: { text, photos }, idempotencyKey, auth: true });
   },
 };
 

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { MAX_CASE_TEXT_CHARS } from '@citycare/shared';
-import { invalidate, queryKeys } from '../../../api';
+import { invalidate, newIdempotencyKey, queryKeys } from '../../../api';
 import { staffCases } from '../../../api/staff';
 import Button from '../../../components/Button';
 import Chips from '../../../components/Chips';
@@ -22,15 +22,18 @@ export default function ReplyForm({ caseId }: { caseId: string }) {
   const [kind, setKind] = useState<Kind>('reply');
   const [done, setDone] = useState<string | null>(null);
   const form = usePhotoText();
+  // One key per message written: a resend after a lost answer (the same words) lands once; the next message gets a new key.
+  const [key, setKey] = useState(newIdempotencyKey);
 
   const send = useAction(async () => {
     setDone(null);
     const problem = !form.text.trim() ? '请填写内容' : photosProblem(form.photos);
     if (problem) throw new Error(problem);
     const photos = uploadedMediaIds(form.photos);
-    if (kind === 'reply') await staffCases.reply(caseId, form.text.trim(), photos);
-    else await staffCases.note(caseId, form.text.trim(), photos);
+    if (kind === 'reply') await staffCases.reply(caseId, form.text.trim(), photos, key);
+    else await staffCases.note(caseId, form.text.trim(), photos, key);
     form.reset();
+    setKey(newIdempotencyKey());
     setDone(kind === 'reply' ? '已回复，报事人会收到提醒' : '已添加内部备注');
     invalidate(queryKeys.staff.all());
   });

@@ -13,6 +13,9 @@ import { CaseMovesService } from './case-moves.service';
 import { CaseStore } from './case-store';
 import { CaseTimelineService } from './case-timeline.service';
 
+/** How long the first request of an Idempotency-Key may still be writing its entry: a retry within it is asked to wait, after it writes the entry itself. */
+const KEY_IN_FLIGHT_MS = 5000;
+
 /** Replies, internal notes and ratings: timeline entries that are not moves (or lead to one). */
 @Provide()
 @Scope(ScopeEnum.Singleton)
@@ -30,26 +33,30 @@ export class CaseActionsService {
   attachments!: PhotoAttachments;
 
   /** A public reply (visible to the reporter) or an internal note (staff only). */
-  async comment(user: AuthUser, doc: CaseDoc, text: string, photos: string[], internal: boolean): Promise<CaseDoc> {
+  async comment(user: AuthUser, doc: CaseDoc, text: string, photos: string[], internal: boolean, key: string | null = null): Promise<CaseDoc> {
     authorize(user, internal ? 'case.internal' : 'case.reply', { stationId: doc.stationId.toHexString() });
     const photoIds = await this.attachments.claim(user.id, photos);
-    const updated = await this.timeline.appendAlways(doc, {
-      kind: internal ? 'note' : 'reply',
-      move: null,
-      from: null,
-      to: null,
-      text,
-      outcome: null,
-      score: null,
-      photos: photoIds,
-      public: !internal,
-      actorId: new Types.ObjectId(user.id),
-      actorRole: user.role,
-      // The newest public reply travels with the case (Open311's status notes read it there).
-      patch: internal ? {} : { lastReply: text },
+    const requestKey = key === null ? undefined : `${internal ? 'note' : 'reply'}:${key}`;
+    return this.once(user, requestKey, { text, photos }, doc, async () => {
+      const updated = await this.timeline.appendAlways(doc, {
+        kind: internal ? 'note' : 'reply',
+        move: null,
+        from: null,
+        to: null,
+        text,
+        outcome: null,
+        score: null,
+        photos: photoIds,
+        public: !internal,
+        actorId: new Types.ObjectId(user.id),
+        actorRole: user.role,
+        // The newest public reply travels with the case (Open311's status notes read it there).
+        patch: internal ? {} : { lastReply: text },
+        requestKey,
+      });
+      await this.attachments.attach({ kind: 'case', id: doc._id }, photoIds);
+      return updated;
     });
-    await this.attachments.attach({ kind: 'case', id: doc._id }, photoIds);
-    return updated;
   }
 
   /** 我也遇到: a resident follows an open case (found nearby, or through Open311) instead of reporting it again. */
@@ -74,41 +81,67 @@ export class CaseActionsService {
     };
     mustBeOpen(doc);
     const photos = await this.attachments.claim(user.id, body.photos);
-    if (!(await this.claimKey(user, `supplement:${key}`, body, doc))) return (await this.timeline.load(doc._id)) ?? doc;
-    const updated = await this.timeline.appendAlways(
-      doc,
-      {
-        kind: 'supplement',
-        move: null,
-        from: null,
-        to: null,
-        text: body.text,
-        outcome: null,
-        score: null,
-        photos,
-        public: true,
-        actorId: new Types.ObjectId(user.id),
-        actorRole: user.role,
-        patch: {},
-      },
-      mustBeOpen,
-    );
-    await this.attachments.attach({ kind: 'case', id: doc._id }, photos);
-    return updated;
+    const requestKey = `supplement:${key}`;
+    return this.once(user, requestKey, body, doc, async () => {
+      const updated = await this.timeline.appendAlways(
+        doc,
+        {
+          kind: 'supplement',
+          move: null,
+          from: null,
+          to: null,
+          text: body.text,
+          outcome: null,
+          score: null,
+          photos,
+          public: true,
+          actorId: new Types.ObjectId(user.id),
+          actorRole: user.role,
+          patch: {},
+          requestKey,
+        },
+        mustBeOpen,
+      );
+      await this.attachments.attach({ kind: 'case', id: doc._id }, photos);
+      return updated;
+    });
   }
 
-  /** Claims an Idempotency-Key for a write on `doc`: false when it was used before for the same body (422 for another body). */
-  private async claimKey(user: AuthUser, key: string, body: unknown, doc: CaseDoc): Promise<boolean> {
-    const bodyHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+  /**
+   * Writes an entry once per Idempotency-Key (none: every time). A write that was refused
+   * (nothing written) frees the key for a corrected retry.
+   */
+  private async once(user: AuthUser, key: string | undefined, body: unknown, doc: CaseDoc, write: () => Promise<CaseDoc>): Promise<CaseDoc> {
+    if (!key) return write();
+    if ((await this.claimKey(user, key, body, doc)) === 'written') return (await this.timeline.load(doc._id)) ?? doc;
+    try {
+      return await write();
+    } catch (err) {
+      if (err instanceof AppError) await this.store.idempotencyKeys.deleteOne({ userId: new Types.ObjectId(user.id), key });
+      throw err;
+    }
+  }
+
+  /**
+   * The Idempotency-Key of an entry on `doc` (a reply, a note, a 补充说明; scoped by kind).
+   * 'write' when this request is the one to write it: the first, or a retry after a first
+   * request that died before its entry landed (the key is in the entry, so the timeline tells).
+   * 'written' when the entry is there: a retry after a lost answer adds nothing. Another body
+   * (or another case) under the same key is 422; a retry while the first may still be writing, 409.
+   */
+  private async claimKey(user: AuthUser, key: string, body: unknown, doc: CaseDoc): Promise<'write' | 'written'> {
+    const bodyHash = createHash('sha256').update(JSON.stringify({ on: doc._id.toHexString(), body })).digest('hex');
     const userId = new Types.ObjectId(user.id);
     try {
       await this.store.idempotencyKeys.create({ userId, key, bodyHash, caseId: doc._id, createdAt: new Date() });
-      return true;
+      return 'write';
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
-      const record = await this.store.idempotencyKeys.findOne({ userId, key }).lean<{ bodyHash: string }>();
+      const record = await this.store.idempotencyKeys.findOne({ userId, key }).lean<{ bodyHash: string; createdAt: Date }>();
       if (record && record.bodyHash !== bodyHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-      return false;
+      if ((await this.store.timeline(doc._id)).some((e) => e.requestKey === key)) return 'written';
+      if (record && Date.now() - record.createdAt.getTime() < KEY_IN_FLIGHT_MS) throw new AppError('CONCURRENT_UPDATE', '相同的提交正在处理中，请稍后刷新');
+      return 'write';
     }
   }
 

@@ -26,6 +26,8 @@ export interface CaseEventDoc {
   /** The fields this entry sets on the case, so a half-applied move can be rolled forward. */
   patch: Record<string, unknown>;
   at: Date;
+  /** The Idempotency-Key (scoped: "reply:…", "supplement:…") of the request that wrote it, when it sent one: a retry finds its entry by it. */
+  requestKey?: string;
 }
 
 export const CASE_EVENT_MODEL = 'CaseEvent';
@@ -47,6 +49,7 @@ export const caseEventSchema = new Schema<CaseEventDoc>(
     actorRole: { type: String, required: true },
     patch: { type: Schema.Types.Mixed, default: {} },
     at: { type: Date, required: true },
+    requestKey: { type: String },
   },
   { collection: 'case_events', versionKey: false, minimize: false },
 );

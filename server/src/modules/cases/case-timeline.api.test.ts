@@ -121,3 +121,48 @@ describe('appends always land', () => {
     expect(new Set(entries.map((e) => e.seq)).size).toBe(10);
   });
 });
+
+describe('a reply sent again with its Idempotency-Key lands once', () => {
+  const reply = (id: string, body: Record<string, unknown>, key?: string, path = 'replies') => {
+    const req = api.http().post(`/api/staff/cases/${id}/${path}`).set('Authorization', w.officerA.auth);
+    return (key ? req.set('Idempotency-Key', key) : req).send(body);
+  };
+  const entriesOf = (id: string, kind: string) => api.db.collection('case_events').find({ caseId: new Types.ObjectId(id), kind }).toArray();
+
+  it('when the answer to a reply was lost and the officer sends it again, then there is one reply, and both answers show it', async () => {
+    const id = await w.report();
+    const key = `reply-${Date.now()}-again`;
+    const first = await reply(id, { text: '已派队员前往' }, key).expect(201);
+    const again = await reply(id, { text: '已派队员前往' }, key).expect(201);
+    expect(await entriesOf(id, 'reply')).toHaveLength(1);
+    expect(again.body.timeline.filter((e: { kind: string }) => e.kind === 'reply')).toEqual(first.body.timeline.filter((e: { kind: string }) => e.kind === 'reply'));
+    // The same words without a key are a second reply, as before.
+    await reply(id, { text: '已派队员前往' }).expect(201);
+    expect(await entriesOf(id, 'reply')).toHaveLength(2);
+  });
+
+  it('when the same key comes with other words, or for another case, then 422; a note and a reply may share a key', async () => {
+    const [id, other] = [await w.report(), await w.report()];
+    const key = `reply-${Date.now()}-reused`;
+    await reply(id, { text: '今天处理' }, key).expect(201);
+    expect((await reply(id, { text: '明天处理' }, key).expect(422)).body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect((await reply(other, { text: '今天处理' }, key).expect(422)).body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    await reply(id, { text: '今天处理' }, key, 'notes').expect(201);
+    expect(await entriesOf(id, 'note')).toHaveLength(1);
+    expect((await reply(id, { text: 'x' }, 'bad key!')).status).toBe(400);
+  });
+
+  it('when the first request claimed the key but died before its reply landed, then the retry writes it (at once while it may still be writing: 409)', async () => {
+    const id = await w.report();
+    const key = `reply-${Date.now()}-died`;
+    const record = { userId: new Types.ObjectId(w.officerA.id), key: `reply:${key}`, caseId: new Types.ObjectId(id) };
+    // What a request that died after claiming the key leaves: the key, no entry. Its hash is of the same body.
+    await reply(id, { text: '已派队员前往' }, key).expect(201);
+    await api.db.collection('case_events').deleteMany({ caseId: new Types.ObjectId(id), kind: 'reply' });
+    await api.db.collection('idempotency_keys').updateOne(record, { $set: { createdAt: new Date() } });
+    expect((await reply(id, { text: '已派队员前往' }, key).expect(409)).body.error.code).toBe('CONCURRENT_UPDATE');
+    await api.db.collection('idempotency_keys').updateOne(record, { $set: { createdAt: new Date(Date.now() - 60_000) } });
+    await reply(id, { text: '已派队员前往' }, key).expect(201);
+    expect(await entriesOf(id, 'reply')).toHaveLength(1);
+  });
+});

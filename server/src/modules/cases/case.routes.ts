@@ -80,7 +80,7 @@ export const CASE_ROUTES: RouteDoc[] = [
     access: 'officer, lead (transfer, reopen: lead) of its station; admin',
     allow: { who: ['officer', 'lead', 'admin'], of: ['station', 'city'] },
   },
-  { method: 'post', path: '/api/staff/cases/{id}/replies', summary: 'A public reply the reporter sees (notifies them)', tag: 'staff', params: id, body: caseReplyBody, response: detail, errors: [...staffErrors], access: 'officer, lead of its station; admin', allow: { who: ['officer', 'lead', 'admin'], of: ['station', 'city'] } },
+  { method: 'post', path: '/api/staff/cases/{id}/replies', summary: 'A public reply the reporter sees (notifies them). An optional Idempotency-Key makes a retried reply land once', tag: 'staff', params: id, body: caseReplyBody, response: detail, errors: [...staffErrors, 'IDEMPOTENCY_KEY_REUSED', 'CONCURRENT_UPDATE'], access: 'officer, lead of its station; admin', allow: { who: ['officer', 'lead', 'admin'], of: ['station', 'city'] } },
   {
     method: 'post',
     path: '/api/staff/cases/{id}/reporter-phone',
@@ -92,5 +92,5 @@ export const CASE_ROUTES: RouteDoc[] = [
     access: 'officer, lead of its station; admin',
     allow: { who: ['officer', 'lead', 'admin'], of: ['station', 'city'] },
   },
-  { method: 'post', path: '/api/staff/cases/{id}/notes', summary: 'An internal note (staff only)', tag: 'staff', params: id, body: caseReplyBody, response: detail, errors: [...staffErrors], access: 'officer, lead of its station; admin', allow: { who: ['officer', 'lead', 'admin'], of: ['station', 'city'] } },
+  { method: 'post', path: '/api/staff/cases/{id}/notes', summary: 'An internal note (staff only). An optional Idempotency-Key makes a retried note land once', tag: 'staff', params: id, body: caseReplyBody, response: detail, errors: [...staffErrors, 'IDEMPOTENCY_KEY_REUSED', 'CONCURRENT_UPDATE'], access: 'officer, lead of its station; admin', allow: { who: ['officer', 'lead', 'admin'], of: ['station', 'city'] } },
 ];

@@ -4,6 +4,7 @@ import { caseMoveBody, caseReplyBody, queueQuery } from '@citycare/shared';
 import { validate } from '../../common/validate';
 import { requireUser } from '../../common/auth-user';
 import { AppError } from '../../common/app-error';
+import { optionalIdempotencyKey } from '../../common/idempotency-key';
 import { CaseQueryService } from './case-query.service';
 import { CaseMovesService } from './case-moves.service';
 import { CaseActionsService } from './case-actions.service';
@@ -71,7 +72,7 @@ export class StaffCaseController {
   private async comment(id: string, body: unknown, internal: boolean) {
     const user = requireUser(this.ctx);
     const { text, photos } = validate(caseReplyBody, body);
-    const updated = await this.actions.comment(user, await this.staffCase(id), text, photos, internal);
+    const updated = await this.actions.comment(user, await this.staffCase(id), text, photos, internal, optionalIdempotencyKey(this.ctx));
     this.ctx.status = 201;
     return this.query.render(user, updated, 'staff');
   }
