@@ -310,6 +310,20 @@ describe('secretary publishes a notice (H5)', () => {
     await snap(page, 'staff-7-notices');
     expect(errors).toEqual([]);
   });
+
+  test('when the secretary corrects the notice, then residents read the new title and its read count stays', async () => {
+    const { page, errors } = await signedIn('嘉麟社区 刘书记');
+    const corrected = `${NOTICE}（时间改为周日）`;
+    await tap(page.getByTestId('managed-notice').filter({ hasText: NOTICE }).getByTestId('managed-notice-edit'));
+    await fill(page.getByTestId('notice-edit-title'), corrected);
+    await tap(page.getByTestId('notice-edit-save'));
+    const edited = page.getByTestId('managed-notice').filter({ hasText: corrected });
+    await edited.waitFor();
+    expect(await edited.getByTestId('managed-notice-reads').textContent()).toContain('1 人已读');
+    const theirs = await api.call<{ items: Array<{ title: string }> }>('GET', '/api/notices', undefined, await tokenOf('demo-resident-1'));
+    expect(theirs.items.map((n) => n.title)).toContain(corrected);
+    expect(errors).toEqual([]);
+  });
 });
 
 describe('figures (H5)', () => {

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useReachBottom } from '@tarojs/taro';
+import { useState } from 'react';
 import { usePullRefresh } from '../../../hooks/usePullRefresh';
 import type { ManagedNoticeView } from '@citycare/shared';
 import { invalidate, queryKeys, useCursorList } from '../../../api';
@@ -12,6 +13,7 @@ import Screen from '../../../components/Screen';
 import { useAction } from '../../../hooks/useAction';
 import { formatDateTime } from '../../../services/format';
 import NoticeComposer from './NoticeComposer';
+import NoticeEditSheet from './NoticeEditSheet';
 import '../../staff/staff.css';
 
 export default function ManagedNoticesPage() {
@@ -47,6 +49,7 @@ function ManagedNotices() {
 
 function ManagedRow({ notice }: { notice: ManagedNoticeView }) {
   const live = !notice.withdrawnAt && !notice.expired;
+  const [editing, setEditing] = useState(false);
   const change = useAction(async (what: 'pin' | 'withdraw') => {
     if (what === 'withdraw') {
       const { confirm } = await Taro.showModal({ title: '撤回公告', content: '撤回后居民将看不到这条公告。确定撤回吗？' });
@@ -72,6 +75,9 @@ function ManagedRow({ notice }: { notice: ManagedNoticeView }) {
       </Text>
       {live && (
         <View className="staff-actions gap-top">
+          <Button kind="plain" size="sm" testId="managed-notice-edit" onClick={() => setEditing(true)}>
+            修改
+          </Button>
           <Button kind="plain" size="sm" loading={change.busy} testId="managed-notice-pin" onClick={() => void change.run('pin')}>
             {notice.pinned ? '取消置顶' : '置顶'}
           </Button>
@@ -81,6 +87,7 @@ function ManagedRow({ notice }: { notice: ManagedNoticeView }) {
         </View>
       )}
       {change.failure && <Text className="message message--error">{change.failure}</Text>}
+      {editing && <NoticeEditSheet notice={notice} onClose={() => setEditing(false)} />}
     </View>
   );
 }
