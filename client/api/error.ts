@@ -1,4 +1,5 @@
 import { ERRORS, isErrorCode, type ErrorBody, type ErrorCode } from '@citycare/shared';
+import { errMsgOf } from '../services/wechat-failure';
 
 /** Failures that never reached the API's error handler, or that the client decides itself. */
 export type ClientErrorCode = 'NETWORK_ERROR' | 'TIMEOUT' | 'BAD_RESPONSE' | 'SIGN_IN_REQUIRED';
@@ -83,6 +84,6 @@ export function failureMessage(error: unknown): string {
 
 /** Taro reports timeouts and offline alike through `errMsg`; tell them apart for the resident. */
 export function transportError(failure: unknown): ApiError {
-  const errMsg = String((failure as { errMsg?: string } | null)?.errMsg ?? failure ?? '');
+  const errMsg = errMsgOf(failure);
   return ApiError.client(/timeout|超时/i.test(errMsg) ? 'TIMEOUT' : 'NETWORK_ERROR');
 }

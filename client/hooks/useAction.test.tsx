@@ -39,6 +39,18 @@ describe('useAction', () => {
     expect(result.current).toMatchObject({ busy: false, failure: text });
   });
 
+  test('when the person closes one of WeChat\'s sheets on the way (fail cancel), then it did not go through and nothing is said', async () => {
+    const { result } = renderAction(async () => {
+      throw { errMsg: 'chooseImage:fail cancel' };
+    });
+    let ok = true;
+    await act(async () => {
+      ok = await result.current.run();
+    });
+    expect(ok).toBe(false);
+    expect(result.current).toMatchObject({ busy: false, failure: null });
+  });
+
   test('when it is tried again, then the old failure is cleared first', async () => {
     let fail = true;
     const { result } = renderAction(async () => {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { failureMessage } from '../api';
+import { isCancelled } from '../services/wechat-failure';
 
 /**
  * A write the resident starts with a tap (rate, book, follow, delete…): `busy` while it runs
@@ -16,7 +17,8 @@ export function useAction<A extends unknown[]>(action: (...args: A) => Promise<v
       await action(...args);
       return true;
     } catch (error) {
-      setFailure(failureMessage(error));
+      // Closing one of WeChat's sheets (a picker, the scanner) on the way is a change of mind, not a failure.
+      if (!isCancelled(error)) setFailure(failureMessage(error));
       return false;
     } finally {
       setBusy(false);

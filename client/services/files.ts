@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { isCancelled } from './wechat-failure';
 
 // Saving a file for the resident. weapp: the mini-program's own user folder, from where the
 // resident sends it to a chat (文件传输助手 keeps it); H5 uses files.h5.ts (a browser download).
@@ -37,7 +38,7 @@ export async function shareSavedFile(file: SavedFile): Promise<void> {
   try {
     await Taro.shareFileMessage({ filePath: file.path, fileName: file.name });
   } catch (failure) {
-    if (/cancel/i.test(String((failure as { errMsg?: string } | null)?.errMsg ?? ''))) return;
+    if (isCancelled(failure)) return;
     throw new Error('未能发送文件，请重试');
   }
 }

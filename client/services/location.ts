@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { wgs84ToGcj02, type LatLng } from '@citycare/shared';
+import { errMsgOf } from './wechat-failure';
 
 /** Why we have no position: the resident said no, or the device could not tell. */
 export type LocationFailure = 'denied' | 'unavailable';
@@ -14,7 +15,7 @@ const LOCATE_TIMEOUT_MS = 10_000;
  * is the phone refusing WeChat, which our settings page cannot fix: that is 'unavailable'.
  */
 export function locationFailureReason(failure: unknown): LocationFailure {
-  const errMsg = String((failure as { errMsg?: string } | null)?.errMsg ?? (failure as Error | null)?.message ?? failure ?? '');
+  const errMsg = errMsgOf(failure);
   if (/system|switchoff/i.test(errMsg)) return 'unavailable';
   return /deny|denied|permission/i.test(errMsg) ? 'denied' : 'unavailable';
 }

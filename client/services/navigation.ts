@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { StationSummary } from '@citycare/shared';
 import { go } from './router';
+import { isCancelled } from './wechat-failure';
 
 /**
  * Turn-by-turn to a station. weapp opens WeChat's built-in map (GCJ-02, which is what
@@ -22,8 +23,7 @@ export async function navigateToStation(station: Pick<StationSummary, 'lat' | 'l
       scale: 17,
     });
   } catch (failure) {
-    const errMsg = String((failure as { errMsg?: string } | null)?.errMsg ?? '');
-    if (/cancel/i.test(errMsg)) return;
+    if (isCancelled(failure)) return;
     await Taro.showToast({ title: '无法打开地图，请稍后再试', icon: 'none' });
   }
 }

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { invalidate, queryKeys } from '../../../api';
 import { staffEvents } from '../../../api/staff';
+import { isCancelled } from '../../../services/wechat-failure';
 import Button from '../../../components/Button';
 import Field from '../../../components/Field';
 import { useAction } from '../../../hooks/useAction';
@@ -35,7 +36,7 @@ export default function CheckIn({ sessionId }: { sessionId: string }) {
       await checkIn.run(result);
     } catch (failure) {
       // Closing the scanner is not a failure.
-      if (!/cancel/i.test(String((failure as { errMsg?: string })?.errMsg ?? ''))) setScanError('扫码失败，请改为输入预约码');
+      if (!isCancelled(failure)) setScanError('扫码失败，请改为输入预约码');
     }
   };
 
