@@ -38,8 +38,11 @@ export function useQuery<T>(key: QueryKey | null, fetcher: () => Promise<T>): Qu
     setState((prev) => (prev.status === 'success' ? { ...prev, refreshing: true, refreshError: undefined } : { status: 'loading' }));
     try {
       const data = await fetcherRef.current();
-      keepAnswer(key, data);
-      if (run.current === mine) setState({ status: 'success', data, refreshing: false });
+      // An older load (one that started before a write's answer was shown) keeps nothing, not even in the cache.
+      if (run.current === mine) {
+        keepAnswer(key, data);
+        setState({ status: 'success', data, refreshing: false });
+      }
       return true;
     } catch (error) {
       if (run.current !== mine) return true; // a newer load speaks for the page

@@ -1,6 +1,7 @@
 // Tab pages coming back into view: old data is loaded again, fresh data is left alone.
 import { renderHook } from '@testing-library/react';
 import Taro from '@tarojs/taro';
+import { currentSession } from '../api/session';
 import { STALE_AFTER_MS, useRefreshOnShow } from './useRefreshOnShow';
 
 jest.mock('@tarojs/taro', () => {
@@ -8,12 +9,16 @@ jest.mock('@tarojs/taro', () => {
   return { __esModule: true, default: { shown }, useDidShow: (handler: () => void) => void shown.push(handler) };
 });
 
+jest.mock('../api/session', () => ({ currentSession: jest.fn() }));
+const session = currentSession as jest.Mock;
+
 const taro = Taro as unknown as { shown: Array<() => void> };
 /** The page shows: Taro calls the handler of the latest render. */
 const show = () => taro.shown[taro.shown.length - 1]();
 
 beforeEach(() => {
   taro.shown.length = 0;
+  session.mockReturnValue({ token: 't' });
   jest.useFakeTimers({ now: Date.UTC(2024, 4, 1, 8) });
 });
 afterEach(() => jest.useRealTimers());
@@ -50,5 +55,14 @@ describe('useRefreshOnShow', () => {
     show();
     expect(first).not.toHaveBeenCalled();
     expect(second).toHaveBeenCalledTimes(1);
+  });
+
+  test('when nobody is signed in (they signed out), then showing the page loads nothing, which would sign in again on its own', () => {
+    session.mockReturnValue(null);
+    const refresh = jest.fn(async () => true);
+    renderHook(() => useRefreshOnShow(refresh));
+    jest.advanceTimersByTime(STALE_AFTER_MS + 1);
+    show();
+    expect(refresh).not.toHaveBeenCalled();
   });
 });

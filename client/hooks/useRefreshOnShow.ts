@@ -1,4 +1,5 @@
 import { useDidShow } from '@tarojs/taro';
+import { currentSession } from '../api/session';
 import { useRef } from 'react';
 
 /** Data older than this is loaded again when its page shows. */
@@ -15,7 +16,8 @@ export function useRefreshOnShow(refresh: () => Promise<unknown>, staleAfterMs =
   // when this hook ran them (a pull-down in between only makes one extra, harmless load).
   const loadedAt = useRef(Date.now());
   useDidShow(() => {
-    if (Date.now() - loadedAt.current <= staleAfterMs) return;
+    // Signed out: a reload would sign in again on its own (weapp); the page waits to be asked.
+    if (!currentSession() || Date.now() - loadedAt.current <= staleAfterMs) return;
     loadedAt.current = Date.now();
     void refresh();
   });

@@ -46,6 +46,14 @@ async function open(name: RouteName, url: string): Promise<void> {
   }
 }
 
+/**
+ * Closes every open page and opens `name` afresh: after signing out, no page still mounted
+ * (the tab pages stay mounted otherwise) keeps showing the last account's data.
+ */
+export async function restartAt(name: RouteName): Promise<void> {
+  await Taro.reLaunch({ url: routeUrl(name as 'home') });
+}
+
 /** Back to the previous page, or home when this page was opened directly (a shared link). */
 export async function goBack(): Promise<void> {
   if (Taro.getCurrentPages().length > 1) await Taro.navigateBack();

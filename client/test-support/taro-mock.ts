@@ -5,6 +5,7 @@ export interface TaroMock {
   storage: Map<string, unknown>;
   request: jest.Mock;
   login: jest.Mock;
+  reLaunch: jest.Mock;
   getStorageSync: (key: string) => unknown;
   setStorageSync: (key: string, value: unknown) => void;
   removeStorageSync: (key: string) => void;
@@ -18,6 +19,7 @@ export function taroMock(): { __esModule: true; default: TaroMock } {
       storage,
       request: jest.fn(),
       login: jest.fn(),
+      reLaunch: jest.fn(async () => undefined),
       // WeChat answers '' for a missing key.
       getStorageSync: (key: string) => (storage.has(key) ? JSON.parse(JSON.stringify(storage.get(key))) : ''),
       setStorageSync: (key: string, value: unknown) => void storage.set(key, JSON.parse(JSON.stringify(value))),

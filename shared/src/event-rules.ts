@@ -12,6 +12,14 @@ export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = { confirmed:
 
 export const MAX_PARTY_SIZE = 4;
 export const MAX_SESSION_CAPACITY = 1000;
+
+/**
+ * A party must fit the whole session: a bigger one could never be seated, and at the head of
+ * the waitlist it would hold up everyone behind it (the server refuses it: PARTY_TOO_LARGE).
+ */
+export function partyFits(partySize: number, capacity: number): boolean {
+  return partySize <= capacity;
+}
 export const MAX_EVENT_PHOTOS = 9;
 /** Booking codes use no 0/O, 1/I/L: easy to read aloud and type. */
 export const BOOKING_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';

@@ -1,6 +1,7 @@
 // Signing out on a shared phone: nothing of the account stays for the next person.
 import { addPhotos, photoSteps } from '../photos/photos';
 import { hasContent, loadDraft, newDraft, saveDraft } from '../report/draft';
+import Taro from '@tarojs/taro';
 import { signOut } from './leave';
 
 jest.mock('@tarojs/taro', () => jest.requireActual('../../test-support/taro-mock').taroMock());
@@ -20,5 +21,10 @@ describe('signing out', () => {
     expect(hasContent(next.form)).toBe(false);
     expect(next.form.place).toBeNull();
     expect(next.idempotencyKey).not.toBe(draft.idempotencyKey);
+  });
+
+  test('when the resident signs out, then every page is closed and 我的 opens afresh (no tab page keeps their cases)', async () => {
+    await signOut();
+    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/me/index' });
   });
 });

@@ -1,4 +1,4 @@
-import { MAX_PARTY_SIZE, type BookingList, type BookingView, type EventSessionView } from '@citycare/shared';
+import { MAX_PARTY_SIZE, partyFits, type BookingList, type BookingView, type EventSessionView } from '@citycare/shared';
 import { ApiError, bookings } from '../../api';
 
 /** My bookings that still hold or wait for a seat, by session: the event page offers 查看预约 for those instead of 预约. */
@@ -8,9 +8,11 @@ export function liveBookingsBySession(list: BookingList | undefined): Map<string
   return live;
 }
 
-/** The largest party a session takes: the server refuses a party bigger than the whole session (PARTY_TOO_LARGE). */
+/** The largest party the picker offers for a session: up to MAX_PARTY_SIZE, and one that fits it (partyFits). */
 export function partyLimit(session: Pick<EventSessionView, 'capacity'>): number {
-  return Math.max(1, Math.min(MAX_PARTY_SIZE, session.capacity));
+  let limit = MAX_PARTY_SIZE;
+  while (limit > 1 && !partyFits(limit, session.capacity)) limit -= 1;
+  return limit;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { MAX_CASE_PHOTOS } from '@citycare/shared';
+import { MAX_CASE_PHOTOS, UNATTACHED_UPLOAD_MS } from '@citycare/shared';
 
 // The report's photo list as pure steps: add, progress, uploaded, failed, retry, remove.
 // The page drives uploads (usePhotoUploads); this file decides what the list looks like.
@@ -23,11 +23,11 @@ export interface DraftPhoto {
 export const MAX_PHOTOS = MAX_CASE_PHOTOS;
 
 /**
- * The server deletes an upload not attached to a case 24 h after it came
- * (server/src/modules/media/media-sweep.job.ts); an older one is replaced before it is sent,
- * with hours to spare for a clock that is off or a resident still typing.
+ * The server deletes an upload not attached to a case UNATTACHED_UPLOAD_MS after it came; an
+ * older one is replaced before it is sent, with hours to spare for a clock that is off or a
+ * resident still typing.
  */
-export const UPLOAD_USABLE_MS = 20 * 3600_000;
+export const UPLOAD_USABLE_MS = UNATTACHED_UPLOAD_MS - 4 * 3600_000;
 export const EXPIRED_PHOTO = '照片已过期，请删除后重新选择';
 
 let counter = 0;

@@ -9,7 +9,14 @@ const HOUR_MS = 3600_000;
  * saved from.
  */
 export function defaultPatrolStart(now: Date): Date {
-  const hourAgo = new Date(now.getTime() - HOUR_MS);
-  const today = chinaDayStart(chinaDate(now));
-  return today && hourAgo < today ? today : hourAgo;
+  return startWithinDay(new Date(now.getTime() - HOUR_MS), now);
+}
+
+/**
+ * A log's start as saved: never before the China day its end falls on (the page left open
+ * past midnight, or the next log starting where one saved before midnight ended).
+ */
+export function startWithinDay(start: Date, end: Date): Date {
+  const day = chinaDayStart(chinaDate(end));
+  return day && start < day ? day : start;
 }

@@ -11,6 +11,9 @@ export interface SignedPhoto {
   expiresAt: string;
 }
 
+/** An upload not attached to anything (a case, a notice…) this long after it came is deleted (the media sweep). */
+export const UNATTACHED_UPLOAD_MS = 24 * 3600_000;
+
 /** POST /api/media: a stored photo (re-encoded JPEG without EXIF). */
 export interface UploadedMedia {
   /** 24 hex characters: what a case lists in `photos`. */

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { MAX_CASE_TEXT_CHARS } from '@citycare/shared';
 import { invalidate, newIdempotencyKey, queryKeys } from '../../../api';
 import { staffCases } from '../../../api/staff';
@@ -22,8 +22,11 @@ export default function ReplyForm({ caseId }: { caseId: string }) {
   const [kind, setKind] = useState<Kind>('reply');
   const [done, setDone] = useState<string | null>(null);
   const form = usePhotoText();
-  // One key per message written: a resend after a lost answer (the same words) lands once; the next message gets a new key.
+  // One key per message: a resend of the same words after a lost answer lands once; changed words
+  // (or kind, or photos) are a new message with a key of its own, never refused as a reused key.
   const [key, setKey] = useState(newIdempotencyKey);
+  const photoIds = uploadedMediaIds(form.photos).join(',');
+  useEffect(() => setKey(newIdempotencyKey()), [kind, form.text, photoIds]);
 
   const send = useAction(async () => {
     setDone(null);

@@ -64,7 +64,7 @@ function Events() {
 
 function EventSection({ event, manages, onEdit, onAddSession }: { event: EventView; manages: boolean; onEdit: () => void; onAddSession: () => void }) {
   const cancel = useAction(async () => {
-    const { confirm } = await Taro.showModal({ title: '取消活动', content: '取消后所有场次一并取消，已预约和候补的居民会收到通知。确定取消吗？' });
+    const { confirm } = await Taro.showModal({ title: '取消活动', content: '取消后尚未开始的场次一并取消，已预约和候补的居民会收到通知。确定取消吗？' });
     if (!confirm) return;
     await staffEvents.cancel(event.id);
     invalidate(queryKeys.staff.events());

@@ -18,7 +18,7 @@ import { go } from '../../../services/router';
 import { useAppState } from '../../../store/app-store';
 import { photosProblem, usePhotoText } from '../case/photo-text';
 import { useCategoryName } from '../../../features/staff/categories';
-import { defaultPatrolStart } from '../../../features/staff/patrol-start';
+import { defaultPatrolStart, startWithinDay } from '../../../features/staff/patrol-start';
 import { CsvExportButton, CsvExportResult, useCsvExport } from '../CsvExport';
 import ProblemSheet from './ProblemSheet';
 import '../staff.css';
@@ -98,7 +98,7 @@ function NewPatrol() {
     const problem = !area.trim() ? '请填写巡查区域' : photosProblem(form.photos);
     if (problem) throw new Error(problem);
     const endedAt = new Date();
-    const from = startedAt < endedAt ? startedAt : new Date(endedAt.getTime() - 60_000);
+    const from = startWithinDay(startedAt < endedAt ? startedAt : new Date(endedAt.getTime() - 60_000), endedAt);
     const log = await patrols.create({ startedAt: from.toISOString(), endedAt: endedAt.toISOString(), area: area.trim(), notes: form.text.trim(), photos: uploadedMediaIds(form.photos), problems }, key);
     setArea('');
     setProblems([]);

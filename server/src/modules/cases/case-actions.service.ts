@@ -37,8 +37,9 @@ export class CaseActionsService {
     authorize(user, internal ? 'case.internal' : 'case.reply', { stationId: doc.stationId.toHexString() });
     const photoIds = await this.attachments.claim(user.id, photos);
     const requestKey = key === null ? undefined : `${internal ? 'note' : 'reply'}:${key}`;
-    return this.once(user, requestKey, { text, photos }, doc, async () => {
-      const updated = await this.timeline.appendAlways(doc, {
+    const attach = () => this.attachments.attach({ kind: 'case', id: doc._id }, photoIds);
+    return this.once(user, requestKey, { text, photos }, doc, attach, () =>
+      this.timeline.appendAlways(doc, {
         kind: internal ? 'note' : 'reply',
         move: null,
         from: null,
@@ -53,10 +54,8 @@ export class CaseActionsService {
         // The newest public reply travels with the case (Open311's status notes read it there).
         patch: internal ? {} : { lastReply: text },
         requestKey,
-      });
-      await this.attachments.attach({ kind: 'case', id: doc._id }, photoIds);
-      return updated;
-    });
+      }),
+    );
   }
 
   /** 我也遇到: a resident follows an open case (found nearby, or through Open311) instead of reporting it again. */
@@ -82,8 +81,9 @@ export class CaseActionsService {
     mustBeOpen(doc);
     const photos = await this.attachments.claim(user.id, body.photos);
     const requestKey = `supplement:${key}`;
-    return this.once(user, requestKey, body, doc, async () => {
-      const updated = await this.timeline.appendAlways(
+    const attach = () => this.attachments.attach({ kind: 'case', id: doc._id }, photos);
+    return this.once(user, requestKey, body, doc, attach, () =>
+      this.timeline.appendAlways(
         doc,
         {
           kind: 'supplement',
@@ -101,25 +101,34 @@ export class CaseActionsService {
           requestKey,
         },
         mustBeOpen,
-      );
-      await this.attachments.attach({ kind: 'case', id: doc._id }, photos);
-      return updated;
-    });
+      ),
+    );
   }
 
   /**
-   * Writes an entry once per Idempotency-Key (none: every time). A write that was refused
-   * (nothing written) frees the key for a corrected retry.
+   * Writes an entry once per Idempotency-Key (none: every time), then attaches its photos; a
+   * retry that finds the entry written attaches them again (a first request may have died in
+   * between; attaching twice is harmless). A write refused with nothing written frees the key
+   * for a corrected retry.
    */
-  private async once(user: AuthUser, key: string | undefined, body: unknown, doc: CaseDoc, write: () => Promise<CaseDoc>): Promise<CaseDoc> {
-    if (!key) return write();
-    if ((await this.claimKey(user, key, body, doc)) === 'written') return (await this.timeline.load(doc._id)) ?? doc;
+  private async once(user: AuthUser, key: string | undefined, body: unknown, doc: CaseDoc, attach: () => Promise<void>, write: () => Promise<CaseDoc>): Promise<CaseDoc> {
+    const attached = async (updated: CaseDoc) => {
+      await attach();
+      return updated;
+    };
+    if (!key) return attached(await write());
+    if ((await this.claimKey(user, key, body, doc)) === 'written') return attached((await this.timeline.load(doc._id)) ?? doc);
     try {
-      return await write();
+      return await attached(await write());
     } catch (err) {
-      if (err instanceof AppError) await this.store.idempotencyKeys.deleteOne({ userId: new Types.ObjectId(user.id), key });
+      if (err instanceof AppError && !(await this.hasEntry(doc, key))) await this.store.idempotencyKeys.deleteOne({ userId: new Types.ObjectId(user.id), key });
       throw err;
     }
+  }
+
+  /** Whether the entry a request with this (scoped) key writes is on the case's timeline. */
+  private async hasEntry(doc: CaseDoc, key: string): Promise<boolean> {
+    return (await this.store.timeline(doc._id)).some((e) => e.requestKey === key);
   }
 
   /**
@@ -139,7 +148,7 @@ export class CaseActionsService {
       if (!isDuplicateKey(err)) throw err;
       const record = await this.store.idempotencyKeys.findOne({ userId, key }).lean<{ bodyHash: string; createdAt: Date }>();
       if (record && record.bodyHash !== bodyHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-      if ((await this.store.timeline(doc._id)).some((e) => e.requestKey === key)) return 'written';
+      if (await this.hasEntry(doc, key)) return 'written';
       if (record && Date.now() - record.createdAt.getTime() < KEY_IN_FLIGHT_MS) throw new AppError('CONCURRENT_UPDATE', '相同的提交正在处理中，请稍后刷新');
       return 'write';
     }

@@ -165,4 +165,15 @@ describe('a reply sent again with its Idempotency-Key lands once', () => {
     await reply(id, { text: '已派队员前往' }, key).expect(201);
     expect(await entriesOf(id, 'reply')).toHaveLength(1);
   });
+
+  it('when the first request wrote its reply but died before attaching its photo, then the retry attaches it', async () => {
+    const id = await w.report();
+    const photo = await w.photo(w.officerA);
+    const key = `reply-${Date.now()}-photo`;
+    await reply(id, { text: '已到场', photos: [photo] }, key).expect(201);
+    await api.db.collection('media_attachments').deleteMany({ mediaId: new Types.ObjectId(photo) });
+    await reply(id, { text: '已到场', photos: [photo] }, key).expect(201);
+    expect(await attachmentsOf(api.db, [photo])).toEqual({ [photo]: [`case:${id}`] });
+    expect(await entriesOf(id, 'reply')).toHaveLength(1);
+  });
 });

@@ -1,5 +1,6 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { Types } from 'mongoose';
+import { partyFits } from '@citycare/shared';
 import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
 import { isDuplicateKey } from '../../common/mongo-errors';
@@ -11,7 +12,7 @@ import { EventStore } from './event-store';
 import type { EventSessionDoc } from './event-session.model';
 import { sessionCancelledNotice } from './event-notices';
 import { freeSeats, SeatService } from './seat.service';
-import { bookingRefusal, cancelRefusal, partyFits } from './session-rules';
+import { bookingRefusal, cancelRefusal } from './session-rules';
 import type { WaitlistDoc } from './waitlist.model';
 import { WaitlistService } from './waitlist.service';
 

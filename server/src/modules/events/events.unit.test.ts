@@ -4,7 +4,8 @@ import { csvField } from '../../common/csv';
 import { attendanceCsv } from './attendance-csv';
 import { newBookingCode, normalizeBookingCode } from './booking-code';
 import { freeSeats, pickSeats } from './seat.service';
-import { bookingRefusal, canPromote, cancelRefusal, partyFits } from './session-rules';
+import { partyFits } from '@citycare/shared';
+import { bookingRefusal, canPromote, cancelRefusal } from './session-rules';
 
 describe('booking codes', () => {
   it('when codes are drawn, then they are 8 characters of the unambiguous alphabet and do not repeat in 10,000 draws', () => {

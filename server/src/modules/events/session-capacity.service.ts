@@ -1,10 +1,10 @@
 import { Inject, Logger, Provide, Scope, ScopeEnum, type ILogger } from '@midwayjs/core';
 import type { Types } from 'mongoose';
+import { partyFits } from '@citycare/shared';
 import { AppError } from '../../common/app-error';
 import { EventStore } from './event-store';
 import { pickSeats, freeSeats, SeatService } from './seat.service';
 import { SessionLockService } from './session-lock.service';
-import { partyFits } from './session-rules';
 import { WaitlistService } from './waitlist.service';
 
 const LOCK_WAIT_MS = 3000;

@@ -22,13 +22,6 @@ export function cancelRefusal(status: 'confirmed' | 'waitlisted', session: Times
   return null;
 }
 
-/**
- * A party must fit the whole session: a bigger one could never be seated, and
- * at the head of the waitlist it would hold up everyone behind it.
- */
-export function partyFits(partySize: number, capacity: number): boolean {
-  return partySize <= capacity;
-}
 
 /** Seats freed now can still go to the waitlist: the session is on and has not started. */
 export function canPromote(session: Times, now: Date): boolean {

@@ -109,8 +109,8 @@ export class WaitlistService {
 
   /**
    * The first in line who could be seated at all. A party larger than the whole
-   * session (it joined while a capacity cut went through: session-rules.ts,
-   * partyFits) is passed over instead of holding up the line for good; it
+   * session (it joined while a capacity cut went through: partyFits in
+   * shared/src/event-rules.ts) is passed over instead of holding up the line for good; it
    * keeps its place and moves up if the capacity grows again.
    */
   private head(session: Pick<EventSessionDoc, '_id' | 'capacity'>) {

@@ -1,11 +1,9 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import { addChinaDays, chinaDate } from '@citycare/shared';
+import { addChinaDays, chinaDate, UNATTACHED_UPLOAD_MS } from '@citycare/shared';
 import type { MediaDoc } from './media.model';
 import { MediaStore } from './media-store';
 import type { MediaSweepDoc } from './media-sweep.model';
 
-/** An upload not attached to anything this long after it came is deleted. */
-export const UNATTACHED_UPLOAD_MS = 24 * 3600_000;
 /** Where the sweep starts on a database it never ran on: older than any upload kept (RETENTION_DAYS is 3 years). */
 const FIRST_SWEEP_DAYS = 4 * 366;
 
