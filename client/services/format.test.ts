@@ -1,8 +1,15 @@
 // Times on screen are Beijing wall-clock times, whatever zone the phone is set to.
 // The phone here is in New York (Node reads TZ when a date is next formatted), so a format in
 // the phone's own zone would fail these tests on any machine, a China-time one included.
+const phoneZone = process.env.TZ;
 process.env.TZ = 'America/New_York';
 import { formatDateTime, formatTimeRange } from './format';
+
+// Other test files may run next in this process.
+afterAll(() => {
+  if (phoneZone === undefined) delete process.env.TZ;
+  else process.env.TZ = phoneZone;
+});
 
 const now = new Date('2025-06-01T04:00:00Z');
 
