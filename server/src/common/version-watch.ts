@@ -20,6 +20,7 @@ export class VersionWatch<T> {
   private copy: { version: string; value: T; loadedAt: number } | null = null;
   private checkedAt = 0;
   private checking: Promise<void> | null = null;
+  private loading: Promise<T> | null = null;
   /** Raised by every change and drop: a load that started before one does not keep what it read. */
   private generation = 0;
 
@@ -38,6 +39,16 @@ export class VersionWatch<T> {
       }));
     }
     return this.copy?.value ?? null;
+  }
+
+  /** The copy when it is current, else `read` (under its version), run once for all the readers that miss together. */
+  async get(read: () => Promise<T>): Promise<T> {
+    const copy = await this.current();
+    if (copy !== null) return copy;
+    const loading = (this.loading ??= this.load(read).finally(() => {
+      if (this.loading === loading) this.loading = null;
+    }));
+    return loading;
   }
 
   /** Reads the data under its version, and keeps it as the copy unless this process changed the data meanwhile. */
@@ -62,9 +73,10 @@ export class VersionWatch<T> {
     await this.pages.changed([this.list]).catch(() => undefined);
   }
 
-  /** Drops the copy (this process only). */
+  /** Drops the copy (this process only); a load already running read the data before, so later readers start another. */
   drop(): void {
     this.copy = null;
+    this.loading = null;
     this.generation += 1;
   }
 

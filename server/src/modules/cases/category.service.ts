@@ -40,9 +40,7 @@ export class CategoryService {
   }
 
   async all(): Promise<Map<string, CategoryDoc>> {
-    const copy = await this.copies.current();
-    if (copy) return copy;
-    return this.copies.load(async () => {
+    return this.copies.get(async () => {
       let docs = await this.categories.find().lean<CategoryDoc[]>();
       if (docs.length === 0) {
         await this.categories.insertMany(DEFAULT_CATEGORIES, { ordered: false }).catch((err) => {

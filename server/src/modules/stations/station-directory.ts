@@ -53,7 +53,6 @@ export class StationDirectory {
   private get snapshots(): VersionWatch<Snapshot> {
     return (this.watchOf ??= new VersionWatch<Snapshot>(this.pages, STATIONS_LIST, this.ttlMs));
   }
-  private loading: Promise<Snapshot> | null = null;
 
   get stations() {
     return this.database.model<StationDoc>(STATION_MODEL, stationSchema);
@@ -85,19 +84,11 @@ export class StationDirectory {
   /** The active stations: the snapshot while it is current, else read (and kept, with the cache on); concurrent reads share one load. */
   private async snapshot(): Promise<Snapshot> {
     if (this.ttlMs <= 0) return toSnapshot(await this.readAll());
-    const current = await this.snapshots.current();
-    if (current) return current;
-    const loading = (this.loading ??= this.snapshots
-      .load(async () => toSnapshot(await this.readAll()))
-      .finally(() => {
-        if (this.loading === loading) this.loading = null;
-      }));
-    return loading;
+    return this.snapshots.get(async () => toSnapshot(await this.readAll()));
   }
 
   /** A station was created or changed (in this process): the snapshot goes here now, and in other processes within about a second. */
   async changed(): Promise<void> {
-    this.loading = null; // a load already running read the stations before this change
     await this.snapshots.changed();
   }
 
