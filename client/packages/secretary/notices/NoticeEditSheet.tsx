@@ -1,9 +1,8 @@
-import { Text } from '@tarojs/components';
 import { useState } from 'react';
 import { MAX_NOTICE_BODY_CHARS, MAX_NOTICE_TITLE_CHARS, type ManagedNoticeView } from '@citycare/shared';
 import { invalidate, queryKeys } from '../../../api';
 import { managedNotices } from '../../../api/staff';
-import Button from '../../../components/Button';
+import SubmitButton from '../../../components/SubmitButton';
 import Field from '../../../components/Field';
 import Sheet from '../../../components/Sheet';
 import { useAction } from '../../../hooks/useAction';
@@ -25,14 +24,9 @@ export default function NoticeEditSheet({ notice, onClose }: { notice: ManagedNo
     <Sheet open title="修改公告" onClose={onClose} dirty={changed} testId="notice-edit-sheet">
       <Field label="标题" value={title} onChange={setTitle} maxLength={MAX_NOTICE_TITLE_CHARS} testId="notice-edit-title" />
       <Field label="正文" value={body} onChange={setBody} maxLength={MAX_NOTICE_BODY_CHARS} multiline testId="notice-edit-body" />
-      <Button block loading={save.busy} testId="notice-edit-save" onClick={() => void save.run()}>
+      <SubmitButton action={save} testId="notice-edit-save" messageTestId="notice-edit-message">
         保存修改
-      </Button>
-      {save.failure && (
-        <Text className="message message--error" data-testid="notice-edit-message">
-          {save.failure}
-        </Text>
-      )}
+      </SubmitButton>
     </Sheet>
   );
 }

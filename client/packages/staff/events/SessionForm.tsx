@@ -1,8 +1,7 @@
-import { Text } from '@tarojs/components';
 import { useState } from 'react';
 import { invalidate, queryKeys } from '../../../api';
 import { staffEvents } from '../../../api/staff';
-import Button from '../../../components/Button';
+import SubmitButton from '../../../components/SubmitButton';
 import Field from '../../../components/Field';
 import Sheet from '../../../components/Sheet';
 import { sessionBody, type SessionForm as Form } from '../../../features/staff/session-form';
@@ -37,14 +36,9 @@ export default function SessionForm({ eventId, onClose }: { eventId: string; onC
       <Field label="结束时间" value={form.end} onChange={(end) => set({ end })} placeholder="16:00" testId="session-end" />
       <Field label="名额（人）" value={form.capacity} onChange={(capacity) => set({ capacity })} testId="session-capacity" />
       <Field label="开始前多少小时截止取消" value={form.cutoffHours} onChange={(cutoffHours) => set({ cutoffHours })} testId="session-cutoff" />
-      <Button block loading={save.busy} testId="session-save" onClick={() => void save.run()}>
+      <SubmitButton action={save} testId="session-save" messageTestId="session-message">
         添加场次
-      </Button>
-      {save.failure && (
-        <Text className="message message--error" data-testid="session-message">
-          {save.failure}
-        </Text>
-      )}
+      </SubmitButton>
     </Sheet>
   );
 }

@@ -1,8 +1,7 @@
-import { Text } from '@tarojs/components';
 import { useState } from 'react';
 import { invalidate, queryKeys } from '../../../api';
 import { staffEvents } from '../../../api/staff';
-import Button from '../../../components/Button';
+import SubmitButton from '../../../components/SubmitButton';
 import Field from '../../../components/Field';
 import Sheet from '../../../components/Sheet';
 import { parseCapacity } from '../../../features/staff/session-form';
@@ -26,14 +25,9 @@ export default function CapacitySheet({ sessionId, capacity, onClose }: { sessio
   return (
     <Sheet open title="修改名额" onClose={onClose} dirty={text !== String(capacity)} testId="capacity-sheet">
       <Field label="名额（人）" value={text} onChange={setText} testId="capacity-input" />
-      <Button block loading={save.busy} testId="capacity-save" onClick={() => void save.run()}>
+      <SubmitButton action={save} testId="capacity-save" messageTestId="capacity-message">
         保存名额
-      </Button>
-      {save.failure && (
-        <Text className="message message--error" data-testid="capacity-message">
-          {save.failure}
-        </Text>
-      )}
+      </SubmitButton>
     </Sheet>
   );
 }
