@@ -11,13 +11,13 @@ export const STALE_AFTER_MS = 30_000;
  * was loaded more than STALE_AFTER_MS ago, `refresh` runs. A write that invalidates the data
  * reloads it already (api/cache.ts); this covers changes made by others.
  */
-export function useRefreshOnShow(refresh: () => Promise<unknown>, staleAfterMs = STALE_AFTER_MS): void {
+export function useRefreshOnShow(refresh: () => Promise<unknown>): void {
   // The page's own first load starts when it mounts (api/hooks.ts); later ones are counted from
   // when this hook ran them (a pull-down in between only makes one extra, harmless load).
   const loadedAt = useRef(Date.now());
   useDidShow(() => {
     // Signed out: a reload would sign in again on its own (weapp); the page waits to be asked.
-    if (!currentSession() || Date.now() - loadedAt.current <= staleAfterMs) return;
+    if (!currentSession() || Date.now() - loadedAt.current <= STALE_AFTER_MS) return;
     loadedAt.current = Date.now();
     void refresh();
   });

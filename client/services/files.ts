@@ -11,7 +11,7 @@ export interface SavedFile {
 }
 
 /** Why a file could not be saved, in words: the phone's storage is full, or something else. */
-export function saveFailureMessage(errMsg: string | undefined): string {
+function saveFailureMessage(errMsg: string | undefined): string {
   return /exceed|storage|space|ENOSPC/i.test(errMsg ?? '') ? '手机存储空间不足，文件未保存，请清理后重试' : '文件保存失败，请重试';
 }
 

@@ -8,6 +8,9 @@ export const EVENT_KIND_LABELS: Record<EventKind, string> = { open_day: '开放�
 /** A booking holds seats (confirmed) or waits for them (waitlisted, 候补); cancelled ones are archived. */
 export const BOOKING_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+/** A booking that still holds or waits for a seat. */
+export const isLiveBooking = (status: BookingStatus): boolean => status !== 'cancelled';
 export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = { confirmed: '已预约', waitlisted: '候补中', cancelled: '已取消' };
 
 export const MAX_PARTY_SIZE = 4;

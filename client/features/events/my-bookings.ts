@@ -1,10 +1,10 @@
-import { MAX_PARTY_SIZE, partyFits, type BookingList, type BookingView, type EventSessionView } from '@citycare/shared';
+import { isLiveBooking, MAX_PARTY_SIZE, partyFits, type BookingList, type BookingView, type EventSessionView } from '@citycare/shared';
 import { ApiError, bookings } from '../../api';
 
 /** My bookings that still hold or wait for a seat, by session: the event page offers 查看预约 for those instead of 预约. */
 export function liveBookingsBySession(list: BookingList | undefined): Map<string, BookingView> {
   const live = new Map<string, BookingView>();
-  for (const b of list?.items ?? []) if (b.status !== 'cancelled') live.set(b.session.id, b);
+  for (const b of list?.items ?? []) if (isLiveBooking(b.status)) live.set(b.session.id, b);
   return live;
 }
 

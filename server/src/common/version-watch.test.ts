@@ -104,7 +104,8 @@ describe('a per-process copy kept in step across processes (VersionWatch)', () =
   it('when readers miss together, then one load serves them all; after a change here, the next reader loads again', async () => {
     const { pages } = versions();
     const watch = new VersionWatch<string>(pages, 'things', MAX_AGE_MS);
-    const read = jest.fn(async () => `read ${read.mock.calls.length}`);
+    let reads = 0;
+    const read = jest.fn(async (): Promise<string> => `read ${++reads}`);
     expect(await Promise.all([watch.get(read), watch.get(read), watch.get(read)])).toEqual(['read 1', 'read 1', 'read 1']);
     expect(await watch.get(read)).toBe('read 1');
     expect(read).toHaveBeenCalledTimes(1);

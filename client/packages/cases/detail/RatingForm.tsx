@@ -20,7 +20,9 @@ export default function RatingForm({ caseId, onRated }: Props) {
   const [comment, setComment] = useState('');
   const send = useAction(async () => {
     const detail = await rateOnce(caseId, score, comment.trim() || undefined);
-    invalidate(queryKeys.cases.all()); // my lists and 待评价 on 首页
+    // My lists and 待评价 on 首页; this page shows the answer itself (onRated), so it is not read again.
+    invalidate(queryKeys.cases.mine());
+    invalidate(queryKeys.cases.following());
     onRated(detail);
     void Taro.showToast({ title: '评价已提交', icon: 'success' });
   });

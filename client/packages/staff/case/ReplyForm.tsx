@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { MAX_CASE_TEXT_CHARS } from '@citycare/shared';
 import { invalidate, newIdempotencyKey, queryKeys } from '../../../api';
 import { staffCases } from '../../../api/staff';
@@ -24,9 +24,9 @@ export default function ReplyForm({ caseId }: { caseId: string }) {
   const form = usePhotoText();
   // One key per message: a resend of the same words after a lost answer lands once; changed words
   // (or kind, or photos) are a new message with a key of its own, never refused as a reused key.
-  const [key, setKey] = useState(newIdempotencyKey);
   const photoIds = uploadedMediaIds(form.photos).join(',');
-  useEffect(() => setKey(newIdempotencyKey()), [kind, form.text, photoIds]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new key exactly when the message changes
+  const key = useMemo(newIdempotencyKey, [kind, form.text, photoIds]);
 
   const send = useAction(async () => {
     setDone(null);
@@ -35,8 +35,7 @@ export default function ReplyForm({ caseId }: { caseId: string }) {
     const photos = uploadedMediaIds(form.photos);
     if (kind === 'reply') await staffCases.reply(caseId, form.text.trim(), photos, key);
     else await staffCases.note(caseId, form.text.trim(), photos, key);
-    form.reset();
-    setKey(newIdempotencyKey());
+    form.reset(); // new words: a new key
     setDone(kind === 'reply' ? '已回复，报事人会收到提醒' : '已添加内部备注');
     invalidate(queryKeys.staff.all());
   });

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { usePullRefresh } from '../../../hooks/usePullRefresh';
 import { useState } from 'react';
-import { EVENT_KIND_LABELS, permissionScope, type EventView } from '@citycare/shared';
+import { EVENT_KIND_LABELS, type EventView } from '@citycare/shared';
 import { invalidate, queryKeys, useQuery } from '../../../api';
 import { staffEvents } from '../../../api/staff';
 import Badge from '../../../components/Badge';
@@ -12,7 +12,7 @@ import RoleGate from '../../../components/RoleGate';
 import Screen from '../../../components/Screen';
 import StatusView from '../../../components/StatusView';
 import { useAction } from '../../../hooks/useAction';
-import { useAppState } from '../../../store/app-store';
+import { useCan } from '../../../hooks/useCan';
 import { formatTimeRange } from '../../../services/format';
 import { go } from '../../../services/router';
 import EventForm from './EventForm';
@@ -32,8 +32,7 @@ type Editing = { kind: 'event'; event?: EventView } | { kind: 'session'; eventId
 
 /** 开放日管理: my station's events and their sessions; create, edit, add sessions, cancel (those who manage events). */
 function Events() {
-  const role = useAppState((s) => s.role);
-  const manages = !!role && !!permissionScope(role, 'event.manage');
+  const manages = useCan('event.manage');
   const list = useQuery(queryKeys.staff.events(), () => staffEvents.list());
   const [editing, setEditing] = useState<Editing>(null);
   usePullRefresh(list.refresh);

@@ -36,12 +36,14 @@ function Patrol() {
   const lead = useAppState((s) => s.role === 'lead');
   const today = chinaDate(new Date());
   const day = useQuery(queryKeys.staff.patrols(today), () => patrols.day(today));
+  // Once for the page: every log's problems are named from the same list.
+  const categoryName = useCategoryName();
   usePullRefresh(day.refresh);
   const csv = useCsvExport(`巡查台账-${today}.csv`, () => patrols.exportCsv(today));
 
   return (
     <Screen className="staff" testId="patrol-page">
-      <NewPatrol />
+      <NewPatrol categoryName={categoryName} />
       <View className="section">
         <View className="row row--between">
           <Text className="section__title">{lead ? '本站今日台账' : '我的今日台账'}</Text>
@@ -50,7 +52,7 @@ function Patrol() {
         <CsvExportResult csv={csv} testId="patrol-export-result" />
         {day.state.status === 'success' ? (
           day.state.data.items.length ? (
-            day.state.data.items.map((p) => <PatrolItem key={p.id} patrol={p} />)
+            day.state.data.items.map((p) => <PatrolItem key={p.id} patrol={p} categoryName={categoryName} />)
           ) : (
             <Text className="muted block gap-top">今天还没有巡查记录</Text>
           )
@@ -62,8 +64,7 @@ function Patrol() {
   );
 }
 
-function PatrolItem({ patrol }: { patrol: PatrolView }) {
-  const categoryName = useCategoryName();
+function PatrolItem({ patrol, categoryName }: { patrol: PatrolView; categoryName: (code: string) => string }) {
   return (
     <View className="staff-item" data-testid="patrol-item">
       <Text className="block">
@@ -83,7 +84,7 @@ function PatrolItem({ patrol }: { patrol: PatrolView }) {
   );
 }
 
-function NewPatrol() {
+function NewPatrol({ categoryName }: { categoryName: (code: string) => string }) {
   const [startedAt, setStartedAt] = useState(() => defaultPatrolStart(new Date()));
   const [area, setArea] = useState('');
   const [problems, setProblems] = useState<PatrolProblemBody[]>([]);
@@ -91,7 +92,6 @@ function NewPatrol() {
   const [saved, setSaved] = useState<string | null>(null);
   const [key, setKey] = useState(newIdempotencyKey);
   const form = usePhotoText();
-  const categoryName = useCategoryName();
 
   const save = useAction(async () => {
     setSaved(null);

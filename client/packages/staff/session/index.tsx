@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { usePullRefresh } from '../../../hooks/usePullRefresh';
 import { useState } from 'react';
-import { BOOKING_STATUS_LABELS, chinaDate, permissionScope, type AttendanceList, type AttendanceRow } from '@citycare/shared';
+import { BOOKING_STATUS_LABELS, chinaDate, type AttendanceList, type AttendanceRow } from '@citycare/shared';
 import { invalidate, queryKeys, useQuery } from '../../../api';
 import { staffEvents } from '../../../api/staff';
 import Badge from '../../../components/Badge';
@@ -12,7 +12,7 @@ import RoleGate from '../../../components/RoleGate';
 import Screen from '../../../components/Screen';
 import { useAction } from '../../../hooks/useAction';
 import { formatDateTime, formatTimeRange } from '../../../services/format';
-import { useAppState } from '../../../store/app-store';
+import { useCan } from '../../../hooks/useCan';
 import { CsvExportButton, CsvExportResult, useCsvExport } from '../CsvExport';
 import CheckIn from './CheckIn';
 import CapacitySheet from './CapacitySheet';
@@ -44,7 +44,7 @@ function Session() {
 }
 
 function Attendance({ id, list }: { id: string; list: AttendanceList }) {
-  const manages = useAppState((s) => !!s.role && !!permissionScope(s.role, 'event.manage'));
+  const manages = useCan('event.manage');
   const { session, totals } = list;
   const [resizing, setResizing] = useState(false);
   const csv = useCsvExport(`签到名单-${list.event.title}-${chinaDate(new Date(session.startAt))}.csv`, () => staffEvents.attendanceCsv(id));
