@@ -15,9 +15,9 @@ jest.mock('@tarojs/taro', () => {
 const taro = Taro as unknown as { showToast: jest.Mock; stopPullDownRefresh: jest.Mock; handlers: Array<() => void> };
 
 /** Mounts a page with `refresh`, pulls once, and waits until the spinner stops. */
-async function pull(refresh: () => Promise<boolean | void>): Promise<void> {
+async function pull(...refreshes: Array<() => Promise<boolean | void>>): Promise<void> {
   taro.handlers.length = 0;
-  renderHook(() => usePullRefresh(refresh));
+  renderHook(() => usePullRefresh(...refreshes));
   const stopped = new Promise<void>((resolve) => taro.stopPullDownRefresh.mockImplementationOnce(() => resolve()));
   taro.handlers[taro.handlers.length - 1]();
   await stopped;
@@ -39,5 +39,13 @@ describe('usePullRefresh', () => {
     await pull(refresh);
     expect(taro.stopPullDownRefresh).toHaveBeenCalledTimes(1);
     expect(taro.showToast).not.toHaveBeenCalled();
+  });
+
+  test('when a page pulls two things and one of them fails, then both ran and the toast says so', async () => {
+    const list = jest.fn(async () => true);
+    const count = jest.fn(async () => false);
+    await pull(list, count);
+    expect([list, count].map((r) => r.mock.calls.length)).toEqual([1, 1]);
+    expect(taro.showToast).toHaveBeenCalledWith({ title: REFRESH_FAILED, icon: 'none' });
   });
 });

@@ -4,15 +4,15 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 export const REFRESH_FAILED = '刷新失败，请检查网络后重试';
 
 /**
- * Pull-to-refresh on this page runs `refresh`, and the spinner stops when it settles, however it
- * ends. A refresh that resolves false (useQuery's and useCursorList's, when the load failed) is
+ * Pull-to-refresh on this page runs every one of `refreshes` (what the page shows), and the spinner
+ * stops when they settle, however they end. A refresh that resolves false (useQuery's and useCursorList's, when the load failed) is
  * told in a toast: the page still shows the older data, so the failure would go unseen.
  */
-export function usePullRefresh(refresh: () => Promise<boolean | void>): void {
+export function usePullRefresh(...refreshes: Array<() => Promise<boolean | void>>): void {
   usePullDownRefresh(() => {
-    void refresh()
-      .then((ok) => {
-        if (ok === false) void Taro.showToast({ title: REFRESH_FAILED, icon: 'none' });
+    void Promise.all(refreshes.map((refresh) => refresh()))
+      .then((results) => {
+        if (results.includes(false)) void Taro.showToast({ title: REFRESH_FAILED, icon: 'none' });
       })
       .finally(() => Taro.stopPullDownRefresh());
   });

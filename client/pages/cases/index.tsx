@@ -36,7 +36,7 @@ export default function MyCasesPage() {
   const onPhotoError = usePhotoRefresh(list.refresh);
   usePullRefresh(list.refresh);
   // Both tabs: a case may have moved on in either while the resident was away.
-  useRefreshOnShow(() => Promise.all([lists.mine.refresh(), lists.following.refresh()]));
+  useRefreshOnShow(lists.mine.refresh, lists.following.refresh);
   useReachBottom(() => void list.loadMore());
 
   if (list.state.status === 'error' && needsSignIn(list.state.error)) {

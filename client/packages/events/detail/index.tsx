@@ -24,7 +24,7 @@ export default function EventDetailPage() {
   const mine = useQuery(currentSession() ? queryKeys.bookings.mine() : null, () => bookings.mine());
   const onPhotoError = usePhotoRefresh(query.refresh);
   const [choosing, setChoosing] = useState<EventSessionView | null>(null);
-  usePullRefresh(() => Promise.all([query.refresh(), mine.refresh()]).then((results) => !results.includes(false)));
+  usePullRefresh(query.refresh, mine.refresh);
 
   const { state } = query;
   if (state.status !== 'success') {

@@ -51,7 +51,7 @@ function Queue() {
   const list = useCursorList(queryKeys.staff.queue(filterKey), (cursor) => staffCases.queue(filter, cursor));
   const fresh = useQuery(queryKeys.staff.newCount(), () => staffCases.queue({ status: ['submitted'] }, undefined, NEW_COUNT_PAGE));
   const onPhotoError = usePhotoRefresh(list.refresh);
-  usePullRefresh(() => Promise.all([list.refresh(), fresh.refresh()]).then((done) => done.every(Boolean)));
+  usePullRefresh(list.refresh, fresh.refresh);
   useReachBottom(() => void list.loadMore());
 
   const newCount = fresh.state.status === 'success' ? fresh.state.data.items.length : 0;
