@@ -166,8 +166,9 @@ export const managedNotices = {
   list(after?: string, limit = 20): Promise<NoticePage<ManagedNoticeView>> {
     return request('/api/notices/managed', { query: { after, limit }, auth: true });
   },
-  publish(draft: NoticeDraft): Promise<ManagedNoticeView> {
-    return request('/api/notices', { method: 'POST', body: draft, auth: true });
+  /** The same `idempotencyKey` for a resend of the same notice: it is posted once. */
+  publish(draft: NoticeDraft, idempotencyKey: string): Promise<ManagedNoticeView> {
+    return request('/api/notices', { method: 'POST', body: draft, idempotencyKey, auth: true });
   },
   update(id: string, patch: Partial<NoticeDraft>): Promise<ManagedNoticeView> {
     return request(`/api/notices/${enc(id)}`, { method: 'PATCH', body: patch, auth: true });

@@ -41,4 +41,20 @@ describe('NoticeComposer', () => {
     expect(publish).not.toHaveBeenCalled();
     expect(screen.getByTestId('notice-preview-message').textContent).toBe('请填写标题');
   });
+
+  test('when 确认发布 is tapped again after a lost answer, then the same key goes; a changed notice gets a new one', async () => {
+    publish.mockRejectedValue(ApiError.client('TIMEOUT'));
+    render(<NoticeComposer onPublished={jest.fn()} />);
+    type('notice-title', '周六停水');
+    type('notice-body', '周六上午九点到十二点停水，请提前储水。');
+    fireEvent.click(screen.getByTestId('notice-preview'));
+    await act(async () => fireEvent.click(screen.getByTestId('notice-preview-publish')));
+    await act(async () => fireEvent.click(screen.getByTestId('notice-preview-publish')));
+    const [first, second] = publish.mock.calls.map((call) => call[1] as string);
+    expect(first).toMatch(/^[\w-]{8,64}$/);
+    expect(second).toBe(first);
+    type('notice-body', '周六上午九点到下午一点停水，请提前储水。');
+    await act(async () => fireEvent.click(screen.getByTestId('notice-preview-publish')));
+    expect(publish.mock.calls[2][1]).not.toBe(first);
+  });
 });

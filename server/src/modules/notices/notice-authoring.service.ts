@@ -3,11 +3,13 @@ import { Types, type FilterQuery } from 'mongoose';
 import { permissionScope, type CreateNoticeBody, type ManagedNoticeView, type NoticePage, type UpdateNoticeBody } from '@citycare/shared';
 import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
+import { createIdempotently, type KeyLedger } from '../../common/idempotent-creation';
 import { authorize } from '../../common/permissions';
+import { Database } from '../../common/database';
 import { PhotoAttachments } from '../media/photo-attachments.service';
 import { ContentCheck } from '../wechat/content-check';
 import { mayManage, NoticeBoardService } from './notice-board.service';
-import { boardBucketOf, boardOf, type NoticeDoc } from './notice.model';
+import { boardBucketOf, boardOf, NOTICE_REQUEST_MODEL, noticeRequestSchema, type NoticeDoc, type NoticeRequestDoc } from './notice.model';
 import { OrdinalLists } from '../../common/ordinal-list';
 
 /**
@@ -17,6 +19,9 @@ import { OrdinalLists } from '../../common/ordinal-list';
 @Provide()
 @Scope(ScopeEnum.Singleton)
 export class NoticeAuthoringService {
+  @Inject()
+  database!: Database;
+
   @Inject()
   board!: NoticeBoardService;
 
@@ -29,16 +34,45 @@ export class NoticeAuthoringService {
   @Inject()
   lists!: OrdinalLists;
 
-  /** The community is the author's: a secretary's own; an admin's notices are city-wide (null). */
-  async post(user: AuthUser, body: CreateNoticeBody): Promise<ManagedNoticeView> {
+  get requests() {
+    return this.database.model<NoticeRequestDoc>(NOTICE_REQUEST_MODEL, noticeRequestSchema);
+  }
+
+  /**
+   * The community is the author's: a secretary's own; an admin's notices are
+   * city-wide (null). With an Idempotency-Key, a post resent after a lost
+   * answer lands once (the same key with another body → 422).
+   */
+  async post(user: AuthUser, body: CreateNoticeBody, key: string | null = null): Promise<ManagedNoticeView> {
     authorize(user, 'notice.manage');
     const community = permissionScope(user.role, 'notice.manage') === 'city' ? null : user.community;
     authorize(user, 'notice.manage', { community });
     assertFuture(body.expiresAt);
+    const create = (id: Types.ObjectId) => this.create(user, community, body, id);
+    const doc = key === null ? await create(new Types.ObjectId()) : await createIdempotently({ ledger: this.ledger(user, key), body, create, load: (id) => this.board.notices.findById(id).lean<NoticeDoc>() });
+    return this.board.open(user, doc._id.toHexString()) as Promise<ManagedNoticeView>;
+  }
+
+  private ledger(user: AuthUser, key: string): KeyLedger {
+    const userId = new Types.ObjectId(user.id);
+    return {
+      claim: async (noticeId, bodyHash) => (await this.requests.create({ userId, key, bodyHash, noticeId, createdAt: new Date() }))._id,
+      find: async () => {
+        const record = await this.requests.findOne({ userId, key }).lean<NoticeRequestDoc>();
+        return record && { bodyHash: record.bodyHash, targetId: record.noticeId, createdAt: record.createdAt };
+      },
+      release: async (recordId) => void (await this.requests.deleteOne({ _id: recordId })),
+    };
+  }
+
+  /** The notice under `id`; its photos are attached first, so a crash after the insert leaves none loose. */
+  private async create(user: AuthUser, community: string | null, body: CreateNoticeBody, id: Types.ObjectId): Promise<NoticeDoc> {
     await this.contentCheck.assertPublishable(user.openid, [body.title, body.body]);
     const photos = await this.attachments.claim(user.id, body.photos);
+    await this.attachments.attach({ kind: 'notice', id }, photos);
     const boardK = await this.lists.claim(boardOf(community));
     const doc = await this.board.notices.create({
+      _id: id,
       boardK,
       boardBucket: boardBucketOf(community, boardK),
       title: body.title,
@@ -50,9 +84,8 @@ export class NoticeAuthoringService {
       expiresAt: body.expiresAt,
       withdrawnAt: null,
     });
-    await this.attachments.attach({ kind: 'notice', id: doc._id }, photos);
     await this.board.changed(community);
-    return this.board.open(user, doc._id.toHexString()) as Promise<ManagedNoticeView>;
+    return doc;
   }
 
   /** Edit any field, pin or unpin (`pinned`), set or clear the expiry. */

@@ -113,6 +113,64 @@ describe('posting', () => {
     expect(edit.body.error.code).toBe('CONTENT_RISKY');
   });
 
+  describe('with an Idempotency-Key', () => {
+    const send = (user: TestUser, key: string, body: Record<string, unknown>) =>
+      api.http().post('/api/notices').set('Authorization', user.auth).set('Idempotency-Key', key).send(body);
+    const stored = (title: string) => api.db.collection('notices').countDocuments({ title });
+
+    it('when the same post is sent five times at once and again later, then one notice, and every answer names it', async () => {
+      const body = noticeBody();
+      const key = `notice-${new Types.ObjectId().toHexString()}`;
+      const answers = await Promise.all(Array.from({ length: 5 }, () => send(secretaryA, key, body)));
+      const again = await send(secretaryA, key, body);
+      for (const res of [...answers, again]) expect(res.status).toBe(201);
+      expect(new Set([...answers, again].map((res) => res.body.id)).size).toBe(1);
+      expect(await stored(body.title as string)).toBe(1);
+      // Keys are the author's own: another secretary's same key is another post.
+      const other = await send(secretaryA2, key, body).expect(201);
+      expect(other.body.id).not.toBe(again.body.id);
+      expect(await stored(body.title as string)).toBe(2);
+    });
+
+    it('when the key comes again with another body, then 422 IDEMPOTENCY_KEY_REUSED and nothing new', async () => {
+      const key = `notice-${new Types.ObjectId().toHexString()}`;
+      const first = noticeBody();
+      await send(secretaryA, key, first).expect(201);
+      const changed = noticeBody();
+      const res = await send(secretaryA, key, changed).expect(422);
+      expect(res.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+      expect(await stored(changed.title as string)).toBe(0);
+    });
+
+    it('when a post with a key is refused, then the corrected post may use the same key', async () => {
+      const key = `notice-${new Types.ObjectId().toHexString()}`;
+      const risky = await send(secretaryA, key, noticeBody({ body: '你们都去死吧' })).expect(422);
+      expect(risky.body.error.code).toBe('CONTENT_RISKY');
+      const corrected = noticeBody();
+      await send(secretaryA, key, corrected).expect(201);
+      expect(await stored(corrected.title as string)).toBe(1);
+    });
+
+    it('when a first attempt claimed the key but died before its notice was stored, then the retry stores that very notice', async () => {
+      const key = `notice-${new Types.ObjectId().toHexString()}`;
+      const body = noticeBody();
+      const first = await send(secretaryA, key, body).expect(201);
+      // What a crash between the claim and the insert leaves: the key's record, no notice, some seconds ago.
+      await api.db.collection('notices').deleteOne({ _id: new Types.ObjectId(first.body.id) });
+      await api.db.collection('notice_requests').updateOne({ key }, { $set: { createdAt: new Date(Date.now() - 60_000) } });
+      const retry = await send(secretaryA, key, body).expect(201);
+      expect(retry.body.id).toBe(first.body.id);
+      expect(await stored(body.title as string)).toBe(1);
+    });
+
+    it('when the key is malformed, then 400 and no notice', async () => {
+      const body = noticeBody();
+      const res = await send(secretaryA, 'short', body).expect(400);
+      expect(res.body.error.details).toContainEqual(expect.objectContaining({ field: 'Idempotency-Key' }));
+      expect(await stored(body.title as string)).toBe(0);
+    });
+  });
+
   it('when a resident tries to set their community through PATCH /api/me, then 400 and it stays unset', async () => {
     const res = await api.http().patch('/api/me').set('Authorization', residentNone.auth).send({ name: '王五', community: JIALIN }).expect(400);
     expect(res.body.error.details).toContainEqual(expect.objectContaining({ field: 'community', code: 'UNKNOWN_FIELD' }));

@@ -2,6 +2,7 @@ import { ALL, Body, Controller, Get, Inject, Param, Patch, Post, Query } from '@
 import type { Context } from '@midwayjs/koa';
 import { createNoticeBody, managedNoticesQuery, noticeListQuery, updateNoticeBody } from '@citycare/shared';
 import { requireUser } from '../../common/auth-user';
+import { optionalIdempotencyKey } from '../../common/idempotency-key';
 import { validate } from '../../common/validate';
 import { sendPhoto } from '../media/send-photo';
 import type { MediaVariant } from '../media/media-store';
@@ -50,7 +51,7 @@ export class NoticeController {
   @Post('/')
   async post(@Body(ALL) body: unknown) {
     const user = requireUser(this.ctx);
-    const notice = await this.authoring.post(user, validate(createNoticeBody, body));
+    const notice = await this.authoring.post(user, validate(createNoticeBody, body), optionalIdempotencyKey(this.ctx));
     this.ctx.status = 201;
     return notice;
   }

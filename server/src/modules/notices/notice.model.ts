@@ -68,3 +68,28 @@ export const noticeReadSchema = new Schema<NoticeReadDoc>(
 // A reader counts once however often they open it, even when two opens race.
 noticeReadSchema.index({ noticeId: 1, userId: 1 }, { unique: true });
 noticeReadSchema.index({ userId: 1 });
+
+/** One record per (author, Idempotency-Key) of a post: a resent post lands once (common/idempotent-creation.ts). */
+export interface NoticeRequestDoc {
+  _id: Types.ObjectId;
+  userId: Types.ObjectId;
+  key: string;
+  bodyHash: string;
+  noticeId: Types.ObjectId;
+  createdAt: Date;
+}
+
+export const NOTICE_REQUEST_MODEL = 'NoticeRequest';
+
+export const noticeRequestSchema = new Schema<NoticeRequestDoc>(
+  {
+    userId: { type: Schema.Types.ObjectId, required: true },
+    key: { type: String, required: true },
+    bodyHash: { type: String, required: true },
+    noticeId: { type: Schema.Types.ObjectId, required: true },
+    createdAt: { type: Date, required: true },
+  },
+  { collection: 'notice_requests', versionKey: false },
+);
+
+noticeRequestSchema.index({ userId: 1, key: 1 }, { unique: true });

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { Types } from 'mongoose';
+import { AppError } from './app-error';
+import { isDuplicateKey } from './mongo-errors';
+
+const WAIT_MS = 5000;
+
+/** What a key's record says: the body it came with and the id of what it creates. */
+export interface KeyRecord {
+  bodyHash: string;
+  targetId: Types.ObjectId | null;
+  createdAt: Date;
+}
+
+/** Where one kind of creation keeps its (user, Idempotency-Key) records; `claim` is a unique insert. */
+export interface KeyLedger {
+  /** Inserts the record; throws the database's duplicate-key error when the key was seen. Answers the record's own id. */
+  claim(targetId: Types.ObjectId, bodyHash: string): Promise<Types.ObjectId>;
+  find(): Promise<KeyRecord | null>;
+  release(recordId: Types.ObjectId): Promise<void>;
+}
+
+export interface IdempotentCreation<T> {
+  ledger: KeyLedger;
+  body: unknown;
+  /** The thing under `id`, once it exists. */
+  load(id: Types.ObjectId): Promise<T | null>;
+  /** Makes the thing under `id`; its insert is unique on `id`, so two attempts make one. */
+  create(id: Types.ObjectId): Promise<T>;
+}
+
+export const bodyHashOf = (body: unknown): string => createHash('sha256').update(JSON.stringify(body)).digest('hex');
+
+/**
+ * The same Idempotency-Key with the same body makes one thing; with another
+ * body → 422. The key is claimed by a unique insert before any work, and names
+ * the thing's id at once: whichever request finishes it — the first, or a
+ * retry after the first died with the database or the process — makes that
+ * one thing, never a second (R13).
+ */
+export async function createIdempotently<T>(c: IdempotentCreation<T>): Promise<T> {
+  const bodyHash = bodyHashOf(c.body);
+  const id = new Types.ObjectId();
+  let claim: Types.ObjectId;
+  try {
+    claim = await c.ledger.claim(id, bodyHash);
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    return replay(c, bodyHash);
+  }
+  try {
+    return await createOnce(c, id);
+  } catch (err) {
+    // Refused (nothing was created): the key is free again for a corrected request.
+    // Any other failure keeps it, so the client's retry finishes this very thing.
+    if (err instanceof AppError) await c.ledger.release(claim);
+    throw err;
+  }
+}
+
+/** A key seen before: its thing, once there; a first attempt that has not finished within the wait is finished here. */
+async function replay<T>(c: IdempotentCreation<T>, bodyHash: string): Promise<T> {
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const record = await c.ledger.find();
+    if (record && record.bodyHash !== bodyHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+    // No record: the first attempt was refused and released the key; ask for a retry.
+    if (!record) throw new AppError('CONCURRENT_UPDATE', '相同的提交正在处理中，请稍后刷新');
+    if (record.targetId) {
+      const doc = await c.load(record.targetId);
+      if (doc) return doc;
+      const stalled = Date.now() - record.createdAt.getTime() > WAIT_MS;
+      if (stalled || Date.now() > deadline) return createOnce(c, record.targetId);
+    } else if (Date.now() > deadline) {
+      throw new AppError('CONCURRENT_UPDATE', '相同的提交正在处理中，请稍后刷新');
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The thing under `id`: made now, or — when another request made it meanwhile — that one. */
+async function createOnce<T>(c: IdempotentCreation<T>, id: Types.ObjectId): Promise<T> {
+  try {
+    return await c.create(id);
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    const doc = await c.load(id);
+    if (!doc) throw err;
+    return doc;
+  }
+}
