@@ -29,7 +29,7 @@ const as = (user: TestUser) => ({
   post: (url: string, body: Record<string, unknown> = {}) => api.http().post(url).set('Authorization', user.auth).send(body),
 });
 
-/** A case with a photo, an officer's reply with a photo, the reporter's 补充说明, a follower; closed by a 5-star rating. */
+/** A case with a photo, an officer's reply with a photo (and an Idempotency-Key), the reporter's 补充说明, a follower; closed by a 5-star rating. */
 async function closedCase(): Promise<{ id: string; photos: string[] }> {
   const before = await w.photo(w.reporter);
   const id = await w.report(w.reporter, { description: '我家楼下占道，电话13812341234', address: '嘉麟社区7栋2单元', photos: [before] });
@@ -37,7 +37,7 @@ async function closedCase(): Promise<{ id: string; photos: string[] }> {
   await api.http().post(`/api/cases/${id}/supplements`).set('Authorization', w.reporter.auth).set('Idempotency-Key', `retention-sup-${id}`).send({ text: '晚上更严重', photos: [] }).expect(201);
   const after = await w.photo(w.officerA);
   for (const body of [{ move: 'accept' }, { move: 'start' }]) await w.move(w.officerA, id, body).expect(200);
-  await as(w.officerA).post(`/api/staff/cases/${id}/replies`, { text: '已到场处理', photos: [after] }).expect(201);
+  await as(w.officerA).post(`/api/staff/cases/${id}/replies`, { text: '已到场处理', photos: [after] }).set('Idempotency-Key', `retention-reply-${id}`).expect(201);
   await w.move(w.officerA, id, { move: 'resolve', note: '已清理', outcome: 'fixed' }).expect(200);
   await as(w.reporter).post(`/api/cases/${id}/rating`, { score: 5, comment: '谢谢张队' }).expect(200);
   return { id, photos: [before, after] };
@@ -83,6 +83,8 @@ describe('R14 retention', () => {
     expect(await media.storage.get(storageKey(photoDoc!.sha256, 'full'))).toBeNull();
     expect(await api.db.collection('case_followers').countDocuments({ caseId: doc._id })).toBe(0);
     expect((await api.db.collection('ratings').findOne({ caseId: doc._id }))!.comment).toBeNull();
+    // No Idempotency-Key of the case is left: the reporter's (the case, 补充说明) nor the officer's reply.
+    expect(await api.db.collection('idempotency_keys').countDocuments({ caseId: doc._id })).toBe(0);
 
     // The open case, far older than the period by now, is as it was.
     const openDoc = (await stored(open))!;
