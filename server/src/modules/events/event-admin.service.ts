@@ -73,10 +73,9 @@ export class EventAdminService {
   /**
    * Cancels the event and every session still to come; each booked or waiting
    * resident is told. Sessions already under way or held stay as they were: their
-   * residents came. The sessions go first and the event last, so booking needs to
-   * look only at the session (session-rules.ts): an event shown cancelled has no
-   * session left to book, even when this fails part-way. Repeating it finishes
-   * the work, notices included (callOff).
+   * residents came. The sessions go first and the event last: an event shown
+   * cancelled has no session left to book, even when this fails part-way.
+   * Repeating it finishes the work, notices included (callOff).
    *
    * A session added meanwhile (addSession read the event before the mark) is
    * called off by one side or the other, without a transaction: the add inserts
@@ -84,6 +83,8 @@ export class EventAdminService {
    * for sessions again. If the add's read comes before the mark, so did its
    * insert, and the second look finds the session; if it comes after, the add
    * sees the mark and calls its own session off. Both may: callOff repeats safely.
+   * (An add that dies between its insert and its read leaves its session on;
+   * booking refuses it because the event is cancelled: BookingService.book.)
    */
   async cancelEvent(user: AuthUser, id: string): Promise<EventDoc> {
     const event = await this.manageable(user, id);
