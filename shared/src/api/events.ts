@@ -47,6 +47,12 @@ export interface BookingView {
   partySize: number;
   /** 1 = next in line; null unless waitlisted. */
   waitlistPosition: number | null;
+  /**
+   * Waitlisted, and the party is larger than the whole session now (it joined while a capacity
+   * cut went through): it keeps its place but cannot move up unless the capacity grows again, so
+   * the resident is told to book again with fewer people.
+   */
+  partyExceedsCapacity: boolean;
   /** The resident may cancel now (before the cut-off; a waitlisted booking until the start). */
   canCancel: boolean;
   checkedInAt: string | null;

@@ -9,7 +9,7 @@ import QrCode from '../../../components/QrCode';
 import QueryStatus from '../../../components/QueryStatus';
 import Screen from '../../../components/Screen';
 import Sheet from '../../../components/Sheet';
-import { bookingBadge } from '../../../features/events/booking-status';
+import { bookingBadge, waitlistNote } from '../../../features/events/booking-status';
 import { useAction } from '../../../hooks/useAction';
 import { usePullRefresh } from '../../../hooks/usePullRefresh';
 import { formatDateTime, formatTimeRange } from '../../../services/format';
@@ -35,6 +35,7 @@ export default function BookingPage() {
 
 function BookingCard({ booking }: { booking: BookingView }) {
   const badge = bookingBadge(booking.status);
+  const note = waitlistNote(booking);
   const [confirming, setConfirming] = useState(false);
   const cancel = useAction(async () => {
     setConfirming(false);
@@ -65,9 +66,9 @@ function BookingCard({ booking }: { booking: BookingView }) {
             <Text className="muted">到场后请向工作人员出示此码签到</Text>
           </View>
         )}
-        {booking.status === 'waitlisted' && (
+        {note && (
           <Text className="booking__waitlist" data-testid="booking-waitlist">
-            候补第 {booking.waitlistPosition} 位，有人取消后将按顺序为您递补
+            {note}
           </Text>
         )}
         {booking.checkedInAt && <Text className="muted booking__line">已于 {formatDateTime(booking.checkedInAt)} 签到</Text>}

@@ -9,6 +9,7 @@ import { newBookingCode } from './booking-code';
 import type { BookingDoc, CancelledBookingDoc } from './booking.model';
 import { toObjectId } from '../../common/object-id';
 import { EventStore } from './event-store';
+import type { EventDoc } from './event.model';
 import type { EventSessionDoc } from './event-session.model';
 import { sessionCancelledNotice } from './event-notices';
 import { freeSeats, SeatService } from './seat.service';
@@ -51,7 +52,10 @@ export class BookingService {
    */
   async book(user: AuthUser, sessionId: string, partySize: number): Promise<NewBooking> {
     const session = await this.store.session(sessionId);
-    const refusal = bookingRefusal(session, new Date());
+    // The event too, read after the session: a session whose add died between its insert and its
+    // check of the event (EventAdminService.addSession) can outlive the event's cancel.
+    const event = await this.store.event(session.eventId);
+    const refusal = bookingRefusal(session, new Date()) ?? (event.cancelledAt ? 'SESSION_CANCELLED' : null);
     if (refusal) throw new AppError(refusal);
     if (!partyFits(partySize, session.capacity)) throw new AppError('PARTY_TOO_LARGE', `该场次共 ${session.capacity} 个名额，最多可预约 ${session.capacity} 人`);
     const booking = await this.insertPending(user, session, partySize);
@@ -69,12 +73,15 @@ export class BookingService {
       await this.discard(booking);
       throw err;
     }
-    await this.noticeIfCalledOff(session, booking);
+    await this.noticeIfCalledOff(event, session, booking);
     if (!entry) return { booking: { ...booking, status: 'confirmed', confirmedAt }, session, position: null };
     // Seats may have freed while we joined, or the claim only lost races: let the line move (maybe us).
-    const moved = await this.waitlist.promote(session);
+    // The session as it is now: a capacity cut may have gone through since we read it, and the
+    // answer then says this party is larger than the session (BookingView.partyExceedsCapacity).
+    const current = await this.store.session(session._id);
+    const moved = await this.waitlist.promote(current);
     const now = moved ? ((await this.store.bookings.findById(booking._id).lean<BookingDoc>()) ?? booking) : { ...booking, status: 'waitlisted' as const };
-    return { booking: now, session, position: now.status === 'waitlisted' ? entry.position : null };
+    return { booking: now, session: current, position: now.status === 'waitlisted' ? entry.position : null };
   }
 
   /**
@@ -160,10 +167,9 @@ export class BookingService {
   }
 
   /** A session called off while this booking was being made: its cancel notice missed us, so send it. */
-  private async noticeIfCalledOff(session: EventSessionDoc, booking: BookingDoc): Promise<void> {
+  private async noticeIfCalledOff(event: EventDoc, session: EventSessionDoc, booking: BookingDoc): Promise<void> {
     const now = await this.store.sessions.findById(session._id).select('cancelled').lean<{ cancelled: boolean }>();
     if (!now?.cancelled) return;
-    const event = await this.store.event(session.eventId);
     await this.notifications.enqueue([booking.userId], sessionCancelledNotice(event, session));
   }
 }

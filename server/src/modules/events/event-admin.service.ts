@@ -73,25 +73,40 @@ export class EventAdminService {
   /**
    * Cancels the event and every session still to come; each booked or waiting
    * resident is told. Sessions already under way or held stay as they were: their
-   * residents came. The sessions go first and the event last, so booking needs to
-   * look only at the session (session-rules.ts): an event shown cancelled has no
-   * session left to book, even when this fails part-way. Repeating it finishes
-   * the work, notices included (callOff).
+   * residents came. The sessions go first and the event last: an event shown
+   * cancelled has no session left to book, even when this fails part-way.
+   * Repeating it finishes the work, notices included (callOff).
+   *
+   * A session added meanwhile (addSession read the event before the mark) is
+   * called off by one side or the other, without a transaction: the add inserts
+   * its session and then reads the event; this marks the event and then looks
+   * for sessions again. If the add's read comes before the mark, so did its
+   * insert, and the second look finds the session; if it comes after, the add
+   * sees the mark and calls its own session off. Both may: callOff repeats safely.
+   * (An add that dies between its insert and its read leaves its session on;
+   * booking refuses it because the event is cancelled: BookingService.book.)
    */
   async cancelEvent(user: AuthUser, id: string): Promise<EventDoc> {
     const event = await this.manageable(user, id);
-    const coming = await this.store.sessions.find({ eventId: event._id, startAt: { $gt: new Date() } }).lean<EventSessionDoc[]>();
-    for (const session of coming) await this.callOff(event, session);
+    for (const session of await this.comingSessions(event._id)) await this.callOff(event, session);
     if (!event.cancelledAt) await this.store.writeEvent(event._id, { cancelledAt: new Date() });
+    for (const session of await this.comingSessions(event._id, { cancelled: false })) await this.callOff(event, session);
     return this.store.event(event._id);
   }
 
   async addSession(user: AuthUser, eventId: string, body: CreateSessionBody): Promise<EventSessionDoc> {
     const event = await this.manageable(user, eventId);
-    if (event.cancelledAt) throw new AppError('SESSION_CANCELLED', '该活动已取消，不能再添加场次');
+    if (event.cancelledAt) throw eventCalledOff();
     const times = withDefaults(body, new Date());
     if (times.endAt <= new Date()) throw dateRange('场次结束时间必须在将来');
-    return this.store.addSession({ eventId: event._id, stationId: event.stationId, ...times, capacity: body.capacity, cancelled: false, cancelledAt: null });
+    const session = await this.store.addSession({ eventId: event._id, stationId: event.stationId, ...times, capacity: body.capacity, cancelled: false, cancelledAt: null });
+    // Cancelled since we read it: the cancel may have looked for sessions before ours existed (cancelEvent says why this read is enough).
+    const now = await this.store.event(event._id);
+    if (now.cancelledAt) {
+      await this.callOff(now, session);
+      throw eventCalledOff();
+    }
+    return session;
   }
 
   async updateSession(user: AuthUser, sessionId: string, body: UpdateSessionBody): Promise<EventSessionDoc> {
@@ -120,6 +135,11 @@ export class EventAdminService {
     const event = await this.store.event(id);
     authorize(user, 'event.manage', { stationId: event.stationId.toHexString() });
     return event;
+  }
+
+  /** The event's sessions not yet started (those already held stay as they were), optionally only some of them. */
+  private comingSessions(eventId: Types.ObjectId, only: { cancelled?: false } = {}): Promise<EventSessionDoc[]> {
+    return this.store.sessions.find({ eventId, startAt: { $gt: new Date() }, ...only }).lean<EventSessionDoc[]>();
   }
 
   /**
@@ -151,6 +171,10 @@ function withDefaults(body: CreateSessionBody, now: Date): SessionTimes {
   };
   if (!isValidSessionTimes(times)) throw dateRange();
   return times;
+}
+
+function eventCalledOff(): AppError {
+  return new AppError('SESSION_CANCELLED', '该活动已取消，不能再添加场次');
 }
 
 function dateRange(reason = '须满足：开放预约 < 截止预约 ≤ 开始 < 结束，取消截止 ≤ 开始'): AppError {

@@ -4,7 +4,7 @@ import { withThumbnail, type RouteDoc } from '../openapi/route-doc';
 const event = { type: 'object', description: 'EventView: the event with its sessions (EventSessionView: capacity, seatsTaken, seatsLeft, waitlisted, bookable)' };
 const events = { type: 'object', description: 'EventList: items (EventView[])' };
 const session = { type: 'object', description: 'EventSessionView' };
-const booking = { type: 'object', description: 'BookingView: code (for the QR), status confirmed|waitlisted|cancelled, waitlistPosition, canCancel, session, event' };
+const booking = { type: 'object', description: 'BookingView: code (for the QR), status confirmed|waitlisted|cancelled, waitlistPosition, partyExceedsCapacity (waiting, but the party is larger than the session now), canCancel, session, event' };
 const signedIn = ['UNAUTHENTICATED', 'SESSION_EXPIRED'] as const;
 const manage = [...signedIn, 'FORBIDDEN'] as const;
 const lead = 'lead of its station, admin';

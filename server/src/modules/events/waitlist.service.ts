@@ -111,7 +111,8 @@ export class WaitlistService {
    * The first in line who could be seated at all. A party larger than the whole
    * session (it joined while a capacity cut went through: partyFits in
    * shared/src/event-rules.ts) is passed over instead of holding up the line for good; it
-   * keeps its place and moves up if the capacity grows again.
+   * keeps its place and moves up if the capacity grows again. Its booking view tells the
+   * resident (partyExceedsCapacity, event.view.ts).
    */
   private head(session: Pick<EventSessionDoc, '_id' | 'capacity'>) {
     return this.store.waitlist.findOne({ sessionId: session._id, partySize: { $lte: session.capacity } }).sort({ position: 1 }).lean<WaitlistDoc>();
