@@ -9,6 +9,7 @@ export { zones } from './zones';
 export { admin } from './admin';
 export { categories } from './categories';
 export { uploadPhoto } from './upload';
+export { media } from './media';
 export { mediaUrl } from './http';
 export { newIdempotencyKey } from './idempotency';
 export { queryKeys } from './keys';

@@ -245,6 +245,7 @@ const EXAMPLES: Record<string, Example> = {
   'POST /api/media': async () => ({ path: '/api/media', send: 'photo' }),
   'GET /api/media/{id}': async (w) => ({ path: `/api/media/${(await w.case()).photo}` }),
   'GET /api/media/{id}/thumb': async (w) => ({ path: `/api/media/${(await w.case()).photo}/thumb` }),
+  'GET /api/media/{id}/urls': async (w) => ({ path: `/api/media/${(await w.case()).photo}/urls` }),
 
   'GET /api/events/{id}': async (w) => ({ path: `/api/events/${(await w.event()).id}` }),
   'GET /api/events/{id}/photos/{mediaId}': async (w) => ({ path: `/api/events/${(await w.event()).id}/photos/${(await w.event()).photo}` }),

@@ -1,7 +1,11 @@
 // The photo list as the resident sees it: each photo's state, retry, remove, and the 9-photo limit.
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import { addPhotos, MAX_PHOTOS, photoSteps, type DraftPhoto } from '../../features/photos/photos';
+import { addPhotos, MAX_PHOTOS, photoSteps, settleAfterRestart, type DraftPhoto } from '../../features/photos/photos';
 import PhotoPicker from '.';
+
+jest.mock('@tarojs/taro', () => ({ __esModule: true, default: {} }));
+// weapp loads the API's relative photo URLs from its origin.
+(globalThis as { CITYCARE_API_BASE_URL?: string }).CITYCARE_API_BASE_URL = 'http://api.test';
 
 function listOf(count: number): DraftPhoto[] {
   return addPhotos([], Array.from({ length: count }, (_, i) => `blob:photo-${i}`));
@@ -59,6 +63,21 @@ describe('PhotoPicker', () => {
     expect(onRetry).not.toHaveBeenCalled();
     fireEvent.click(screen.getByTestId('photo-retry'));
     expect(onRetry).toHaveBeenCalledWith(photos[0].key);
+  });
+
+  test('when a draft is restored after a restart, then an upload shows the server\'s thumbnail (已上传 until it comes), never the dead temp file', () => {
+    let photos = listOf(3);
+    photos = photoSteps.uploaded(photos, photos[0].key, 'aaaaaaaaaaaaaaaaaaaaaaaa');
+    photos = photoSteps.uploaded(photos, photos[1].key, 'bbbbbbbbbbbbbbbbbbbbbbbb');
+    photos = settleAfterRestart(photos);
+    photos = photoSteps.serverPreview(photos, photos[0].key, '/api/media/aaaaaaaaaaaaaaaaaaaaaaaa/thumb?exp=9&sig=s');
+    renderPicker(photos);
+
+    const items = screen.getAllByTestId('photo-item');
+    expect(items.map((item) => item.querySelector('img')?.getAttribute('src') ?? null)).toEqual(['http://api.test/api/media/aaaaaaaaaaaaaaaaaaaaaaaa/thumb?exp=9&sig=s', null, null]);
+    expect(items[1].textContent).toContain('已上传');
+    expect(items[2].textContent).toContain('上传失败');
+    expect(screen.getByTestId('photo-error').textContent).toContain('重新选择');
   });
 
   test('when the resident taps ×, then that photo is removed', () => {

@@ -1,4 +1,5 @@
 import { Image, Text, View } from '@tarojs/components';
+import { mediaUrl } from '../../api';
 import { MAX_PHOTOS, type DraftPhoto } from '../../features/photos/photos';
 import './index.css';
 
@@ -7,6 +8,12 @@ interface Props {
   onAdd: () => void;
   onRetry: (key: string) => void;
   onRemove: (key: string) => void;
+}
+
+/** The picked file while it lasts; after a restart, an upload's thumbnail from the server. */
+function previewOf(photo: DraftPhoto): string {
+  if (photo.localPath) return photo.localPath;
+  return photo.thumbUrl ? mediaUrl(photo.thumbUrl) : '';
 }
 
 function statusText(photo: DraftPhoto): string {
@@ -25,10 +32,16 @@ export default function PhotoPicker({ photos, onAdd, onRetry, onRemove }: Props)
     <View className="photo-picker" data-testid="photo-picker">
       {photos.map((photo) => {
         const canRetry = photo.status === 'failed' && photo.retryable === true;
+        const preview = previewOf(photo);
         return (
           <View key={photo.key} className="photo-picker__cell">
             <View className="photo-picker__item" data-testid="photo-item" data-status={photo.status}>
-              <Image className="photo-picker__image" src={photo.localPath} mode="aspectFill" />
+              {preview && <Image className="photo-picker__image" src={preview} mode="aspectFill" />}
+              {!preview && photo.status === 'uploaded' && (
+                <View className="photo-picker__placeholder">
+                  <Text>已上传</Text>
+                </View>
+              )}
               {photo.status !== 'uploaded' && (
                 <View
                   className={`photo-picker__veil${photo.status === 'failed' ? ' photo-picker__veil--failed' : ''}`}

@@ -1,5 +1,6 @@
 import {
   addPhotos,
+  awaitingServerPreview,
   EXPIRED_PHOTO,
   expireAllUploads,
   expireOldUploads,
@@ -7,6 +8,7 @@ import {
   photosBusy,
   photosFailed,
   photoSteps,
+  PICKED_FILE_GONE,
   settleAfterRestart,
   slotsLeft,
   UPLOAD_USABLE_MS,
@@ -68,19 +70,53 @@ describe('photo list', () => {
     expect(slotsLeft(list)).toBe(1);
   });
 
-  test('when the app restarts mid-upload, then unfinished photos wait for a retry and uploaded ones stay', () => {
-    let list = addPhotos([], paths(3));
+  test('when the app restarts mid-upload, then an upload stays, to be previewed from the server, and a photo not uploaded must be picked again', () => {
+    let list = addPhotos([], paths(4));
     list = photoSteps.uploaded(list, list[0].key, 'm-0');
     list = photoSteps.uploading(list, list[1].key);
+    list = photoSteps.failed(list, list[3].key, '网络连接失败，请检查网络后重试', true);
     const settled = settleAfterRestart(list);
-    expect(settled.map((p) => p.status)).toEqual(['uploaded', 'failed', 'failed']);
-    expect(settled[1].error).toContain('重试');
+
+    // The picked files are temp files of the last launch: nothing may show or re-read them.
+    expect(settled.map((p) => p.localPath)).toEqual(['', '', '', '']);
+    expect(settled[0]).toMatchObject({ status: 'uploaded', mediaId: 'm-0' });
+    for (const unfinished of settled.slice(1)) {
+      expect(unfinished).toMatchObject({ status: 'failed', error: PICKED_FILE_GONE, retryable: false });
+    }
+    expect(PICKED_FILE_GONE).toContain('重新选择');
+    expect(awaitingServerPreview(settled)).toEqual([{ key: list[0].key, mediaId: 'm-0' }]);
   });
 
-  test('when the app restarts, then a photo that had failed keeps its own reason and whether it may be retried', () => {
+  test('when the app restarts, then a photo that had failed for a reason of its own keeps that reason', () => {
     let list = addPhotos([], paths(1));
     list = photoSteps.failed(list, list[0].key, '照片过大，无法压缩到 400 KB 以内，请换一张', false);
     expect(settleAfterRestart(list)[0]).toMatchObject({ status: 'failed', error: '照片过大，无法压缩到 400 KB 以内，请换一张', retryable: false });
+  });
+
+  test('when the app restarts again, then a thumbnail signed in the last launch is dropped, to be signed afresh', () => {
+    let list = addPhotos([], paths(1));
+    list = photoSteps.uploaded(list, list[0].key, 'm-0');
+    list = photoSteps.serverPreview(settleAfterRestart(list), list[0].key, '/api/media/m-0/thumb?exp=1&sig=old');
+    expect(awaitingServerPreview(list)).toEqual([]);
+
+    const again = settleAfterRestart(list);
+    expect(again[0].thumbUrl).toBeUndefined();
+    expect(awaitingServerPreview(again)).toEqual([{ key: list[0].key, mediaId: 'm-0' }]);
+  });
+
+  test('when the server no longer has a restored upload, then it fails as expired and is not sent', () => {
+    let list = addPhotos([], paths(2));
+    list = photoSteps.uploaded(list, list[0].key, 'm-0');
+    list = photoSteps.uploaded(list, list[1].key, 'm-1');
+    const after = photoSteps.goneFromServer(settleAfterRestart(list), list[0].key);
+    expect(after[0]).toMatchObject({ status: 'failed', error: EXPIRED_PHOTO, retryable: false, mediaId: undefined });
+    expect(uploadedMediaIds(after)).toEqual(['m-1']);
+  });
+
+  test('while a photo picked in this launch is uploaded, then its preview is the picked file, not the server', () => {
+    let list = addPhotos([], paths(1));
+    list = photoSteps.uploaded(list, list[0].key, 'm-0');
+    expect(awaitingServerPreview(list)).toEqual([]);
   });
 
   test('when an upload is older than the server keeps it unattached, then it fails as expired and is not sent', () => {

@@ -7,8 +7,13 @@ export type PhotoStatus = 'preparing' | 'uploading' | 'uploaded' | 'failed';
 
 export interface DraftPhoto {
   key: string;
-  /** What the resident picked: shown as the preview, and re-read for a retry. */
+  /**
+   * What the resident picked: shown as the preview, and re-read for a retry. A temp file of the
+   * picker (a blob: URL on H5), gone once the app restarts: '' in a restored draft.
+   */
   localPath: string;
+  /** The server's signed thumbnail (`/api/media/{id}/thumb?exp=&sig=`): the preview of an upload once `localPath` is gone. */
+  thumbUrl?: string;
   status: PhotoStatus;
   /** Upload progress 0–100. */
   progress: number;
@@ -19,6 +24,9 @@ export interface DraftPhoto {
   /** A failed photo worth trying again as it is (the network); otherwise it must be replaced. */
   retryable?: boolean;
 }
+
+/** How a caller that keeps the list (the report's draft, a reply form) lets a step change it. */
+export type SetPhotos = (step: (list: DraftPhoto[]) => DraftPhoto[]) => void;
 
 export const MAX_PHOTOS = MAX_CASE_PHOTOS;
 
@@ -47,6 +55,8 @@ function update(list: readonly DraftPhoto[], key: string, patch: Partial<DraftPh
   return list.map((photo) => (photo.key === key ? { ...photo, ...patch } : photo));
 }
 
+const expired = (photo: DraftPhoto): DraftPhoto => ({ ...photo, status: 'failed', progress: 0, mediaId: undefined, error: EXPIRED_PHOTO, retryable: false });
+
 export const photoSteps = {
   uploading: (list: readonly DraftPhoto[], key: string) => update(list, key, { status: 'uploading', progress: 0, error: undefined }),
   progress: (list: readonly DraftPhoto[], key: string, progress: number) =>
@@ -57,6 +67,10 @@ export const photoSteps = {
   retry: (list: readonly DraftPhoto[], key: string) =>
     update(list, key, { status: 'preparing', progress: 0, error: undefined, retryable: undefined, mediaId: undefined, uploadedAt: undefined }),
   remove: (list: readonly DraftPhoto[], key: string) => list.filter((photo) => photo.key !== key),
+  /** The server's freshly signed thumbnail of an upload, for its preview. */
+  serverPreview: (list: readonly DraftPhoto[], key: string, thumbUrl: string) => update(list, key, { thumbUrl }),
+  /** The server no longer has this upload: it is replaced like an expired one. */
+  goneFromServer: (list: readonly DraftPhoto[], key: string) => list.map((photo) => (photo.key === key ? expired(photo) : photo)),
 };
 
 export function photosBusy(list: readonly DraftPhoto[]): boolean {
@@ -72,16 +86,26 @@ export function uploadedMediaIds(list: readonly DraftPhoto[]): string[] {
   return list.filter((photo) => photo.status === 'uploaded' && photo.mediaId).map((photo) => photo.mediaId as string);
 }
 
-/** After a restart nothing is uploading any more: unfinished photos wait for a retry. */
+export const PICKED_FILE_GONE = '上次未上传完成，照片已失效，请删除后重新选择';
+
+/**
+ * After a restart the picked files are gone and nothing is uploading any more: an upload is
+ * previewed from the server (its thumbnail, signed afresh: a kept URL may have expired), and a
+ * photo not uploaded cannot be read again, so it must be picked again — unless it failed for
+ * a reason of its own (too large), which it keeps.
+ */
 export function settleAfterRestart(list: readonly DraftPhoto[]): DraftPhoto[] {
-  return list.map((photo) =>
-    photo.status === 'uploaded' || photo.status === 'failed'
-      ? photo
-      : { ...photo, status: 'failed', progress: 0, error: '上次未上传完成，点击重试', retryable: true },
-  );
+  return list.map((photo) => {
+    const gone = { ...photo, localPath: '', thumbUrl: undefined };
+    if (photo.status === 'uploaded' || (photo.status === 'failed' && photo.retryable === false)) return gone;
+    return { ...gone, status: 'failed', progress: 0, error: PICKED_FILE_GONE, retryable: false };
+  });
 }
 
-const expired = (photo: DraftPhoto): DraftPhoto => ({ ...photo, status: 'failed', progress: 0, mediaId: undefined, error: EXPIRED_PHOTO, retryable: false });
+/** Uploads whose preview must come from the server: the picked file is gone and no thumbnail is known yet. */
+export function awaitingServerPreview(list: readonly DraftPhoto[]): Array<{ key: string; mediaId: string }> {
+  return list.flatMap(({ key, status, mediaId, localPath, thumbUrl }) => (status === 'uploaded' && mediaId && !localPath && !thumbUrl ? [{ key, mediaId }] : []));
+}
 
 /** Uploaded photos the server may have deleted by now (see UPLOAD_USABLE_MS) fail, to be replaced. */
 export function expireOldUploads(list: readonly DraftPhoto[], now = Date.now()): DraftPhoto[] {

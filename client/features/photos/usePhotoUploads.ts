@@ -3,12 +3,10 @@ import { uploadPhoto } from '../../api';
 import { pickPhotos } from '../../services/media';
 import { preparePhoto } from './photo-encoder';
 import { photoFailure } from './photo-failure';
-import { addPhotos, photoSteps, slotsLeft, type DraftPhoto } from './photos';
+import { addPhotos, photoSteps, slotsLeft, type DraftPhoto, type SetPhotos } from './photos';
 
 /** At most this many photos are compressed and uploaded at once. */
 export const PARALLEL_UPLOADS = 2;
-
-type SetPhotos = (step: (list: DraftPhoto[]) => DraftPhoto[]) => void;
 
 /**
  * Drives a photo list (随手拍, 补充说明): photos are resized and uploaded as soon as they are

@@ -1,6 +1,6 @@
 import { taroMock } from '../../test-support/taro-mock';
 import { clearDraft, hasContent, hasOwnDescriptionOrPhotos, loadDraft, newDraft, restoreDraft, saveDraft } from './draft';
-import { addPhotos, EXPIRED_PHOTO, photoSteps, UPLOAD_USABLE_MS } from '../photos/photos';
+import { addPhotos, awaitingServerPreview, EXPIRED_PHOTO, photoSteps, PICKED_FILE_GONE, UPLOAD_USABLE_MS } from '../photos/photos';
 
 jest.mock('@tarojs/taro', () => jest.requireActual('../../test-support/taro-mock').taroMock());
 
@@ -20,6 +20,23 @@ describe('report draft', () => {
       ['uploaded', 'aaaaaaaaaaaaaaaaaaaaaaaa'],
       ['failed', undefined],
     ]);
+  });
+
+  test('when the app restarts, then no photo previews the picker\'s dead temp file: the upload waits for the server\'s thumbnail, the unfinished one asks to be picked again', () => {
+    const draft = newDraft();
+    let photos = addPhotos([], ['http://tmp/a.jpg', 'http://tmp/b.jpg']);
+    photos = photoSteps.uploaded(photos, photos[0].key, 'aaaaaaaaaaaaaaaaaaaaaaaa');
+    photos = photoSteps.serverPreview(photos, photos[0].key, '/api/media/aaaaaaaaaaaaaaaaaaaaaaaa/thumb?exp=1&sig=last-launch');
+    photos = photoSteps.uploading(photos, photos[1].key);
+    saveDraft({ ...draft, form: { ...draft.form, photos } });
+
+    const restored = loadDraft().form.photos;
+    expect(restored.map((p) => [p.localPath, p.thumbUrl])).toEqual([
+      ['', undefined],
+      ['', undefined],
+    ]);
+    expect(awaitingServerPreview(restored)).toEqual([{ key: photos[0].key, mediaId: 'aaaaaaaaaaaaaaaaaaaaaaaa' }]);
+    expect(restored[1]).toMatchObject({ status: 'failed', error: PICKED_FILE_GONE, retryable: false });
   });
 
   test('when the draft is cleared, then a new form with a new key opens', () => {
@@ -66,7 +83,7 @@ describe('report draft', () => {
     ]);
   });
 
-  test('when a draft kept by an older build has uploads with no upload time, then they fail as expired; its failed ones may still be retried', () => {
+  test('when a draft kept by an older build has uploads with no upload time, then they fail as expired; its failed ones, their files gone, must be picked again', () => {
     const old = [
       { key: 'p1', localPath: 'wxfile://a.jpg', status: 'uploaded', progress: 100, mediaId: 'aaaaaaaaaaaaaaaaaaaaaaaa' },
       { key: 'p2', localPath: 'wxfile://b.jpg', status: 'failed', progress: 0, error: '网络连接失败，请检查网络后重试' },
@@ -74,7 +91,7 @@ describe('report draft', () => {
     const restored = restoreDraft({ version: 1, idempotencyKey: 'a'.repeat(32), savedAt: Date.now(), form: { photos: old } });
     expect(restored.form.photos.map((p) => [p.status, p.error, p.retryable])).toEqual([
       ['failed', EXPIRED_PHOTO, false],
-      ['failed', '网络连接失败，请检查网络后重试', true],
+      ['failed', PICKED_FILE_GONE, false],
     ]);
   });
 });

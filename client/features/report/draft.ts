@@ -21,8 +21,10 @@ export function newDraft(): ReportDraft {
 const isString = (v: unknown): v is string => typeof v === 'string';
 
 /**
- * The stored photos, settled: an upload the server may have deleted by now fails, to be replaced.
- * An uploaded photo with no upload time (a draft kept by an older build) counts as too old.
+ * The stored photos, settled after a restart (settleAfterRestart: the picked files are gone, so
+ * uploads are previewed from the server and the rest picked again); an upload the server may
+ * have deleted by now fails, to be replaced. An uploaded photo with no upload time (a draft
+ * kept by an older build) counts as too old.
  */
 function restorePhotos(value: unknown, now: number): DraftPhoto[] {
   if (!Array.isArray(value)) return [];

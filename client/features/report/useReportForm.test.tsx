@@ -1,10 +1,12 @@
-// The 随手拍 form while its tab stays open: signing out empties it, for the next person.
+// The 随手拍 form while its tab stays open: signing out empties it, for the next person; after a
+// restart its uploads are previewed from the server.
 import { act, renderHook } from '@testing-library/react';
 import { cases } from '../../api/cases';
 import { ApiError } from '../../api/error';
+import { media } from '../../api/media';
 import { adoptLogin, forgetSession } from '../../api/session';
-import { addPhotos, EXPIRED_PHOTO, photoSteps, UPLOAD_USABLE_MS } from '../photos/photos';
-import { loadDraft } from './draft';
+import { addPhotos, EXPIRED_PHOTO, photoSteps, PICKED_FILE_GONE, UPLOAD_USABLE_MS } from '../photos/photos';
+import { clearDraft, loadDraft, newDraft, saveDraft } from './draft';
 import { useReportForm } from './useReportForm';
 
 jest.mock('@tarojs/taro', () => jest.requireActual('../../test-support/taro-mock').taroMock());
@@ -60,6 +62,62 @@ describe('useReportForm', () => {
       expect(create).not.toHaveBeenCalled();
       expect(outcome).toMatchObject({ ok: false });
       expect(result.current.form.photos[0]).toMatchObject({ status: 'failed', error: EXPIRED_PHOTO });
+    });
+  });
+
+  describe('when the app restarts with a draft whose photos were picked in the last launch', () => {
+    const A = 'aaaaaaaaaaaaaaaaaaaaaaaa';
+    const B = 'bbbbbbbbbbbbbbbbbbbbbbbb';
+    const signed = (id: string) => ({ id, url: `/api/media/${id}?exp=9&sig=new`, thumbUrl: `/api/media/${id}/thumb?exp=9&sig=new`, expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
+
+    beforeEach(() => {
+      const draft = newDraft();
+      let photos = addPhotos([], ['http://tmp/a.jpg', 'http://tmp/b.jpg', 'http://tmp/c.jpg']);
+      photos = photoSteps.uploaded(photos, photos[0].key, A);
+      photos = photoSteps.uploaded(photos, photos[1].key, B);
+      photos = photoSteps.uploading(photos, photos[2].key);
+      saveDraft({ ...draft, form: { ...draft.form, photos } });
+    });
+    afterEach(() => {
+      jest.restoreAllMocks();
+      clearDraft();
+    });
+
+    test('then each upload shows the server\'s thumbnail, signed afresh, and the unfinished photo asks to be picked again', async () => {
+      const signedUrls = jest.spyOn(media, 'signedUrls').mockImplementation(async (id) => signed(id));
+      const { result } = renderHook(() => useReportForm());
+      await act(async () => undefined);
+
+      expect(signedUrls.mock.calls).toEqual([[A], [B]]);
+      expect(result.current.form.photos.map((p) => [p.status, p.localPath, p.thumbUrl])).toEqual([
+        ['uploaded', '', signed(A).thumbUrl],
+        ['uploaded', '', signed(B).thumbUrl],
+        ['failed', '', undefined],
+      ]);
+      expect(result.current.form.photos[2]).toMatchObject({ error: PICKED_FILE_GONE, retryable: false });
+    });
+
+    test('then an upload the server no longer has fails as expired, and the other is still previewed', async () => {
+      jest.spyOn(media, 'signedUrls').mockImplementation(async (id) => {
+        if (id === A) throw ApiError.fromResponse(404, { error: { code: 'MEDIA_NOT_FOUND', message: '图片不存在' } });
+        return signed(id);
+      });
+      const { result } = renderHook(() => useReportForm());
+      await act(async () => undefined);
+
+      expect(result.current.form.photos[0]).toMatchObject({ status: 'failed', error: EXPIRED_PHOTO, mediaId: undefined });
+      expect(result.current.form.photos[1]).toMatchObject({ status: 'uploaded', mediaId: B, thumbUrl: signed(B).thumbUrl });
+    });
+
+    test('then a network failure leaves the upload as it is, to be sent all the same', async () => {
+      jest.spyOn(media, 'signedUrls').mockRejectedValue(ApiError.client('NETWORK_ERROR'));
+      const { result } = renderHook(() => useReportForm());
+      await act(async () => undefined);
+
+      expect(result.current.form.photos.slice(0, 2).map((p) => [p.status, p.mediaId, p.thumbUrl])).toEqual([
+        ['uploaded', A, undefined],
+        ['uploaded', B, undefined],
+      ]);
     });
   });
 });

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CaseDetail } from '@citycare/shared';
 import { cases, invalidate, isApiError, messageOf, newIdempotencyKey, onSessionChange, queryKeys } from '../../api';
 import { expireAllUploads, expireOldUploads, photosFailed, type DraftPhoto } from '../photos/photos';
+import { loadServerPreviews } from '../photos/server-previews';
 import { usePhotoUploads } from '../photos/usePhotoUploads';
 import { clearDraft, loadDraft, newDraft, saveDraft, type ReportDraft } from './draft';
 import { toCaseBody, type ReportForm } from './form';
@@ -35,6 +36,9 @@ export function useReportForm() {
     setDraft((d) => ({ ...d, form: { ...d.form, photos: step(d.form.photos) } }));
   }, []);
   const photos = usePhotoUploads(draft.form.photos, setPhotos);
+
+  // The draft came from storage: after a restart its uploads are previewed from the server.
+  useEffect(() => void loadServerPreviews(draftRef.current.form.photos, setPhotos), [setPhotos]);
 
   /** Sends the case with the draft's key; the draft stays until the server has accepted it. */
   const submit = useCallback(async (): Promise<SubmitResult> => {

@@ -412,3 +412,36 @@ describe('GET /api/media/:id with a signed URL (what <image> loads)', () => {
     expect([b.url, b.thumbUrl]).toEqual([a.url, a.thumbUrl]);
   });
 });
+
+describe('GET /api/media/:id/urls (fresh URLs for a photo kept by the client)', () => {
+  let mine: { id: string; thumbUrl: string };
+
+  beforeAll(async () => {
+    mine = (await upload(resident, await jpeg(360, 240)).expect(201)).body;
+  });
+
+  it('when the uploader asks after the URLs it kept have expired, then it gets new ones that load without a token', async () => {
+    const urls = await api.app.getApplicationContext().getAsync(PhotoUrls);
+    const [kept] = urls.sign([mine.id], new Date(Date.now() - 2 * 3600_000)); // what a draft kept before a restart
+    await api.http().get(kept.thumbUrl).expect(403);
+
+    const res = await api.http().get(`/api/media/${mine.id}/urls`).set('Authorization', resident.auth).expect(200);
+    expect(res.body).toEqual({ id: mine.id, url: expect.stringMatching(/^\/api\/media\/\w{24}\?exp=\d+&sig=/), thumbUrl: expect.stringMatching(/^\/api\/media\/\w{24}\/thumb\?exp=\d+&sig=/), expiresAt: expect.any(String) });
+    expect(new Date(res.body.expiresAt).getTime()).toBeGreaterThan(Date.now());
+    const thumb = await api.http().get(res.body.thumbUrl).expect(200);
+    expect(thumb.headers['content-type']).toBe('image/jpeg');
+    await api.http().get(res.body.url).expect(200);
+  });
+
+  it('when another resident asks, then 404 exactly as for an id that does not exist', async () => {
+    const theirs = await api.http().get(`/api/media/${mine.id}/urls`).set('Authorization', neighbour.auth).expect(404);
+    const unknown = await api.http().get(`/api/media/${new Types.ObjectId().toHexString()}/urls`).set('Authorization', resident.auth).expect(404);
+    expectError(theirs, 'MEDIA_NOT_FOUND');
+    expect({ ...theirs.body.error, requestId: undefined }).toEqual({ ...unknown.body.error, requestId: undefined });
+  });
+
+  it('when no token is sent, then 401 and no URL', async () => {
+    const res = await api.http().get(`/api/media/${mine.id}/urls`).expect(401);
+    expectError(res, 'UNAUTHENTICATED');
+  });
+});

@@ -1,6 +1,7 @@
 import { Controller, Files, Get, Inject, Param, Post } from '@midwayjs/core';
 import type { Context } from '@midwayjs/koa';
 import type { UploadStreamFileInfo } from '@midwayjs/busboy';
+import type { SignedPhoto } from '@citycare/shared';
 import { requireUser } from '../../common/auth-user';
 import { MediaService } from './media.service';
 import type { MediaVariant } from './media-store';
@@ -33,6 +34,11 @@ export class MediaController {
   @Get('/:id/thumb')
   async thumb(@Param('id') id: string) {
     return this.send(id, 'thumb');
+  }
+
+  @Get('/:id/urls')
+  async urls(@Param('id') id: string): Promise<SignedPhoto> {
+    return this.media.signedUrls(requireUser(this.ctx), id);
   }
 
   /**

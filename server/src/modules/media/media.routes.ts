@@ -12,6 +12,17 @@ const uploadedMedia = {
   },
 };
 
+const signedPhoto = {
+  type: 'object',
+  required: ['id', 'url', 'thumbUrl', 'expiresAt'],
+  properties: {
+    id: { type: 'string', description: 'media id' },
+    url: { type: 'string', description: '/api/media/{id}?exp=&sig=: loads without a token until expiresAt' },
+    thumbUrl: { type: 'string', description: '/api/media/{id}/thumb?exp=&sig=' },
+    expiresAt: { type: 'string', format: 'date-time' },
+  },
+};
+
 const jpeg = { type: 'string', format: 'binary', description: 'image/jpeg bytes (not JSON), with ETag and Cache-Control: private, immutable' };
 
 const VIEW_ACCESS = 'the uploader; once attached to a case, whoever may see that case';
@@ -44,6 +55,18 @@ export const MEDIA_ROUTES: RouteDoc[] = [
     tag: 'media',
     params: { id: 'media id' },
     response: jpeg,
+    errors: ['UNAUTHENTICATED', 'MEDIA_NOT_FOUND'],
+    access: VIEW_ACCESS,
+    allow: { who: 'signed-in', of: ['owner', 'station', 'city'] },
+  },
+  {
+    method: 'get',
+    path: '/api/media/{id}/urls',
+    summary:
+      'Fresh signed URLs of a photo (valid ≤ 1 h), for a client whose kept URLs may have expired: a 随手拍 draft restored after the app restarted',
+    tag: 'media',
+    params: { id: 'media id' },
+    response: signedPhoto,
     errors: ['UNAUTHENTICATED', 'MEDIA_NOT_FOUND'],
     access: VIEW_ACCESS,
     allow: { who: 'signed-in', of: ['owner', 'station', 'city'] },

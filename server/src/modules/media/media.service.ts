@@ -1,5 +1,5 @@
 import { Inject, Provide } from '@midwayjs/core';
-import { chinaDate } from '@citycare/shared';
+import { chinaDate, type SignedPhoto } from '@citycare/shared';
 import { Types } from 'mongoose';
 import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
@@ -60,10 +60,17 @@ export class MediaService {
 
   /** The stored JPEG, for its uploader or anyone who may see a thing it is attached to; otherwise MEDIA_NOT_FOUND. */
   async open(viewer: AuthUser, id: string, variant: MediaVariant): Promise<MediaFile> {
-    const doc = await this.store.photo(id);
-    // Same answer for "no such photo" and "not yours": existence is not revealed.
-    if (!doc || !(await this.attachments.mayView(viewer, doc))) throw new AppError('MEDIA_NOT_FOUND');
-    return this.store.file(doc, variant);
+    return this.store.file(await this.viewable(viewer, id), variant);
+  }
+
+  /**
+   * Fresh signed URLs of a photo, for whoever may see it: a URL the client kept (a 随手拍
+   * draft's upload, after the app restarted) may have expired, or been signed by a secret
+   * the API no longer has.
+   */
+  async signedUrls(viewer: AuthUser, id: string): Promise<SignedPhoto> {
+    const [signed] = this.urls.sign([(await this.viewable(viewer, id))._id]);
+    return signed;
   }
 
   /** The stored JPEG behind a signed URL: 403 when the signature is wrong or past its expiry. */
@@ -74,6 +81,13 @@ export class MediaService {
     const doc = await this.store.photo(id);
     if (!doc) throw new AppError('MEDIA_NOT_FOUND');
     return this.store.file(doc, variant);
+  }
+
+  private async viewable(viewer: AuthUser, id: string): Promise<MediaDoc> {
+    const doc = await this.store.photo(id);
+    // Same answer for "no such photo" and "not yours": existence is not revealed.
+    if (!doc || !(await this.attachments.mayView(viewer, doc))) throw new AppError('MEDIA_NOT_FOUND');
+    return doc;
   }
 
   private findOwn(ownerId: Types.ObjectId, sha256: string) {
