@@ -46,6 +46,11 @@ export default function EventDetailPage() {
         <Text className="muted block">
           {event.stationName} · {event.place}
         </Text>
+        {event.cancelled && (
+          <Text className="message message--error block" data-testid="event-cancelled">
+            本活动已取消
+          </Text>
+        )}
         <Text className="body-text">{event.description}</Text>
         <PhotoGrid photos={event.photos} onError={onPhotoError} testId="event-photo" />
       </View>

@@ -42,7 +42,8 @@ export function toEventView(doc: EventDoc, stationName: string, sessions: EventS
     place: textFor(readers, doc.place),
     photos: sign(doc.photos),
     cancelled: !!doc.cancelledAt,
-    sessions,
+    // A session is bookable only while its event stands (booking refuses it too: booking.service.ts).
+    sessions: doc.cancelledAt ? sessions.map((s) => ({ ...s, bookable: false })) : sessions,
   };
 }
 

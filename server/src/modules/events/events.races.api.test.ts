@@ -68,10 +68,12 @@ describe('a session added while its event is cancelled', () => {
   });
 });
 
-it('when a session was left on under a cancelled event (its add died before checking the event), then booking it is refused', async () => {
+it('when a session was left on under a cancelled event (its add died before checking the event), then it shows as not bookable and booking it is refused', async () => {
   const eventId = await createEvent(api, w.leadA, { title: '取消后残留的场次' });
   const sessionId = await addSession(api, w.leadA, eventId);
   await api.db.collection('events').updateOne({ _id: new Types.ObjectId(eventId) }, { $set: { cancelledAt: new Date() } });
+  const shown = await api.http().get(`/api/events/${eventId}`).set('Authorization', w.resident.auth).expect(200);
+  expect(shown.body.sessions).toEqual([expect.objectContaining({ id: sessionId, cancelled: false, bookable: false })]);
   const refused = await book(api, w.resident, sessionId).expect(409);
   expect(refused.body.error.code).toBe('SESSION_CANCELLED');
   expect(await api.db.collection('event_bookings').countDocuments({ sessionId: new Types.ObjectId(sessionId) })).toBe(0);
