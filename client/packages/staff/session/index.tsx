@@ -2,18 +2,18 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { usePullRefresh } from '../../../hooks/usePullRefresh';
 import { useState } from 'react';
-import { BOOKING_STATUS_LABELS, chinaDate, type AttendanceList, type AttendanceRow } from '@citycare/shared';
+import { chinaDate, type AttendanceList } from '@citycare/shared';
 import { invalidate, queryKeys, useQuery } from '../../../api';
 import { staffEvents } from '../../../api/staff';
-import Badge from '../../../components/Badge';
 import Button from '../../../components/Button';
 import QueryStatus from '../../../components/QueryStatus';
 import RoleGate from '../../../components/RoleGate';
 import Screen from '../../../components/Screen';
 import { useAction } from '../../../hooks/useAction';
-import { formatDateTime, formatTimeRange } from '../../../services/format';
+import { formatTimeRange } from '../../../services/format';
 import { useCan } from '../../../hooks/useCan';
 import { CsvExportButton, CsvExportResult, useCsvExport } from '../CsvExport';
+import AttendanceItem from './AttendanceItem';
 import CheckIn from './CheckIn';
 import CapacitySheet from './CapacitySheet';
 import '../staff.css';
@@ -74,7 +74,7 @@ function Attendance({ id, list }: { id: string; list: AttendanceList }) {
           <CsvExportButton csv={csv} testId="attendance-export" />
         </View>
         <CsvExportResult csv={csv} testId="attendance-export-result" />
-        {list.items.length ? list.items.map((row) => <Row key={row.bookingId} row={row} />) : <Text className="muted block gap-top">还没有人预约</Text>}
+        {list.items.length ? list.items.map((row) => <AttendanceItem key={row.bookingId} row={row} capacity={list.session.capacity} />) : <Text className="muted block gap-top">还没有人预约</Text>}
       </View>
       {manages && !session.cancelled && (
         <View className="section">
@@ -98,26 +98,5 @@ function Attendance({ id, list }: { id: string; list: AttendanceList }) {
         </View>
       )}
     </Screen>
-  );
-}
-
-function Row({ row }: { row: AttendanceRow }) {
-  return (
-    <View className="staff-item" data-testid="attendance-row" data-code={row.code} data-checked-in={row.checkedInAt ? '1' : '0'}>
-      <View className="row row--between">
-        <Text>
-          {row.name} · {row.partySize} 人
-        </Text>
-        {row.checkedInAt ? (
-          <Badge tone="success" text="已签到" testId="attendance-checked-in" />
-        ) : (
-          <Badge tone={row.status === 'waitlisted' ? 'warning' : 'info'} text={row.status === 'waitlisted' ? `候补第 ${row.waitlistPosition ?? '-'} 位` : BOOKING_STATUS_LABELS[row.status]} />
-        )}
-      </View>
-      <Text className="muted block">
-        {row.code} · {row.phone ?? '未留电话'}
-        {row.checkedInAt ? ` · ${formatDateTime(row.checkedInAt)} 签到` : ''}
-      </Text>
-    </View>
   );
 }
