@@ -53,8 +53,7 @@ export class BookingQueryService {
   }
 
   /** The view of a booking just made, from what the booking service already read. */
-  async fresh({ booking, session, position }: NewBooking): Promise<BookingView> {
-    const event = await this.store.event(booking.eventId);
+  async fresh({ booking, session, event, position }: NewBooking): Promise<BookingView> {
     const names = await this.events.stationNames([event.stationId]);
     const rank = position === null ? null : await this.waitlist.rank({ sessionId: session._id, position });
     return toBookingView(booking, { session, event, stationName: names.get(event.stationId.toHexString()) ?? '', rank, checkedInAt: null, now: new Date() });

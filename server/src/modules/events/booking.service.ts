@@ -25,6 +25,7 @@ export const STALE_PENDING_MS = 60_000;
 export interface NewBooking {
   booking: BookingDoc;
   session: EventSessionDoc;
+  event: EventDoc;
   /** Its waitlist position when it waits. */
   position: number | null;
 }
@@ -74,14 +75,14 @@ export class BookingService {
       throw err;
     }
     await this.noticeIfCalledOff(event, session, booking);
-    if (!entry) return { booking: { ...booking, status: 'confirmed', confirmedAt }, session, position: null };
+    if (!entry) return { booking: { ...booking, status: 'confirmed', confirmedAt }, session, event, position: null };
     // Seats may have freed while we joined, or the claim only lost races: let the line move (maybe us).
     // The session as it is now: a capacity cut may have gone through since we read it, and the
     // answer then says this party is larger than the session (BookingView.partyExceedsCapacity).
     const current = await this.store.session(session._id);
     const moved = await this.waitlist.promote(current);
     const now = moved ? ((await this.store.bookings.findById(booking._id).lean<BookingDoc>()) ?? booking) : { ...booking, status: 'waitlisted' as const };
-    return { booking: now, session: current, position: now.status === 'waitlisted' ? entry.position : null };
+    return { booking: now, session: current, event, position: now.status === 'waitlisted' ? entry.position : null };
   }
 
   /**
