@@ -56,7 +56,7 @@ export class BookingService {
     // The event too, read after the session: a session whose add died between its insert and its
     // check of the event (EventAdminService.addSession) can outlive the event's cancel.
     const event = await this.store.event(session.eventId);
-    const refusal = bookingRefusal(session, new Date()) ?? (event.cancelledAt ? 'SESSION_CANCELLED' : null);
+    const refusal = bookingRefusal(session, event, new Date());
     if (refusal) throw new AppError(refusal);
     if (!partyFits(partySize, session.capacity)) throw new AppError('PARTY_TOO_LARGE', `该场次共 ${session.capacity} 个名额，最多可预约 ${session.capacity} 人`);
     const booking = await this.insertPending(user, session, partySize);

@@ -67,16 +67,21 @@ export class EventQueryService {
   }
 
   async sessionView(session: EventSessionDoc): Promise<EventSessionView> {
-    const [view] = await this.sessionViews([session], new Date());
+    const event = await this.store.event(session.eventId);
+    const [view] = await this.sessionViews([session], [event], new Date());
     return view;
   }
 
-  async sessionViews(sessions: EventSessionDoc[], now: Date): Promise<EventSessionView[]> {
+  /** `sessions` with their seat counts; `events` holds each one's event (whether it still stands). */
+  async sessionViews(sessions: EventSessionDoc[], events: EventDoc[], now: Date): Promise<EventSessionView[]> {
     const ids = sessions.map((s) => s._id);
     const [booked, waiting] = await Promise.all([this.seats.bookedCounts(ids), this.waitlistCounts(ids)]);
+    const eventOf = new Map(events.map((e) => [e._id.toHexString(), e]));
     return sessions.map((s) => {
       const key = s._id.toHexString();
-      return toSessionView(s, { booked: booked.get(key) ?? 0, waitlisted: waiting.get(key) ?? 0 }, now);
+      const event = eventOf.get(s.eventId.toHexString());
+      if (!event) throw new Error(`session ${key} shown without its event`);
+      return toSessionView(s, event, { booked: booked.get(key) ?? 0, waitlisted: waiting.get(key) ?? 0 }, now);
     });
   }
 
@@ -88,7 +93,7 @@ export class EventQueryService {
   private async views(events: EventDoc[], sessions: EventSessionDoc[], now: Date, readers: Readers): Promise<EventView[]> {
     const names = await this.stationNames([...new Set(events.map((e) => e.stationId))]);
     const wanted = new Set(events.map((e) => e._id.toHexString()));
-    const sessionViews = await this.sessionViews(sessions.filter((s) => wanted.has(s.eventId.toHexString())), now);
+    const sessionViews = await this.sessionViews(sessions.filter((s) => wanted.has(s.eventId.toHexString())), events, now);
     return events.map((e) => {
       const id = e._id.toHexString();
       return toEventView(e, names.get(e.stationId.toHexString()) ?? '', sessionViews.filter((s) => s.eventId === id), (ids) => this.photoUrls.sign(ids), readers);

@@ -11,7 +11,7 @@ export interface SessionCounts {
   waitlisted: number;
 }
 
-export function toSessionView(doc: EventSessionDoc, counts: SessionCounts, now: Date): EventSessionView {
+export function toSessionView(doc: EventSessionDoc, event: Pick<EventDoc, 'cancelledAt'>, counts: SessionCounts, now: Date): EventSessionView {
   return {
     id: doc._id.toHexString(),
     eventId: doc.eventId.toHexString(),
@@ -25,7 +25,7 @@ export function toSessionView(doc: EventSessionDoc, counts: SessionCounts, now: 
     bookingClosesAt: doc.bookingClosesAt.toISOString(),
     cancelCutoffAt: doc.cancelCutoffAt.toISOString(),
     cancelled: doc.cancelled,
-    bookable: bookingRefusal(doc, now) === null,
+    bookable: bookingRefusal(doc, event, now) === null,
   };
 }
 
@@ -42,8 +42,7 @@ export function toEventView(doc: EventDoc, stationName: string, sessions: EventS
     place: textFor(readers, doc.place),
     photos: sign(doc.photos),
     cancelled: !!doc.cancelledAt,
-    // A session is bookable only while its event stands (booking refuses it too: booking.service.ts).
-    sessions: doc.cancelledAt ? sessions.map((s) => ({ ...s, bookable: false })) : sessions,
+    sessions,
   };
 }
 

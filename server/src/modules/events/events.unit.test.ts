@@ -48,6 +48,7 @@ describe('seat picking', () => {
 describe('session rules', () => {
   const t = (h: number) => new Date(Date.UTC(2030, 0, 1, h));
   const session = { cancelled: false, bookingOpensAt: t(1), bookingClosesAt: t(8), cancelCutoffAt: t(6), startAt: t(10) };
+  const standing = { cancelledAt: null };
 
   it.each([
     [0, 'BOOKING_NOT_OPEN'],
@@ -56,13 +57,17 @@ describe('session rules', () => {
     [9, 'BOOKING_NOT_OPEN'],
     [10, 'SESSION_PAST'],
   ])('when booking at hour %i, then %s', (hour, code) => {
-    expect(bookingRefusal(session, t(hour))).toBe(code);
+    expect(bookingRefusal(session, standing, t(hour))).toBe(code);
   });
 
   it('when the session is cancelled, then booking says SESSION_CANCELLED and letting go is always allowed', () => {
-    expect(bookingRefusal({ ...session, cancelled: true }, t(2))).toBe('SESSION_CANCELLED');
+    expect(bookingRefusal({ ...session, cancelled: true }, standing, t(2))).toBe('SESSION_CANCELLED');
     expect(cancelRefusal('confirmed', { ...session, cancelled: true }, t(11))).toBeNull();
     expect(canPromote({ ...session, cancelled: true }, t(2))).toBe(false);
+  });
+
+  it('when the event is cancelled but the session missed it, then booking still says SESSION_CANCELLED', () => {
+    expect(bookingRefusal(session, { cancelledAt: t(0) }, t(2))).toBe('SESSION_CANCELLED');
   });
 
   it('when a party is larger than the whole session, then it does not fit; as large, it does', () => {

@@ -1,11 +1,16 @@
 import type { ErrorCode } from '@citycare/shared';
+import type { EventDoc } from './event.model';
 import type { EventSessionDoc } from './event-session.model';
 
 type Times = Pick<EventSessionDoc, 'cancelled' | 'startAt' | 'bookingOpensAt' | 'bookingClosesAt' | 'cancelCutoffAt'>;
 
-/** Why a session cannot be booked now, or null when it can. */
-export function bookingRefusal(session: Times, now: Date): ErrorCode | null {
-  if (session.cancelled) return 'SESSION_CANCELLED';
+/**
+ * Why a session cannot be booked now, or null when it can. A session of a cancelled event is
+ * called off even if its own flag missed the cancel (an add that died before its check of the
+ * event: EventAdminService.addSession).
+ */
+export function bookingRefusal(session: Times, event: Pick<EventDoc, 'cancelledAt'>, now: Date): ErrorCode | null {
+  if (session.cancelled || event.cancelledAt) return 'SESSION_CANCELLED';
   if (now >= session.startAt) return 'SESSION_PAST';
   if (now < session.bookingOpensAt || now > session.bookingClosesAt) return 'BOOKING_NOT_OPEN';
   return null;
