@@ -23,6 +23,15 @@ export const MAX_SESSION_CAPACITY = 1000;
 export function partyFits(partySize: number, capacity: number): boolean {
   return partySize <= capacity;
 }
+
+/**
+ * A waiting party the promotion passes over: larger than the whole session (it joined while a
+ * capacity cut went through). Its resident and the station's staff are told so.
+ */
+export function partyPassedOver(booking: { status: string; partySize: number }, capacity: number): boolean {
+  return booking.status === 'waitlisted' && !partyFits(booking.partySize, capacity);
+}
+
 export const MAX_EVENT_PHOTOS = 9;
 /** Booking codes use no 0/O, 1/I/L: easy to read aloud and type. */
 export const BOOKING_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';

@@ -8,6 +8,10 @@ describe('waitlistNote', () => {
     expect(waitlistNote(waiting)).toBe('候补第 2 位，有人取消后将按顺序为您递补');
   });
 
+  test('when my booking is still settling (no place yet), then I read that I wait, not a blank place', () => {
+    expect(waitlistNote({ ...waiting, waitlistPosition: null })).toBe('候补中，有人取消后将按顺序为您递补');
+  });
+
   test('when my party is larger than the session now, then I read that waiting will not seat me and to book again with fewer people', () => {
     const note = waitlistNote({ ...waiting, partyExceedsCapacity: true });
     expect(note).toContain('少于您预约的 4 人');

@@ -15,5 +15,7 @@ export function bookingBadge(status: BookingStatus): { text: string; tone: Badge
 export function waitlistNote(booking: Pick<BookingView, 'status' | 'waitlistPosition' | 'partySize' | 'partyExceedsCapacity'>): string | null {
   if (booking.status !== 'waitlisted') return null;
   if (booking.partyExceedsCapacity) return `本场现有名额少于您预约的 ${booking.partySize} 人，暂时无法递补。如仍想参加，请取消本预约，减少人数后重新预约`;
-  return `候补第 ${booking.waitlistPosition} 位，有人取消后将按顺序为您递补`;
+  // A booking still settling has no place yet.
+  const place = booking.waitlistPosition === null ? '候补中' : `候补第 ${booking.waitlistPosition} 位`;
+  return `${place}，有人取消后将按顺序为您递补`;
 }

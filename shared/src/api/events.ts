@@ -75,6 +75,8 @@ export interface AttendanceRow {
   partySize: number;
   status: Exclude<BookingStatus, 'cancelled'>;
   waitlistPosition: number | null;
+  /** Waiting, but larger than the session: passed over until the seats grow (partyPassedOver). */
+  partyExceedsCapacity: boolean;
   checkedInAt: string | null;
 }
 

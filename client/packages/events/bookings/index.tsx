@@ -33,7 +33,7 @@ export default function MyBookingsPage() {
                     {formatTimeRange(b.session.startAt, b.session.endAt)} · {b.partySize} 人
                   </Text>
                   {/* Waiting will not seat this party (the booking page says what to do). */}
-                  {b.partyExceedsCapacity && <Text className="message message--warning">人数超过现有名额，请减少人数重新预约</Text>}
+                  {b.partyExceedsCapacity && <Text className="message message--warning">人数超过现有名额，无法递补。请取消后减少人数重新预约</Text>}
                 </View>
                 <Badge tone={badge.tone} text={badge.text} testId="booking-status" />
               </View>

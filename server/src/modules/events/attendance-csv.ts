@@ -10,7 +10,7 @@ export function attendanceCsv(list: AttendanceList): string {
     r.name,
     r.phone,
     r.partySize,
-    BOOKING_STATUS_LABELS[r.status],
+    r.partyExceedsCapacity ? `${BOOKING_STATUS_LABELS[r.status]}（人数超过名额，无法递补）` : BOOKING_STATUS_LABELS[r.status],
     r.waitlistPosition,
     r.checkedInAt ? chinaTime(r.checkedInAt) : null,
   ]);

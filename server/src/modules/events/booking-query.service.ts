@@ -55,7 +55,7 @@ export class BookingQueryService {
   /** The view of a booking just made, from what the booking service already read. */
   async fresh({ booking, session, event, position }: NewBooking): Promise<BookingView> {
     const names = await this.events.stationNames([event.stationId]);
-    const rank = position === null ? null : await this.waitlist.rank({ sessionId: session._id, position });
+    const rank = position === null ? null : await this.waitlist.rank({ sessionId: session._id, position }, session.capacity);
     return toBookingView(booking, { session, event, stationName: names.get(event.stationId.toHexString()) ?? '', rank, checkedInAt: null, now: new Date() });
   }
 
@@ -70,7 +70,12 @@ export class BookingQueryService {
     const names = await this.events.stationNames([...event.values()].map((e) => e.stationId));
     const entry = byId(entries.filter((w): w is WaitlistDoc => !!w), (w) => w.bookingId);
     const ranks = new Map(
-      await Promise.all([...entry.values()].map(async (w) => [w.bookingId.toHexString(), await this.waitlist.rank(w)] as const)),
+      await Promise.all(
+        [...entry.values()].flatMap((w) => {
+          const s = session.get(w.sessionId.toHexString());
+          return s ? [(async () => [w.bookingId.toHexString(), await this.waitlist.rank(w, s.capacity)] as const)()] : [];
+        }),
+      ),
     );
     const now = new Date();
     return docs.flatMap((d) => {

@@ -1,6 +1,6 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { Types } from 'mongoose';
-import { chinaTime, maskPhone, type AttendanceList, type AttendanceRow, type CheckinResult } from '@citycare/shared';
+import { chinaTime, maskPhone, partyPassedOver, type AttendanceList, type AttendanceRow, type CheckinResult } from '@citycare/shared';
 import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
 import { authorize, can } from '../../common/permissions';
@@ -73,15 +73,15 @@ export class CheckinService {
 
   private async attendanceOf(session: EventSessionDoc, bookings: BookingDoc[]): Promise<AttendanceList> {
     const ids = bookings.map((b) => b._id);
-    const [event, sessionView, people, checkins, entries] = await Promise.all([
+    const [event, people, checkins, entries] = await Promise.all([
       this.store.event(session.eventId),
-      this.events.sessionView(session),
       this.users.contacts(bookings.map((b) => b.userId)),
       this.store.checkins.find({ bookingId: { $in: ids } }).lean<CheckinDoc[]>(),
       this.store.waitlist.find({ bookingId: { $in: ids } }).sort({ position: 1 }).lean<WaitlistDoc[]>(),
     ]);
+    const [sessionView] = await this.events.sessionViews([session], [event], new Date());
     const checkedIn = new Map(checkins.map((c) => [c.bookingId.toHexString(), c.at]));
-    const rank = new Map(await Promise.all(entries.map(async (w) => [w.bookingId.toHexString(), await this.waitlist.rank(w)] as const)));
+    const rank = new Map(await Promise.all(entries.map(async (w) => [w.bookingId.toHexString(), await this.waitlist.rank(w, session.capacity)] as const)));
     const rows: AttendanceRow[] = bookings.map((b) => {
       const key = b._id.toHexString();
       const p = people.get(b.userId.toHexString());
@@ -93,6 +93,7 @@ export class CheckinService {
         partySize: b.partySize,
         status: b.status === 'confirmed' ? 'confirmed' : 'waitlisted',
         waitlistPosition: rank.get(key) ?? null,
+        partyExceedsCapacity: partyPassedOver(b, session.capacity),
         checkedInAt: checkedIn.get(key)?.toISOString() ?? null,
       };
     });

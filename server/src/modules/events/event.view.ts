@@ -1,6 +1,6 @@
 import type { SignPhotos } from '../media/photo-urls';
 import { textFor, type Readers } from '../../common/public-text';
-import { partyFits, type AttendanceList, type BookingView, type EventSessionView, type EventView } from '@citycare/shared';
+import { partyPassedOver, type AttendanceList, type BookingView, type EventSessionView, type EventView } from '@citycare/shared';
 import type { BookingDoc, CancelledBookingDoc } from './booking.model';
 import type { EventDoc } from './event.model';
 import type { EventSessionDoc } from './event-session.model';
@@ -71,7 +71,7 @@ export function toBookingView(doc: BookingDoc | CancelledBookingDoc, ctx: Bookin
     partySize: doc.partySize,
     waitlistPosition: doc.status === 'waitlisted' ? ctx.rank : null,
     // The promotion passes such a party over (waitlist.service.ts, head): without this it would wait silently.
-    partyExceedsCapacity: doc.status === 'waitlisted' && !partyFits(doc.partySize, session.capacity),
+    partyExceedsCapacity: partyPassedOver(doc, session.capacity),
     canCancel: live !== null && !ctx.checkedInAt && !session.cancelled && cancelRefusal(live, session, ctx.now) === null,
     checkedInAt: ctx.checkedInAt?.toISOString() ?? null,
     createdAt: doc.createdAt.toISOString(),

@@ -495,7 +495,7 @@ describe('check-in and attendance', () => {
     const res = await api.http().get(`/api/staff/event-sessions/${sessionId}/attendance`).set('Authorization', w.officerA.auth).expect(200);
     expect(res.body.totals).toEqual({ bookings: 2, people: 3, checkedInBookings: 1, checkedInPeople: 2, waitlisted: 1 });
     expect(res.body.items.map((r: { status: string }) => r.status)).toEqual(['confirmed', 'confirmed', 'waitlisted']);
-    expect(res.body.items[2]).toMatchObject({ code: waiting.body.code, waitlistPosition: 1 });
+    expect(res.body.items[2]).toMatchObject({ code: waiting.body.code, waitlistPosition: 1, partyExceedsCapacity: false });
     expect(JSON.stringify(res.body)).not.toMatch(/13812341234|13900001111/);
 
     const csv = await api.http().get(`/api/staff/event-sessions/${sessionId}/attendance.csv`).set('Authorization', w.leadA.auth).buffer(true).parse((r, cb) => {

@@ -96,14 +96,22 @@ describe('a party that joins the line while a capacity cut goes through', () => 
     expect(shown.body).toMatchObject({ status: 'waitlisted', waitlistPosition: 1, partyExceedsCapacity: true, canCancel: true });
     const mine = await api.http().get('/api/bookings').set('Authorization', big.auth).expect(200);
     expect(mine.body.items).toMatchObject([{ id: booked.body.id, partyExceedsCapacity: true }]);
-    // Others waiting for a seat that fits are not flagged.
+    // The station's staff see it in the attendance list and its CSV.
+    const attendance = await api.http().get(`/api/staff/event-sessions/${sessionId}/attendance`).set('Authorization', w.leadA.auth).expect(200);
+    expect(attendance.body.items).toContainEqual(expect.objectContaining({ code: booked.body.code, status: 'waitlisted', partyExceedsCapacity: true }));
+    const csv = await api.http().get(`/api/staff/event-sessions/${sessionId}/attendance.csv`).set('Authorization', w.leadA.auth).expect(200);
+    expect(csv.text).toContain(`${booked.body.code},`);
+    expect(csv.text.split('\r\n').find((line: string) => line.startsWith(booked.body.code))).toContain('候补中（人数超过名额，无法递补）');
+    // Others waiting for a seat that fits are not flagged, and the passed-over party ahead does not count in their place.
     const fits = await loginAs(api.db, 'resident');
     expect((await book(api, fits, sessionId, 2).expect(201)).body).toMatchObject({ status: 'confirmed', partyExceedsCapacity: false });
+    const behind = await book(api, await loginAs(api.db, 'resident'), sessionId, 1).expect(201);
+    expect(behind.body).toMatchObject({ status: 'waitlisted', waitlistPosition: 1, partyExceedsCapacity: false });
 
-    // Room for the party again (3 booked of 7): it is seated and no longer flagged.
-    await api.http().patch(`/api/staff/event-sessions/${sessionId}`).set('Authorization', w.leadA.auth).send({ capacity: 7 }).expect(200);
+    // Room for the party again (3 booked of 8): it is seated and no longer flagged, and so is the one behind it.
+    await api.http().patch(`/api/staff/event-sessions/${sessionId}`).set('Authorization', w.leadA.auth).send({ capacity: 8 }).expect(200);
     const seated = await api.http().get(`/api/bookings/${booked.body.id}`).set('Authorization', big.auth).expect(200);
     expect(seated.body).toMatchObject({ status: 'confirmed', partyExceedsCapacity: false });
-    expect(await ledger(api, sessionId)).toMatchObject({ seats: 7, confirmedPeople: 7, line: [] });
+    expect(await ledger(api, sessionId)).toMatchObject({ seats: 8, confirmedPeople: 8, line: [] });
   });
 });

@@ -58,8 +58,9 @@ export class WaitlistService {
   }
 
   /** 1 for the head of the line. */
-  async rank(entry: Pick<WaitlistDoc, 'sessionId' | 'position'>): Promise<number> {
-    return 1 + (await this.store.waitlist.countDocuments({ sessionId: entry.sessionId, position: { $lt: entry.position } }));
+  /** 1-based place in line among the parties ahead that can be seated (a larger one is passed over: head). */
+  async rank(entry: Pick<WaitlistDoc, 'sessionId' | 'position'>, capacity: number): Promise<number> {
+    return 1 + (await this.store.waitlist.countDocuments({ sessionId: entry.sessionId, position: { $lt: entry.position }, partySize: { $lte: capacity } }));
   }
 
   async isEmpty(sessionId: Types.ObjectId): Promise<boolean> {
