@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Types } from 'mongoose';
+import { Types, type Model } from 'mongoose';
 import { AppError } from './app-error';
 import { isDuplicateKey } from './mongo-errors';
 
@@ -7,6 +7,7 @@ const WAIT_MS = 5000;
 
 /** What a key's record says: the body it came with and the id of what it creates. */
 export interface KeyRecord {
+  recordId: Types.ObjectId;
   bodyHash: string;
   targetId: Types.ObjectId | null;
   createdAt: Date;
@@ -27,6 +28,21 @@ export interface IdempotentCreation<T> {
   load(id: Types.ObjectId): Promise<T | null>;
   /** Makes the thing under `id`; its insert is unique on `id`, so two attempts make one. */
   create(id: Types.ObjectId): Promise<T>;
+}
+
+/** A key record as stored: unique on {userId, key}; `F` names the field that holds the new thing's id. */
+export type KeyRecordDoc<F extends string> = { _id: Types.ObjectId; userId: Types.ObjectId; key: string; bodyHash: string; createdAt: Date } & { [K in F]: Types.ObjectId | null };
+
+/** The ledger of `userId`'s `key` in a collection of key records whose `field` names what they create. */
+export function keyLedger<F extends string, D extends KeyRecordDoc<F>>(model: Model<D>, field: F, userId: Types.ObjectId, key: string): KeyLedger {
+  return {
+    claim: async (targetId, bodyHash) => (await model.create({ userId, key, bodyHash, [field]: targetId, createdAt: new Date() } as Partial<D>))._id as Types.ObjectId,
+    find: async () => {
+      const record = await model.findOne({ userId, key }).lean<KeyRecordDoc<F>>();
+      return record && { recordId: record._id, bodyHash: record.bodyHash, targetId: record[field], createdAt: record.createdAt };
+    },
+    release: async (recordId) => void (await model.deleteOne({ _id: recordId })),
+  };
 }
 
 export const bodyHashOf = (body: unknown): string => createHash('sha256').update(JSON.stringify(body)).digest('hex');
@@ -70,11 +86,25 @@ async function replay<T>(c: IdempotentCreation<T>, bodyHash: string): Promise<T>
       const doc = await c.load(record.targetId);
       if (doc) return doc;
       const stalled = Date.now() - record.createdAt.getTime() > WAIT_MS;
-      if (stalled || Date.now() > deadline) return createOnce(c, record.targetId);
+      if (stalled || Date.now() > deadline) return finishStalled(c, { ...record, targetId: record.targetId });
     } else if (Date.now() > deadline) {
       throw new AppError('CONCURRENT_UPDATE', '相同的提交正在处理中，请稍后刷新');
     }
     await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * A first attempt that never finished, finished here. Refused (the photos were swept meanwhile,
+ * the text is risky) with nothing made, the key is freed as a first refusal frees it: otherwise
+ * every retry, even with a corrected body, would meet this record for good.
+ */
+async function finishStalled<T>(c: IdempotentCreation<T>, record: KeyRecord & { targetId: Types.ObjectId }): Promise<T> {
+  try {
+    return await createOnce(c, record.targetId);
+  } catch (err) {
+    if (err instanceof AppError && !(await c.load(record.targetId))) await c.ledger.release(record.recordId);
+    throw err;
   }
 }
 

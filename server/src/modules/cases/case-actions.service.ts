@@ -1,9 +1,9 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { Types } from 'mongoose';
-import { createHash } from 'node:crypto';
 import { isOpen, ratingConsequence } from '@citycare/shared';
 import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
+import { bodyHashOf } from '../../common/idempotent-creation';
 import { isDuplicateKey } from '../../common/mongo-errors';
 import { authorize } from '../../common/permissions';
 import { PhotoAttachments } from '../media/photo-attachments.service';
@@ -139,7 +139,7 @@ export class CaseActionsService {
    * (or another case) under the same key is 422; a retry while the first may still be writing, 409.
    */
   private async claimKey(user: AuthUser, key: string, body: unknown, doc: CaseDoc): Promise<'write' | 'written'> {
-    const bodyHash = createHash('sha256').update(JSON.stringify({ on: doc._id.toHexString(), body })).digest('hex');
+    const bodyHash = bodyHashOf({ on: doc._id.toHexString(), body });
     const userId = new Types.ObjectId(user.id);
     try {
       await this.store.idempotencyKeys.create({ userId, key, bodyHash, caseId: doc._id, createdAt: new Date() });

@@ -3,12 +3,11 @@ import { Types } from 'mongoose';
 import type { CaseSource, CreateCaseBody } from '@citycare/shared';
 import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
-import { createIdempotently, type KeyLedger } from '../../common/idempotent-creation';
+import { createIdempotently, keyLedger } from '../../common/idempotent-creation';
 import { PhotoAttachments } from '../media/photo-attachments.service';
 import { StationService } from '../stations/station.service';
 import { ContentCheck } from '../wechat/content-check';
 import { ZoneService } from '../zones/zone.service';
-import type { IdempotencyDoc } from './idempotency.model';
 import { CategoryService } from './category.service';
 import { CaseStore } from './case-store';
 import { CaseTimelineService } from './case-timeline.service';
@@ -55,16 +54,7 @@ export class CaseIntakeService {
 
   /** The same Idempotency-Key with the same body makes one case (common/idempotent-creation.ts); with another body → 422. */
   async submit(user: AuthUser, body: CreateCaseBody, key: string, source: CaseSource = 'miniprogram', options: IntakeOptions = {}): Promise<CaseDoc> {
-    const keys = this.store.idempotencyKeys;
-    const userId = new Types.ObjectId(user.id);
-    const ledger: KeyLedger = {
-      claim: async (caseId, bodyHash) => (await keys.create({ userId, key, bodyHash, caseId, createdAt: new Date() }))._id,
-      find: async () => {
-        const record = await keys.findOne({ userId, key }).lean<IdempotencyDoc>();
-        return record && { bodyHash: record.bodyHash, targetId: record.caseId, createdAt: record.createdAt };
-      },
-      release: async (recordId) => void (await keys.deleteOne({ _id: recordId })),
-    };
+    const ledger = keyLedger(this.store.idempotencyKeys, 'caseId', new Types.ObjectId(user.id), key);
     return createIdempotently({
       ledger,
       body,

@@ -3,7 +3,7 @@ import { Types, type FilterQuery } from 'mongoose';
 import { permissionScope, type CreateNoticeBody, type ManagedNoticeView, type NoticePage, type UpdateNoticeBody } from '@citycare/shared';
 import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
-import { createIdempotently, type KeyLedger } from '../../common/idempotent-creation';
+import { createIdempotently, keyLedger } from '../../common/idempotent-creation';
 import { authorize } from '../../common/permissions';
 import { Database } from '../../common/database';
 import { PhotoAttachments } from '../media/photo-attachments.service';
@@ -49,20 +49,8 @@ export class NoticeAuthoringService {
     authorize(user, 'notice.manage', { community });
     assertFuture(body.expiresAt);
     const create = (id: Types.ObjectId) => this.create(user, community, body, id);
-    const doc = key === null ? await create(new Types.ObjectId()) : await createIdempotently({ ledger: this.ledger(user, key), body, create, load: (id) => this.board.notices.findById(id).lean<NoticeDoc>() });
+    const doc = key === null ? await create(new Types.ObjectId()) : await createIdempotently({ ledger: keyLedger(this.requests, 'noticeId', new Types.ObjectId(user.id), key), body, create, load: (id) => this.board.notices.findById(id).lean<NoticeDoc>() });
     return this.board.open(user, doc._id.toHexString()) as Promise<ManagedNoticeView>;
-  }
-
-  private ledger(user: AuthUser, key: string): KeyLedger {
-    const userId = new Types.ObjectId(user.id);
-    return {
-      claim: async (noticeId, bodyHash) => (await this.requests.create({ userId, key, bodyHash, noticeId, createdAt: new Date() }))._id,
-      find: async () => {
-        const record = await this.requests.findOne({ userId, key }).lean<NoticeRequestDoc>();
-        return record && { bodyHash: record.bodyHash, targetId: record.noticeId, createdAt: record.createdAt };
-      },
-      release: async (recordId) => void (await this.requests.deleteOne({ _id: recordId })),
-    };
   }
 
   /** The notice under `id`; its photos are attached first, so a crash after the insert leaves none loose. */

@@ -163,6 +163,21 @@ describe('posting', () => {
       expect(await stored(body.title as string)).toBe(1);
     });
 
+    it('when the retry of a dead first attempt is refused (its photo was swept meanwhile), then the key is free for the corrected post', async () => {
+      const key = `notice-${new Types.ObjectId().toHexString()}`;
+      const photo = await uploadPhoto(secretaryA);
+      const body = noticeBody({ photos: [photo] });
+      const first = await send(secretaryA, key, body).expect(201);
+      await api.db.collection('notices').deleteOne({ _id: new Types.ObjectId(first.body.id) });
+      await api.db.collection('notice_requests').updateOne({ key }, { $set: { createdAt: new Date(Date.now() - 60_000) } });
+      await api.db.collection('media').deleteOne({ _id: new Types.ObjectId(photo) });
+      const refused = await send(secretaryA, key, body).expect(404);
+      expect(refused.body.error.code).toBe('MEDIA_NOT_FOUND');
+      const corrected = noticeBody();
+      await send(secretaryA, key, corrected).expect(201);
+      expect(await stored(corrected.title as string)).toBe(1);
+    });
+
     it('when the key is malformed, then 400 and no notice', async () => {
       const body = noticeBody();
       const res = await send(secretaryA, 'short', body).expect(400);

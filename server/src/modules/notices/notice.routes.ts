@@ -55,11 +55,11 @@ export const NOTICE_ROUTES: RouteDoc[] = [
   {
     method: 'post',
     path: '/api/notices',
-    summary: "Post a notice: a secretary's goes to their community, an admin's is city-wide. Text passes the content check",
+    summary: "Post a notice: a secretary's goes to their community, an admin's is city-wide. Text passes the content check. An optional Idempotency-Key makes a resent post land once",
     tag: 'notices',
     body: createNoticeBody,
     response: managed,
-    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'UNKNOWN_FIELD', 'VALIDATION_FAILED', 'CONTENT_RISKY', 'MEDIA_NOT_FOUND'],
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'UNKNOWN_FIELD', 'VALIDATION_FAILED', 'CONTENT_RISKY', 'MEDIA_NOT_FOUND', 'IDEMPOTENCY_KEY_REUSED', 'CONCURRENT_UPDATE'],
     access: 'secretary, admin',
     allow: { who: ['secretary', 'admin'] },
   },

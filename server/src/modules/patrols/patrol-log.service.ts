@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { Types } from 'mongoose';
 import type { CreatePatrolBody, PatrolView } from '@citycare/shared';
 import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
+import { bodyHashOf } from '../../common/idempotent-creation';
 import { isDuplicateKey } from '../../common/mongo-errors';
 import { authorize } from '../../common/permissions';
 import { CaseIntakeService } from '../cases/case-intake.service';
@@ -41,7 +41,7 @@ export class PatrolLogService {
     authorize(user, 'patrol.write');
     if (!user.stationId) throw new AppError('FORBIDDEN', '只有工作站的队员可以记录巡查');
     const officerId = new Types.ObjectId(user.id);
-    const bodyHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+    const bodyHash = bodyHashOf(body);
     const done = await this.query.patrols.findOne({ officerId, key }).lean<PatrolDoc>();
     if (done) return this.replay(done, bodyHash);
 
