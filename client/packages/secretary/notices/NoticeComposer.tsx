@@ -27,10 +27,10 @@ export default function NoticeComposer({ onPublished }: { onPublished: () => voi
   const problem = (): string | null =>
     !title.trim() ? '请填写标题' : !body.trim() ? '请填写正文' : photosBusy(photos) ? '照片还在上传，请稍候' : photosFailed(photos) ? '有照片上传失败，请重试或删除' : null;
 
-  // One key per notice as written: 确认发布 again after a lost answer posts it once; any change is a new notice.
+  // One key per notice as sent (trimmed): 确认发布 again after a lost answer posts it once; any change is a new notice.
   const photoIds = uploadedMediaIds(photos).join(',');
   // eslint-disable-next-line react-hooks/exhaustive-deps -- a new key exactly when the notice changes
-  const key = useMemo(newIdempotencyKey, [title, body, pinned, photoIds]);
+  const key = useMemo(newIdempotencyKey, [title.trim(), body.trim(), pinned, photoIds]);
 
   const publish = useAction(async () => {
     const p = problem();

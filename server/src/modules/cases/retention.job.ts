@@ -80,7 +80,9 @@ export class RetentionJob {
     await this.store.ratings.updateOne({ caseId: doc._id }, { $set: { reporterId: new Types.ObjectId(), comment: null } });
     await this.store.followers.deleteMany({ caseId: doc._id });
     // Every Idempotency-Key that wrote to the case: the reporter's (the case, 补充说明) and staff's
-    // (replies and notes, named in their entries), each by its own unique {userId, key}.
+    // (replies and notes, named in their entries), each by its own unique {userId, key}. A staff
+    // request that died before its entry landed leaves its key (a random key and a hash, no
+    // text): finding it would need an index on caseId that every creation would pay for.
     await this.store.idempotencyKeys.deleteMany({ userId: doc.reporterId, caseId: doc._id });
     for (const entry of entries) {
       if (entry.requestKey && entry.actorId) await this.store.idempotencyKeys.deleteOne({ userId: entry.actorId, key: entry.requestKey, caseId: doc._id });

@@ -1,19 +1,15 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { Types } from 'mongoose';
 import type { PersonalDataHolder } from '../users/personal-data';
-import { NoticeAuthoringService } from './notice-authoring.service';
 import { NoticeBoardService } from './notice-board.service';
 import type { NoticeReadDoc } from './notice.model';
 
-/** Which notices the person opened; on deletion the reads stay counted but lead to no one, and their post keys go. */
+/** Which notices the person opened; on deletion the reads stay counted but lead to no one. */
 @Provide()
 @Scope(ScopeEnum.Singleton)
 export class NoticePersonalData implements PersonalDataHolder {
   @Inject()
   board!: NoticeBoardService;
-
-  @Inject()
-  authoring!: NoticeAuthoringService;
 
   async export(userId: Types.ObjectId) {
     const reads = await this.board.reads.find({ userId }).sort({ at: 1 }).lean<NoticeReadDoc[]>();
@@ -23,6 +19,5 @@ export class NoticePersonalData implements PersonalDataHolder {
   async erase(userId: Types.ObjectId): Promise<void> {
     const reads = await this.board.reads.find({ userId }).select('_id').lean<Pick<NoticeReadDoc, '_id'>[]>();
     for (const read of reads) await this.board.reads.updateOne({ _id: read._id }, { $set: { userId: new Types.ObjectId() } });
-    await this.authoring.requests.deleteMany({ userId });
   }
 }
