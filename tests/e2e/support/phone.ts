@@ -21,7 +21,12 @@ export function assertH5Built(): void {
 }
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  // `npm test` installs it first (tools/lib/deps.js); a direct `npx jest` on a fresh machine says so at once.
+  if (!fs.existsSync(executablePath)) {
+    throw new Error(`no Chromium at ${executablePath}: run \`node -e "require('./tools/lib/deps').ensureChromium()"\` (or \`npm test\`), or set CHROMIUM_PATH`);
+  }
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
 
 /** A phone-sized page; uncaught script errors are collected for the test to check. */
