@@ -219,6 +219,39 @@ describe('resident journey (H5)', () => {
     await page.getByTestId('me-community').filter({ hasText: '嘉麟社区' }).waitFor();
   });
 
+  test('when a browser gives no location, then the resident reports by choosing the community, and the case goes to its station', async () => {
+    const { page, errors } = await openPhone(browser, contexts, { located: false });
+    await go(page, 'packages/account/sign-in/index?back=report');
+    await page.getByTestId('sign-in-new').click();
+    await page.getByTestId('report-page').waitFor();
+    await page.getByTestId('category-street_vending').click();
+    await page.getByTestId('report-description').locator('textarea').fill('村口路边有人摆摊卖菜，占了半条路');
+    await page.getByTestId('report-place-failure').filter({ hasText: '按社区选择位置' }).waitFor();
+    await page.getByTestId('report-address').locator('input').fill('平桥村村委会西侧路口');
+    await tapMiddle(page, page.getByTestId('report-choose-community'));
+    await page.getByTestId('community-place-search').locator('input').fill('平桥');
+    const option = page.getByTestId('community-place-option');
+    await option.first().waitFor();
+    expect(await option.count()).toBe(1);
+    await snap(page, 'report-community-place');
+    await tapMiddle(page, option.first());
+    expect(await page.getByTestId('report-place-status').textContent()).toBe('平桥村（工作站位置）');
+    await snap(page, 'report-community-placed');
+    await page.getByTestId('report-review').click();
+    await page.getByTestId('report-summary').waitFor();
+    await page.getByTestId('report-submit').click();
+    await page.getByTestId('report-sent').waitFor();
+
+    await go(page, 'pages/cases/index');
+    const card = page.getByTestId('my-cases-mine').getByTestId('case-card').first();
+    await card.waitFor();
+    await card.click();
+    await page.getByTestId('case-detail').waitFor();
+    expect(await page.getByTestId('case-detail').textContent()).toContain('海安市城管局平桥村工作站');
+    expect(await page.getByTestId('case-detail').textContent()).toContain('平桥村村委会西侧路口');
+    expect(errors).toEqual([]);
+  });
+
   test('when the officer accepts, replies with a photo and resolves with an after-photo, then both residents see the reply', async () => {
     const officer = await api.demoToken('demo-officer-1');
     const id = journey.caseId as string;

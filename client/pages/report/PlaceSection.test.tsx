@@ -1,7 +1,9 @@
 // 问题位置 on the 随手拍 page: what the resident types is kept while the position is on its way,
-// and a refused permission offers the way to allow it.
+// a refused permission offers the way to allow it, and a browser with no position and no map
+// places the report at a chosen community's station.
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
+import { stations } from '../../api/stations';
 import { zones } from '../../api/zones';
 import { emptyReportForm, type ReportForm } from '../../features/report/form';
 import { locateResident, openLocationSettings, type LocateResult } from '../../services/location';
@@ -9,6 +11,7 @@ import PlaceSection from './PlaceSection';
 
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: {} }));
 jest.mock('../../api/zones', () => ({ zones: { near: jest.fn() } }));
+jest.mock('../../api/stations', () => ({ stations: { list: jest.fn() } }));
 jest.mock('../../services/location', () => ({ locateResident: jest.fn(), openLocationSettings: jest.fn(), pickPlace: jest.fn() }));
 
 const locate = locateResident as jest.Mock;
@@ -83,5 +86,35 @@ describe('PlaceSection', () => {
     await act(async () => fireEvent.click(screen.getByTestId('report-allow-location')));
     expect(locate).toHaveBeenCalledTimes(1);
     expect(screen.getByTestId('report-place-failure')).toBeTruthy();
+  });
+
+  test('when a browser has no position, then the resident picks the community and the report is placed at its station with the typed address', async () => {
+    process.env.TARO_ENV = 'h5';
+    const station = (id: string, community: string, lat: number) => ({ id, name: `${community}工作站`, community, address: '', lat, lng: 120.46, phone: '', openingHours: '', demo: true });
+    (stations.list as jest.Mock).mockResolvedValue({ items: [station('s1', '嘉麟社区', 32.5368), station('s2', '平桥村', 32.52)] });
+    const refuse = nextLocation();
+    render(<Page start={emptyReportForm()} />);
+    await refuse({ ok: false, reason: 'denied' });
+    expect(screen.getByTestId('report-place-failure').textContent).toContain('按社区选择位置');
+    typeAddress('平桥村 3 组路口');
+
+    await act(async () => fireEvent.click(screen.getByTestId('report-choose-community')));
+    const search = screen.getByTestId('community-place-search').querySelector('input') as HTMLInputElement;
+    fireEvent.change(search, { target: { value: '平桥' } });
+    const options = screen.getAllByTestId('community-place-option');
+    expect(options.map((o) => o.textContent)).toEqual(['平桥村平桥村工作站']);
+    await act(async () => fireEvent.click(options[0]));
+
+    expect(latest.place).toEqual({ lat: 32.52, lng: 120.46, address: '平桥村 3 组路口' });
+    expect(screen.getByTestId('report-place-status').textContent).toBe('平桥村（工作站位置）');
+    expect(screen.queryByTestId('community-place-sheet')).toBeNull();
+    expect(screen.queryByTestId('report-place-failure')).toBeNull();
+
+    // A real position later replaces the stand-in.
+    const arrive = nextLocation();
+    fireEvent.click(screen.getByTestId('report-relocate'));
+    await arrive({ ok: true, at: here });
+    expect(latest.place).toEqual({ ...here, address: '平桥村 3 组路口' });
+    expect(screen.getByTestId('report-place-status').textContent).toContain('已定位');
   });
 });

@@ -1,11 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import { useEffect, useRef, useState } from 'react';
+import type { StationSummary } from '@citycare/shared';
 import { queryKeys, useQuery, zones } from '../../api';
 import Button from '../../components/Button';
 import Field from '../../components/Field';
 import type { ReportForm } from '../../features/report/form';
 import { locateResident, openLocationSettings, pickPlace, type LocationFailure } from '../../services/location';
 import { appActions } from '../../store/app-store';
+import CommunityPlaceSheet from './CommunityPlaceSheet';
 
 /** A stall zone this close to the problem is offered to link. */
 const ZONE_RADIUS_M = 300;
@@ -20,15 +22,18 @@ const isWeapp = (): boolean => process.env.TARO_ENV === 'weapp';
 
 function failureText(reason: LocationFailure): string {
   if (reason === 'unavailable') return '暂时无法定位，请稍后重试';
-  return isWeapp() ? '未获得定位权限，请去开启定位，或在地图上选点' : '未获得定位权限，请在浏览器设置中允许定位后重新定位';
+  return isWeapp() ? '未获得定位权限，请去开启定位，或在地图上选点' : '未获得定位权限，请在浏览器设置中允许定位后重新定位，或按社区选择位置';
 }
 
-/** Where the problem is: located on open, moved on WeChat's map (weapp) or described (both). */
+/** Where the problem is: located on open, moved on WeChat's map (weapp) or put at a community's station (H5), and described. */
 export default function PlaceSection({ form, onPatch, error }: Props) {
   const [locating, setLocating] = useState(false);
   const [failure, setFailure] = useState<LocationFailure | null>(null);
   // An address typed before any position came: kept here, and joined to the position when it comes.
   const [unplacedAddress, setUnplacedAddress] = useState('');
+  // The community whose station stands in for the position (H5 without location), until a real one comes.
+  const [standIn, setStandIn] = useState<StationSummary | null>(null);
+  const [choosingCommunity, setChoosingCommunity] = useState(false);
   const place = form.place;
   // Locating takes seconds: the address written back is the one in the form when it ends.
   const latest = useRef({ place, unplacedAddress });
@@ -45,7 +50,16 @@ export default function PlaceSection({ form, onPatch, error }: Props) {
     }
     appActions.rememberLocation(result.at);
     const { place: now, unplacedAddress: typed } = latest.current;
+    setStandIn(null);
     onPatch({ place: { ...result.at, address: now ? now.address : typed } });
+  };
+
+  const placeAtStation = (station: StationSummary): void => {
+    setChoosingCommunity(false);
+    setStandIn(station);
+    setFailure(null);
+    const { place: now, unplacedAddress: typed } = latest.current;
+    onPatch({ place: { lat: station.lat, lng: station.lng, address: now ? now.address : typed } });
   };
 
   const allowLocation = async (): Promise<void> => {
@@ -54,7 +68,9 @@ export default function PlaceSection({ form, onPatch, error }: Props) {
 
   const pick = async (): Promise<void> => {
     const picked = await pickPlace(place ?? undefined);
-    if (picked) onPatch({ place: { lat: picked.lat, lng: picked.lng, address: picked.address } });
+    if (!picked) return;
+    setStandIn(null);
+    onPatch({ place: { lat: picked.lat, lng: picked.lng, address: picked.address } });
   };
 
   useEffect(() => {
@@ -70,7 +86,7 @@ export default function PlaceSection({ form, onPatch, error }: Props) {
       <View className="row row--between">
         <Text className="field__label">问题位置</Text>
         <Text className="muted" data-testid="report-place-status">
-          {locating ? '正在定位…' : place ? `已定位 ${place.lat.toFixed(5)}, ${place.lng.toFixed(5)}` : '未定位'}
+          {locating ? '正在定位…' : standIn && place ? `${standIn.community}（工作站位置）` : place ? `已定位 ${place.lat.toFixed(5)}, ${place.lng.toFixed(5)}` : '未定位'}
         </Text>
       </View>
       {failure && (
@@ -88,14 +104,20 @@ export default function PlaceSection({ form, onPatch, error }: Props) {
             重新定位
           </Button>
         )}
-        {isWeapp() && (
-          <View className="report__spacer">
+        <View className="report__spacer">
+          {isWeapp() ? (
             <Button kind="secondary" size="sm" onClick={() => void pick()}>
               在地图上选点
             </Button>
-          </View>
-        )}
+          ) : (
+            <Button kind="secondary" size="sm" onClick={() => setChoosingCommunity(true)} testId="report-choose-community">
+              按社区选择位置
+            </Button>
+          )}
+        </View>
       </View>
+      {standIn && place && <Text className="muted block">问题位置记为{standIn.name}，请在详细地址中写清具体位置</Text>}
+      <CommunityPlaceSheet open={choosingCommunity} onClose={() => setChoosingCommunity(false)} onPick={placeAtStation} />
       <Field
         label="详细地址"
         value={place ? place.address : unplacedAddress}
