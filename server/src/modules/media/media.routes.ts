@@ -25,7 +25,14 @@ const signedPhoto = {
 
 const jpeg = { type: 'string', format: 'binary', description: 'image/jpeg bytes (not JSON), with ETag and Cache-Control: private, immutable' };
 
-const VIEW_ACCESS = 'the uploader; once attached to a case, whoever may see that case';
+/** What every route that shows one photo shares: who may see it, and the 404 for anyone else. */
+const viewing = {
+  tag: 'media',
+  params: { id: 'media id' },
+  errors: ['UNAUTHENTICATED', 'MEDIA_NOT_FOUND'],
+  access: 'the uploader; once attached to a case, whoever may see that case',
+  allow: { who: 'signed-in', of: ['owner', 'station', 'city'] },
+} satisfies Partial<RouteDoc>;
 
 export const MEDIA_ROUTES: RouteDoc[] = [
   {
@@ -52,34 +59,22 @@ export const MEDIA_ROUTES: RouteDoc[] = [
     method: 'get',
     path: '/api/media/{id}',
     summary: 'The stored photo (image/jpeg); 304 for a matching If-None-Match',
-    tag: 'media',
-    params: { id: 'media id' },
+    ...viewing,
     response: jpeg,
-    errors: ['UNAUTHENTICATED', 'MEDIA_NOT_FOUND'],
-    access: VIEW_ACCESS,
-    allow: { who: 'signed-in', of: ['owner', 'station', 'city'] },
   },
   {
     method: 'get',
     path: '/api/media/{id}/urls',
     summary:
       'Fresh signed URLs of a photo (valid ≤ 1 h), for a client whose kept URLs may have expired: a 随手拍 draft restored after the app restarted',
-    tag: 'media',
-    params: { id: 'media id' },
+    ...viewing,
     response: signedPhoto,
-    errors: ['UNAUTHENTICATED', 'MEDIA_NOT_FOUND'],
-    access: VIEW_ACCESS,
-    allow: { who: 'signed-in', of: ['owner', 'station', 'city'] },
   },
   {
     method: 'get',
     path: '/api/media/{id}/thumb',
     summary: 'The thumbnail (image/jpeg, long edge ≤ 480 px)',
-    tag: 'media',
-    params: { id: 'media id' },
+    ...viewing,
     response: jpeg,
-    errors: ['UNAUTHENTICATED', 'MEDIA_NOT_FOUND'],
-    access: VIEW_ACCESS,
-    allow: { who: 'signed-in', of: ['owner', 'station', 'city'] },
   },
 ];
