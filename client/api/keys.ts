@@ -12,6 +12,7 @@ export const queryKeys = {
     nearest: (at: LatLng) => ['stations', 'nearest', ...cell(at)] as const,
     list: () => ['stations', 'list'] as const,
     detail: (id: string) => ['stations', 'detail', id] as const,
+    record: (id: string) => ['stations', 'record', id] as const,
   },
   zones: {
     near: (at: LatLng, radiusM: number) => ['zones', 'near', ...cell(at), radiusM] as const,

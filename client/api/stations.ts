@@ -1,6 +1,7 @@
 import type {
   LatLng,
   NearestStationsResponse,
+  PublicStationFigures,
   StationDetail,
   StationListResponse,
 } from '@citycare/shared';
@@ -16,6 +17,11 @@ export const stations = {
   /** Every station: the fallback when the resident shares no location. */
   list(limit?: number): Promise<StationListResponse> {
     return request('/api/stations', { query: { limit } });
+  },
+
+  /** A station's last 30 days for residents: counts, and rates once enough cases stand behind them. */
+  record(id: string): Promise<PublicStationFigures> {
+    return request(`/api/figures/stations/${encodeURIComponent(id)}`);
   },
 
   /** One station with its officers on duty; rejects with a 404 ApiError when unknown. */

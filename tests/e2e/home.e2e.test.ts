@@ -92,6 +92,10 @@ describe('首页 and 工作站 (H5)', () => {
     expect((await detail.getByTestId('officer-name').first().textContent())?.length).toBeGreaterThan(0);
     expect(await detail.getByTestId('call-button').textContent()).toBe('一键拨打');
     expect(await detail.getByTestId('navigate-button').textContent()).toBe('导航前往');
+    // Its last 30 days, from the public record (no case reported here yet).
+    await detail.getByTestId('station-record-summary').waitFor();
+    expect(await detail.getByTestId('station-record-summary').textContent()).toBe('暂无报事');
+    expect(await detail.getByTestId('station-record-tile').count()).toBe(0);
     await snap(page, 'station');
     expect(errors).toEqual([]);
   });

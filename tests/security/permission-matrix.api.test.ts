@@ -288,6 +288,7 @@ const EXAMPLES: Record<string, Example> = {
     { label: 'community C', path: '/api/figures', query: { scope: 'community', id: COMMUNITY } },
   ],
 
+  'GET /api/figures/stations/{id}': async () => ({ path: `/api/figures/stations/${stationS}` }),
   'GET /api/figures/groups': async () => [
     { label: 'by station', path: '/api/figures/groups', query: { by: 'station' } },
     { label: 'by category', path: '/api/figures/groups', query: { by: 'category' } },

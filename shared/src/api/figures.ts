@@ -75,3 +75,22 @@ export interface OverdueCasesResponse {
   stationId: string;
   items: OverdueCase[];
 }
+
+/**
+ * A station's record as residents see it (GET /api/figures/stations/:id): the last 30 China
+ * days, counts always, each rate only with PUBLIC_FIGURES_MIN_SAMPLE cases or ratings behind it.
+ */
+export interface PublicStationFigures {
+  stationId: string;
+  from: string;
+  to: string;
+  received: number;
+  closed: number;
+  ratings: number;
+  /** 办结率, 0–1 */
+  closureRate: number | null;
+  /** 满意率, 0–1 */
+  satisfactionRate: number | null;
+  /** Mean hours from report to acceptance. */
+  avgAcceptHours: number | null;
+}

@@ -13,12 +13,13 @@ import QueryStatus from '../../../components/QueryStatus';
 import Screen from '../../../components/Screen';
 import ZoneCard from '../../../components/ZoneCard';
 import { useStation } from '../../../hooks/useStation';
+import StationRecordCard from './StationRecordCard';
 import { navigateToStation } from '../../../services/navigation';
 import { callStation } from '../../../services/phone';
 import { go } from '../../../services/router';
 import './index.css';
 
-/** One station: where and when, call and navigate, officers on duty, open days and stall zones. */
+/** One station: where and when, call and navigate, officers on duty, its last 30 days, open days and stall zones. */
 export default function StationPage() {
   const { params } = useRouter();
   const { state, refresh } = useStation(params.id);
@@ -85,6 +86,8 @@ function StationView({ station, refresh }: { station: StationDetail; refresh: ()
           station.officers.map((officer) => <OfficerCard key={`${officer.name}-${officer.role}`} officer={officer} onPhotoError={onPhotoError} />)
         )}
       </View>
+
+      <StationRecordCard stationId={station.id} />
 
       <View className="section">
         <Text className="section__title">近期开放日</Text>

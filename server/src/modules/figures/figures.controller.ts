@@ -1,4 +1,4 @@
-import { ALL, Controller, Get, Inject, Query } from '@midwayjs/core';
+import { ALL, Controller, Get, Inject, Param, Query } from '@midwayjs/core';
 import type { Context } from '@midwayjs/koa';
 import { figureGroupsQuery, figuresQuery, overdueCasesQuery } from '@citycare/shared';
 import { requireUser } from '../../common/auth-user';
@@ -23,6 +23,12 @@ export class FiguresController {
   async get(@Query(ALL) q: unknown) {
     const user = requireUser(this.ctx);
     return this.figures.figures(user, validate(figuresQuery, q));
+  }
+
+  /** A station's record for residents (the station page): public, counts and rates only. */
+  @Get('/stations/:id')
+  async forResidents(@Param('id') id: string) {
+    return this.figures.forResidents(id);
   }
 
   /** The city's 三率 per station, community, category or source (admins). */

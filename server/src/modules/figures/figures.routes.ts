@@ -22,6 +22,18 @@ export const FIGURES_ROUTES: RouteDoc[] = [
   },
   {
     method: 'get',
+    path: '/api/figures/stations/{id}',
+    summary:
+      "A station's record for residents over the last 30 China days (its page): cases received, closed and rated, and 办结率, 满意率 and mean hours to accept, each only with at least 5 cases (ratings) behind it, else null",
+    tag: 'figures',
+    params: { id: 'station id (24 hex characters)' },
+    response: { type: 'object', description: 'PublicStationFigures: stationId, from, to, received, closed, ratings, closureRate, satisfactionRate (0–1 or null), avgAcceptHours (or null)' },
+    errors: ['STATION_NOT_FOUND'],
+    access: 'public',
+    allow: { who: 'anyone' },
+  },
+  {
+    method: 'get',
     path: '/api/figures/groups',
     summary: "The city's 三率 side by side over China days from..to: by station or community (with each one's overdueNow), by category or source (same definitions as /api/figures)",
     tag: 'figures',

@@ -1,0 +1,42 @@
+import { Text, View } from '@tarojs/components';
+import { messageOf, queryKeys, stations, useQuery } from '../../../api';
+import { stationRecord } from '../../../features/stations/record';
+
+/** 近 30 天办理情况: what the station did with residents' reports lately (the bureau's promise, kept in view). */
+export default function StationRecordCard({ stationId }: { stationId: string }) {
+  const query = useQuery(queryKeys.stations.record(stationId), () => stations.record(stationId));
+  const { state } = query;
+  return (
+    <View className="section" data-testid="station-record">
+      <Text className="section__title">近 30 天办理情况</Text>
+      {state.status === 'success' ? (
+        <Record record={stationRecord(state.data)} />
+      ) : (
+        <Text className="muted gap-top block" onClick={state.status === 'error' ? () => void query.refresh() : undefined}>
+          {state.status === 'error' ? `${messageOf(state.error)}（点击重试）` : '加载中…'}
+        </Text>
+      )}
+    </View>
+  );
+}
+
+function Record({ record }: { record: ReturnType<typeof stationRecord> }) {
+  return (
+    <>
+      <Text className="muted gap-top block" data-testid="station-record-summary">
+        {record.summary}
+      </Text>
+      {record.tiles.length > 0 && (
+        <View className="station-record__tiles">
+          {record.tiles.map((tile) => (
+            <View key={tile.label} className="station-record__tile" data-testid="station-record-tile">
+              <Text className="station-record__value">{tile.value}</Text>
+              <Text className="station-record__label">{tile.label}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+      {record.note && <Text className="muted block">{record.note}</Text>}
+    </>
+  );
+}
