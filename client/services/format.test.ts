@@ -3,7 +3,7 @@
 // the phone's own zone would fail these tests on any machine, a China-time one included.
 const phoneZone = process.env.TZ;
 process.env.TZ = 'America/New_York';
-import { formatDateTime, formatTimeRange } from './format';
+import { formatDateTime, formatTimeRange, hours, percent } from './format';
 
 // Other test files may run next in this process.
 afterAll(() => {
@@ -31,5 +31,15 @@ describe('formatDateTime', () => {
 describe('formatTimeRange', () => {
   test('when a session runs 14:00–16:00 Beijing time, then it reads so', () => {
     expect(formatTimeRange('2025-11-26T06:00:00Z', '2025-11-26T08:00:00Z', now)).toBe('11-26 14:00–16:00');
+  });
+});
+
+describe('percent and hours', () => {
+  test('when rates and hours are given, then they read as percent and hours; nothing measured reads —', () => {
+    expect(percent(0.98765)).toBe('98.8%');
+    expect(percent(1)).toBe('100.0%');
+    expect(percent(null)).toBe('—');
+    expect(hours(3.456)).toBe('3.5 小时');
+    expect(hours(null)).toBe('—');
   });
 });

@@ -14,3 +14,13 @@ export function formatDateTime(iso: string, now: Date = new Date()): string {
 export function formatTimeRange(startIso: string, endIso: string, now: Date = new Date()): string {
   return `${formatDateTime(startIso, now)}–${chinaTime(endIso).slice(11)}`;
 }
+
+/** 0.9876 → "98.8%"; null (nothing to measure) → "—". */
+export function percent(rate: number | null): string {
+  return rate === null ? '—' : `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
+}
+
+/** 3.456 → "3.5 小时"; null → "—". */
+export function hours(value: number | null): string {
+  return value === null ? '—' : `${value.toFixed(1)} 小时`;
+}

@@ -219,17 +219,6 @@ describe('resident journey (H5)', () => {
     await page.getByTestId('me-community').filter({ hasText: '嘉麟社区' }).waitFor();
   });
 
-  test("when she opens 嘉麟's station page, then its last 30 days count her report, with the rates held back until 5 cases", async () => {
-    const { page } = resident();
-    await go(page, 'packages/stations/list/index');
-    await tapMiddle(page, page.getByTestId('station-card').filter({ hasText: JIALIN }).first());
-    const record = page.getByTestId('station-record');
-    await record.getByTestId('station-record-summary').waitFor();
-    expect(await record.getByTestId('station-record-summary').textContent()).toBe('受理 1 件 · 办结 0 件 · 评价 0 条');
-    expect(await record.getByTestId('station-record-tile').allTextContents()).toEqual(['—办结率', '—满意率', '—平均受理']);
-    expect(await record.textContent()).toContain('满 5 件报事');
-  });
-
   test('when a browser gives no location, then the resident reports by choosing the community, and the case goes to its station', async () => {
     const { page, errors } = await openPhone(browser, contexts, { located: false });
     await go(page, 'packages/account/sign-in/index?back=report');

@@ -22,6 +22,15 @@ describe('report draft', () => {
     ]);
   });
 
+  test('when a place stood in by a community station is saved, then it comes back as a stand-in; a malformed stand-in is dropped', () => {
+    const draft = newDraft();
+    const standIn = { station: '平桥村工作站', community: '平桥村' };
+    saveDraft({ ...draft, form: { ...draft.form, place: { lat: 32.52, lng: 120.46, address: '村口', standIn } } });
+    expect(loadDraft().form.place).toEqual({ lat: 32.52, lng: 120.46, address: '村口', standIn });
+    const stored = { ...draft, form: { ...draft.form, place: { lat: 32.52, lng: 120.46, address: '村口', standIn: { station: 7 } } } };
+    expect(restoreDraft(stored).form.place).toEqual({ lat: 32.52, lng: 120.46, address: '村口' });
+  });
+
   test('when the app restarts, then no photo previews the picker\'s dead temp file: the upload waits for the server\'s thumbnail, the unfinished one asks to be picked again', () => {
     const draft = newDraft();
     let photos = addPhotos([], ['http://tmp/a.jpg', 'http://tmp/b.jpg']);

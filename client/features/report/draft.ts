@@ -1,6 +1,6 @@
 import { isIdempotencyKey, newIdempotencyKey } from '../../api/idempotency';
 import { readStored, removeStored, STORAGE_KEYS, writeStored } from '../../services/storage';
-import { emptyReportForm, type ReportForm } from './form';
+import { emptyReportForm, type ReportForm, type ReportPlace } from './form';
 import { expireOldUploads, settleAfterRestart, type DraftPhoto } from '../photos/photos';
 
 // The 随手拍 draft: the form plus its Idempotency-Key, kept in storage on every change so it
@@ -38,12 +38,17 @@ function restorePhotos(value: unknown, now: number): DraftPhoto[] {
   return expireOldUploads(settleAfterRestart(photos), now);
 }
 
+function restoreStandIn(value: unknown): Pick<ReportPlace, 'standIn'> {
+  const v = value as ReportPlace['standIn'];
+  return v && isString(v.station) && isString(v.community) ? { standIn: { station: v.station, community: v.community } } : {};
+}
+
 /** A stored draft made safe to use: unknown shapes give a new draft, never a crash. */
 export function restoreDraft(stored: unknown, now = Date.now()): ReportDraft {
   const draft = stored as Partial<ReportDraft> | undefined;
   if (!draft || draft.version !== 1 || !draft.form || !isIdempotencyKey(draft.idempotencyKey)) return newDraft();
   const f = draft.form as Partial<ReportForm>;
-  const place = f.place && typeof f.place.lat === 'number' && typeof f.place.lng === 'number' ? { lat: f.place.lat, lng: f.place.lng, address: isString(f.place.address) ? f.place.address : '' } : null;
+  const place = f.place && typeof f.place.lat === 'number' && typeof f.place.lng === 'number' ? { lat: f.place.lat, lng: f.place.lng, address: isString(f.place.address) ? f.place.address : '', ...restoreStandIn(f.place.standIn) } : null;
   return {
     version: 1,
     idempotencyKey: draft.idempotencyKey,

@@ -8,7 +8,15 @@ export interface ReportPlace {
   lat: number;
   lng: number;
   address: string;
+  /**
+   * Set when the position is a community's station standing in for one the resident could not
+   * give (a browser without location): the address says where, and nothing is searched around it.
+   */
+  standIn?: { station: string; community: string };
 }
+
+/** A place whose point is the problem's own (not a station standing in): what nearby searches may use. */
+export const locatedPlace = (place: ReportPlace | null): ReportPlace | null => (place && !place.standIn ? place : null);
 
 export interface ReportForm {
   category: string | null;

@@ -1,4 +1,4 @@
-import { hours, percent, periodRange, rateBars } from './figures';
+import { periodRange, rateBars } from './figures';
 
 describe('periodRange', () => {
   test('when it is a Wednesday in China, then the week starts on Monday and the month on the 1st', () => {
@@ -15,14 +15,6 @@ describe('periodRange', () => {
 });
 
 describe('numbers', () => {
-  test('when rates and hours are given, then they read as percent and hours; nothing measured reads —', () => {
-    expect(percent(0.98765)).toBe('98.8%');
-    expect(percent(1)).toBe('100.0%');
-    expect(percent(null)).toBe('—');
-    expect(hours(3.456)).toBe('3.5 小时');
-    expect(hours(null)).toBe('—');
-  });
-
   test('when building the rate bars, then they are the 三率 in percent, unmeasured ones flagged', () => {
     const bars = rateBars({ received: 4, acceptedOnTime: 3, closed: 2, rejected: 0, ratings: 0, satisfied: 0, responseRate: 0.75, closureRate: 0.5, satisfactionRate: null, avgAcceptHours: 1, avgResolveHours: null });
     expect(bars).toEqual([

@@ -13,16 +13,6 @@ export function periodRange(period: FigurePeriod, now: Date): { from: string; to
   return { from: addChinaDays(to, -((weekday + 6) % 7)), to };
 }
 
-/** 0.9876 → "98.8%"; null (nothing to measure) → "—". */
-export function percent(rate: number | null): string {
-  return rate === null ? '—' : `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
-}
-
-/** 3.456 → "3.5 小时"; null → "—". */
-export function hours(value: number | null): string {
-  return value === null ? '—' : `${value.toFixed(1)} 小时`;
-}
-
 /** The three rates (三率) as chart bars, in percent; a rate with nothing to measure is 0 and flagged. */
 export function rateBars(t: FigureTally): Array<{ name: string; value: number; measured: boolean }> {
   return [

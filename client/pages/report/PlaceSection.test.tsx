@@ -105,16 +105,29 @@ describe('PlaceSection', () => {
     expect(options.map((o) => o.textContent)).toEqual(['平桥村平桥村工作站']);
     await act(async () => fireEvent.click(options[0]));
 
-    expect(latest.place).toEqual({ lat: 32.52, lng: 120.46, address: '平桥村 3 组路口' });
+    expect(latest.place).toEqual({ lat: 32.52, lng: 120.46, address: '平桥村 3 组路口', standIn: { station: '平桥村工作站', community: '平桥村' } });
     expect(screen.getByTestId('report-place-status').textContent).toBe('平桥村（工作站位置）');
     expect(screen.queryByTestId('community-place-sheet')).toBeNull();
     expect(screen.queryByTestId('report-place-failure')).toBeNull();
+    // Nothing is searched around the station's point: stall zones there would be the station's, not the problem's.
+    expect(zones.near).not.toHaveBeenCalled();
 
-    // A real position later replaces the stand-in.
+    // A real position later replaces the stand-in, and the choice is no longer offered (one tap would undo the phone's).
     const arrive = nextLocation();
     fireEvent.click(screen.getByTestId('report-relocate'));
     await arrive({ ok: true, at: here });
     expect(latest.place).toEqual({ ...here, address: '平桥村 3 组路口' });
     expect(screen.getByTestId('report-place-status').textContent).toContain('已定位');
+    expect(screen.queryByTestId('report-choose-community')).toBeNull();
+    expect(zones.near).toHaveBeenCalled();
+  });
+
+  test('when a draft comes back with a stand-in place, then it still says so and still offers another community', () => {
+    process.env.TARO_ENV = 'h5';
+    const standIn = { station: '平桥村工作站', community: '平桥村' };
+    render(<Page start={{ ...emptyReportForm(), place: { lat: 32.52, lng: 120.46, address: '村口', standIn } }} />);
+    expect(screen.getByTestId('report-place-status').textContent).toBe('平桥村（工作站位置）');
+    expect(screen.getByTestId('report-choose-community')).toBeTruthy();
+    expect(locate).not.toHaveBeenCalled();
   });
 });

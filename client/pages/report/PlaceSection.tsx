@@ -4,7 +4,7 @@ import type { StationSummary } from '@citycare/shared';
 import { queryKeys, useQuery, zones } from '../../api';
 import Button from '../../components/Button';
 import Field from '../../components/Field';
-import type { ReportForm } from '../../features/report/form';
+import { locatedPlace, type ReportForm } from '../../features/report/form';
 import { locateResident, openLocationSettings, pickPlace, type LocationFailure } from '../../services/location';
 import { appActions } from '../../store/app-store';
 import CommunityPlaceSheet from './CommunityPlaceSheet';
@@ -31,8 +31,6 @@ export default function PlaceSection({ form, onPatch, error }: Props) {
   const [failure, setFailure] = useState<LocationFailure | null>(null);
   // An address typed before any position came: kept here, and joined to the position when it comes.
   const [unplacedAddress, setUnplacedAddress] = useState('');
-  // The community whose station stands in for the position (H5 without location), until a real one comes.
-  const [standIn, setStandIn] = useState<StationSummary | null>(null);
   const [choosingCommunity, setChoosingCommunity] = useState(false);
   const place = form.place;
   // Locating takes seconds: the address written back is the one in the form when it ends.
@@ -50,16 +48,16 @@ export default function PlaceSection({ form, onPatch, error }: Props) {
     }
     appActions.rememberLocation(result.at);
     const { place: now, unplacedAddress: typed } = latest.current;
-    setStandIn(null);
     onPatch({ place: { ...result.at, address: now ? now.address : typed } });
   };
 
+  // The community's station stands in for the position until a real one comes (ReportPlace.standIn).
   const placeAtStation = (station: StationSummary): void => {
     setChoosingCommunity(false);
-    setStandIn(station);
     setFailure(null);
     const { place: now, unplacedAddress: typed } = latest.current;
-    onPatch({ place: { lat: station.lat, lng: station.lng, address: now ? now.address : typed } });
+    const standIn = { station: station.name, community: station.community };
+    onPatch({ place: { lat: station.lat, lng: station.lng, address: now ? now.address : typed, standIn } });
   };
 
   const allowLocation = async (): Promise<void> => {
@@ -69,7 +67,6 @@ export default function PlaceSection({ form, onPatch, error }: Props) {
   const pick = async (): Promise<void> => {
     const picked = await pickPlace(place ?? undefined);
     if (!picked) return;
-    setStandIn(null);
     onPatch({ place: { lat: picked.lat, lng: picked.lng, address: picked.address } });
   };
 
@@ -78,7 +75,9 @@ export default function PlaceSection({ form, onPatch, error }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const nearZones = useQuery(place ? queryKeys.zones.near(place, ZONE_RADIUS_M) : null, () => zones.near(place!, ZONE_RADIUS_M, 3));
+  // Stall zones near the problem's own point only: around a stand-in station they would be the station's.
+  const located = locatedPlace(place);
+  const nearZones = useQuery(located ? queryKeys.zones.near(located, ZONE_RADIUS_M) : null, () => zones.near(located!, ZONE_RADIUS_M, 3));
   const zoneItems = nearZones.state.status === 'success' ? nearZones.state.data.items : [];
 
   return (
@@ -86,7 +85,7 @@ export default function PlaceSection({ form, onPatch, error }: Props) {
       <View className="row row--between">
         <Text className="field__label">问题位置</Text>
         <Text className="muted" data-testid="report-place-status">
-          {locating ? '正在定位…' : standIn && place ? `${standIn.community}（工作站位置）` : place ? `已定位 ${place.lat.toFixed(5)}, ${place.lng.toFixed(5)}` : '未定位'}
+          {locating ? '正在定位…' : place?.standIn ? `${place.standIn.community}（工作站位置）` : place ? `已定位 ${place.lat.toFixed(5)}, ${place.lng.toFixed(5)}` : '未定位'}
         </Text>
       </View>
       {failure && (
@@ -104,19 +103,24 @@ export default function PlaceSection({ form, onPatch, error }: Props) {
             重新定位
           </Button>
         )}
-        <View className="report__spacer">
-          {isWeapp() ? (
+        {isWeapp() ? (
+          <View className="report__spacer">
             <Button kind="secondary" size="sm" onClick={() => void pick()}>
               在地图上选点
             </Button>
-          ) : (
-            <Button kind="secondary" size="sm" onClick={() => setChoosingCommunity(true)} testId="report-choose-community">
-              按社区选择位置
-            </Button>
-          )}
-        </View>
+          </View>
+        ) : (
+          // Only while there is no real position: a tap would otherwise replace the phone's with a station's.
+          (!place || place.standIn) && (
+            <View className="report__spacer">
+              <Button kind="secondary" size="sm" onClick={() => setChoosingCommunity(true)} testId="report-choose-community">
+                按社区选择位置
+              </Button>
+            </View>
+          )
+        )}
       </View>
-      {standIn && place && <Text className="muted block">问题位置记为{standIn.name}，请在详细地址中写清具体位置</Text>}
+      {place?.standIn && <Text className="muted block">问题位置记为{place.standIn.station}，请在详细地址中写清具体位置</Text>}
       <CommunityPlaceSheet open={choosingCommunity} onClose={() => setChoosingCommunity(false)} onPick={placeAtStation} />
       <Field
         label="详细地址"

@@ -7,7 +7,7 @@ import PhotoPicker from '../../components/PhotoPicker';
 import Screen from '../../components/Screen';
 import SignInPrompt from '../../components/SignInPrompt';
 import { hasOwnDescriptionOrPhotos } from '../../features/report/draft';
-import { isReady, validateReport, type ReportErrors } from '../../features/report/form';
+import { isReady, locatedPlace, validateReport, type ReportErrors } from '../../features/report/form';
 import { useReportCategories } from '../../features/report/useReportCategories';
 import { useReportForm } from '../../features/report/useReportForm';
 import { formatDateTime } from '../../services/format';
@@ -111,7 +111,7 @@ export default function ReportPage() {
       </View>
       <NearbyCases
         category={form.category}
-        place={form.place}
+        place={locatedPlace(form.place)}
         draftToLose={hasOwnDescriptionOrPhotos(form)}
         onFollowed={(detail) => {
           report.discard();

@@ -2,6 +2,7 @@ import type { ModuleManifest } from './manifest';
 import { AUTH_MODULE } from './auth/auth.module';
 import { CASES_MODULE } from './cases/cases.module';
 import { EVENTS_MODULE } from './events/events.module';
+import { FIGURES_MODULE } from './figures/figures.module';
 import { HOTLINE_MODULE } from './hotline/hotline.module';
 import { MEDIA_MODULE } from './media/media.module';
 import { NOTICES_MODULE } from './notices/notices.module';
@@ -13,7 +14,7 @@ import { ZONES_MODULE } from './zones/zones.module';
 
 /**
  * Every module that stores data, runs jobs or owns photos. Modules with
- * routes only (health, figures, open311, openapi) need no manifest: Midway
+ * routes only (health, open311, openapi) need no manifest: Midway
  * finds their controllers itself.
  */
 export const MODULES: readonly ModuleManifest[] = [
@@ -28,4 +29,5 @@ export const MODULES: readonly ModuleManifest[] = [
   HOTLINE_MODULE,
   EVENTS_MODULE,
   NOTIFICATIONS_MODULE,
+  FIGURES_MODULE,
 ];

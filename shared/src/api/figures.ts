@@ -77,8 +77,9 @@ export interface OverdueCasesResponse {
 }
 
 /**
- * A station's record as residents see it (GET /api/figures/stations/:id): the last 30 China
- * days, counts always, each rate only with PUBLIC_FIGURES_MIN_SAMPLE cases or ratings behind it.
+ * A station's record as residents see it (GET /api/figures/stations/:id): the DEFAULT_FIGURE_RANGE_DAYS
+ * China days that ended yesterday, taken once a day; counts always, each rate (and the count
+ * of ratings) only with PUBLIC_FIGURES_MIN_SAMPLE cases, ratings or acceptances behind it.
  */
 export interface PublicStationFigures {
   stationId: string;
@@ -86,7 +87,7 @@ export interface PublicStationFigures {
   to: string;
   received: number;
   closed: number;
-  ratings: number;
+  ratings: number | null;
   /** 办结率, 0–1 */
   closureRate: number | null;
   /** 满意率, 0–1 */

@@ -8,6 +8,7 @@ import Field from '../../../components/Field';
 import QueryStatus from '../../../components/QueryStatus';
 import { useAction } from '../../../hooks/useAction';
 import { saveTextFile } from '../../../services/files';
+import { percent } from '../../../services/format';
 import AdminFrame, { Cell, Chips, Panel, Row, Table } from '../AdminFrame';
 import OverdueList from './OverdueList';
 
@@ -23,7 +24,6 @@ const RATES = [
   { key: 'satisfactionRate', label: '满意率' },
 ] as const;
 
-const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 const hours = (v: number | null) => (v === null ? '—' : `${v}`);
 const isDay = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d);
 

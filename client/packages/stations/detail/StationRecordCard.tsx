@@ -1,16 +1,20 @@
 import { Text, View } from '@tarojs/components';
 import { messageOf, queryKeys, stations, useQuery } from '../../../api';
-import { stationRecord } from '../../../features/stations/record';
+import { stationRecord, type StationRecord } from '../../../features/stations/record';
 
-/** 近 30 天办理情况: what the station did with residents' reports lately (the bureau's promise, kept in view). */
+/** 近 30 天办理情况: what the station did with residents' reports lately (the bureau's promise, kept in view), up to yesterday. */
 export default function StationRecordCard({ stationId }: { stationId: string }) {
   const query = useQuery(queryKeys.stations.record(stationId), () => stations.record(stationId));
   const { state } = query;
+  const record = state.status === 'success' ? stationRecord(state.data) : null;
   return (
     <View className="section" data-testid="station-record">
-      <Text className="section__title">近 30 天办理情况</Text>
-      {state.status === 'success' ? (
-        <Record record={stationRecord(state.data)} />
+      <View className="section__head">
+        <Text className="section__title">近 30 天办理情况</Text>
+        {record && <Text className="muted">{record.period}</Text>}
+      </View>
+      {record ? (
+        <Record record={record} />
       ) : (
         <Text className="muted gap-top block" onClick={state.status === 'error' ? () => void query.refresh() : undefined}>
           {state.status === 'error' ? `${messageOf(state.error)}（点击重试）` : '加载中…'}
@@ -20,7 +24,7 @@ export default function StationRecordCard({ stationId }: { stationId: string }) 
   );
 }
 
-function Record({ record }: { record: ReturnType<typeof stationRecord> }) {
+function Record({ record }: { record: StationRecord }) {
   return (
     <>
       <Text className="muted gap-top block" data-testid="station-record-summary">

@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import { addChinaDays, chinaDate } from '@citycare/shared';
 import { startTestApi, type TestApi } from '../../../../tests/support/api-app';
 import { loginAs, type TestUser } from '../../../../tests/support/auth';
+import { insertCase, type SeededCase } from '../../../../tests/support/figures';
 import { seedDemoData } from '../../seed/seed-demo';
 import { CaseRebuild } from '../cases/case-rebuild';
 
@@ -21,58 +22,15 @@ let officerA: TestUser;
 let admin: TestUser;
 let resident: TestUser;
 
-interface Seed {
-  station: 'A' | 'B';
-  community?: string;
-  category: string;
-  source: string;
-  status: string;
-  at: Date;
-  acceptH: number;
-  resolveH: number;
-  acceptedH?: number;
-  resolvedH?: number;
-  rating?: number;
-}
+type Seed = Omit<SeededCase, 'stationId' | 'community'> & { station: 'A' | 'B'; community?: string };
 
 async function seed(s: Seed): Promise<void> {
-  const _id = new Types.ObjectId();
-  const station = s.station === 'A' ? stationA : stationB;
-  const plus = (h?: number) => (h === undefined ? null : new Date(s.at.getTime() + h * H));
-  const acceptBy = plus(s.acceptH)!;
-  await api.db.collection('cases').insertOne({
-    _id,
-    seq: 1,
-    status: s.status,
-    outcome: null,
-    category: s.category,
-    description: '统计测试',
-    publicDescription: false,
-    photos: [],
-    lat: 32.53,
-    lng: 120.46,
-    address: '测试地址',
-    anonymous: false,
-    source: s.source,
-    reporterId: new Types.ObjectId(),
-    stationId: station,
-    community: s.community ?? (s.station === 'A' ? '嘉麟社区' : '平桥村'),
-    zoneId: null,
-    acceptBy,
-    resolveBy: plus(s.resolveH)!,
-    dueAt: acceptBy,
-    acceptedAt: plus(s.acceptedH),
-    resolvedAt: plus(s.resolvedH),
-    closedAt: null,
-    mergedInto: null,
-    escalated: false,
-    rating: s.rating ?? null,
-    createdAt: s.at,
-    updatedAt: s.at,
+  const { station, community, ...rest } = s;
+  await insertCase(api, {
+    ...rest,
+    stationId: station === 'A' ? stationA : stationB,
+    community: community ?? (station === 'A' ? '嘉麟社区' : '平桥村'),
   });
-  if (s.rating !== undefined) {
-    await api.db.collection('ratings').insertOne({ caseId: _id, reporterId: new Types.ObjectId(), score: s.rating, comment: null, at: s.at });
-  }
 }
 
 const JAN = { from: '2025-01-01', to: '2025-01-31' };

@@ -6,6 +6,7 @@ import { csvDocument } from '../../common/csv';
 import { validate } from '../../common/validate';
 import { FiguresService } from './figures.service';
 import { FIGURE_GROUPS_CSV_HEADER, figureGroupsCsvRows, FigureGroupsService } from './figure-groups.service';
+import { StationRecordService } from './station-record.service';
 
 /** 三率: response, closure and satisfaction rates for a station, a community or the city. */
 @Controller('/api/figures')
@@ -19,6 +20,9 @@ export class FiguresController {
   @Inject()
   groups!: FigureGroupsService;
 
+  @Inject()
+  records!: StationRecordService;
+
   @Get('/')
   async get(@Query(ALL) q: unknown) {
     const user = requireUser(this.ctx);
@@ -27,8 +31,8 @@ export class FiguresController {
 
   /** A station's record for residents (the station page): public, counts and rates only. */
   @Get('/stations/:id')
-  async forResidents(@Param('id') id: string) {
-    return this.figures.forResidents(id);
+  async stationRecord(@Param('id') id: string) {
+    return this.records.record(id);
   }
 
   /** The city's 三率 per station, community, category or source (admins). */

@@ -1,4 +1,4 @@
-import { figureGroupsQuery, figuresQuery, overdueCasesQuery } from '@citycare/shared';
+import { DEFAULT_FIGURE_RANGE_DAYS, figureGroupsQuery, figuresQuery, overdueCasesQuery, PUBLIC_FIGURES_MIN_SAMPLE } from '@citycare/shared';
 import type { RouteDoc } from '../openapi/route-doc';
 
 const tally =
@@ -24,10 +24,11 @@ export const FIGURES_ROUTES: RouteDoc[] = [
     method: 'get',
     path: '/api/figures/stations/{id}',
     summary:
-      "A station's record for residents over the last 30 China days (its page): cases received, closed and rated, and 办结率, 满意率 and mean hours to accept, each only with at least 5 cases (ratings) behind it, else null",
+      `A station's record for residents (its page) over the ${DEFAULT_FIGURE_RANGE_DAYS} China days that ended yesterday, taken once a day: ` +
+      `cases received and closed, and the count of ratings, 办结率, 满意率 and mean hours to accept, each only with at least ${PUBLIC_FIGURES_MIN_SAMPLE} ratings, cases or acceptances behind it, else null`,
     tag: 'figures',
     params: { id: 'station id (24 hex characters)' },
-    response: { type: 'object', description: 'PublicStationFigures: stationId, from, to, received, closed, ratings, closureRate, satisfactionRate (0–1 or null), avgAcceptHours (or null)' },
+    response: { type: 'object', description: 'PublicStationFigures: stationId, from, to, received, closed, ratings (or null), closureRate, satisfactionRate (0–1 or null), avgAcceptHours (or null)' },
     errors: ['STATION_NOT_FOUND'],
     access: 'public',
     allow: { who: 'anyone' },

@@ -1,14 +1,5 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import {
-  CASE_SOURCE_LABELS,
-  PUBLIC_FIGURES_MIN_SAMPLE,
-  type CaseSource,
-  type FigureGroup,
-  type FiguresQuery,
-  type FiguresResponse,
-  type FigureTally,
-  type PublicStationFigures,
-} from '@citycare/shared';
+import { CASE_SOURCE_LABELS, type CaseSource, type FigureGroup, type FiguresQuery, type FiguresResponse } from '@citycare/shared';
 import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
 import { toObjectId } from '../../common/object-id';
@@ -57,22 +48,6 @@ export class FiguresService {
     return this.pages.read(`figures|${list}|${range.from}|${range.to}`, [list], () => this.sum(q, scope, range));
   }
 
-  /**
-   * A station's last 30 days for anyone (the station page): counts, and each rate only with
-   * enough cases behind it. Nothing about any one case or person.
-   */
-  async forResidents(id: string): Promise<PublicStationFigures> {
-    const station = await this.stations.getById(id); // STATION_NOT_FOUND for unknown and deactivated ones
-    const stationId = toObjectId(station.id)!;
-    const range = figureRange(undefined, undefined);
-    const list = this.cases.listOf({ stationId });
-    return this.pages.read(`public-figures|${list}|${range.from}|${range.to}`, [list], async () => {
-      const totals = new Tally();
-      for (const day of await this.cases.dailyTallies({ stationId }, range.from, range.to)) totals.add(day.totals);
-      return publicView(station.id, range, totals.finish());
-    });
-  }
-
   private async sum(q: FiguresQuery, scope: ResolvedScope, range: { from: string; to: string }): Promise<FiguresResponse> {
     const totals = new Tally();
     const byCategory = new Map<string, Tally>();
@@ -119,21 +94,6 @@ export class FiguresService {
     authorize(user, 'figures.read', { community, stationId: serving });
     return { id: community, name: community, cases: { community } };
   }
-}
-
-function publicView(stationId: string, range: { from: string; to: string }, t: FigureTally): PublicStationFigures {
-  const enough = t.received >= PUBLIC_FIGURES_MIN_SAMPLE;
-  return {
-    stationId,
-    from: range.from,
-    to: range.to,
-    received: t.received,
-    closed: t.closed,
-    ratings: t.ratings,
-    closureRate: enough ? t.closureRate : null,
-    satisfactionRate: t.ratings >= PUBLIC_FIGURES_MIN_SAMPLE ? t.satisfactionRate : null,
-    avgAcceptHours: enough ? t.avgAcceptHours : null,
-  };
 }
 
 function tallyOf(map: Map<string, Tally>, key: string): Tally {

@@ -109,6 +109,11 @@ export class StationService {
     return (await this.findNearest(point, 1, kinds)).items[0];
   }
 
+  /** Whether `id` names an active station (from the directory's snapshot when it is on). */
+  async isActive(id: string): Promise<boolean> {
+    return (await this.directory.everyStation()).some((s) => s.summary.id === id);
+  }
+
   /** Every active station by name, for residents who share no location. */
   async list(limit: number): Promise<StationSummary[]> {
     const docs = await this.stations.find().select(SUMMARY_FIELDS).sort({ name: 1 }).lean<StationDoc[]>();
