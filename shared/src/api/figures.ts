@@ -76,6 +76,14 @@ export interface OverdueCasesResponse {
   items: OverdueCase[];
 }
 
+// Here, not beside the schemas: the mini-program reads it, and must not pull zod in with it.
+/**
+ * A station's figures shown to residents give a rate only when at least this many cases (or
+ * ratings, for 满意率) stand behind it: one or two cases make a rate that says nothing, and
+ * a single rating could be told apart.
+ */
+export const PUBLIC_FIGURES_MIN_SAMPLE = 5;
+
 /**
  * A station's record as residents see it (GET /api/figures/stations/:id): the DEFAULT_FIGURE_RANGE_DAYS
  * China days that ended yesterday, taken once a day; counts always, each rate (and the count

@@ -6,12 +6,6 @@ export type FigureScope = (typeof FIGURE_SCOPES)[number];
 export const MAX_FIGURE_RANGE_DAYS = 366;
 /** The range when none is given: the last 30 days up to today. */
 export const DEFAULT_FIGURE_RANGE_DAYS = 30;
-/**
- * A station's figures shown to residents give a rate only when at least this many cases (or
- * ratings, for 满意率) stand behind it: one or two cases make a rate that says nothing, and
- * a single rating could be told apart.
- */
-export const PUBLIC_FIGURES_MIN_SAMPLE = 5;
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'INVALID_DATE_RANGE' });
 
