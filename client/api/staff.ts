@@ -105,8 +105,9 @@ export const staffEvents = {
   list(): Promise<EventList> {
     return request('/api/staff/events', { auth: true });
   },
-  create(body: Omit<CreateEventBody, 'stationId'>): Promise<EventView> {
-    return request('/api/staff/events', { method: 'POST', body, auth: true });
+  /** The same `idempotencyKey` for a resend of the same event: it is made once. */
+  create(body: Omit<CreateEventBody, 'stationId'>, idempotencyKey: string): Promise<EventView> {
+    return request('/api/staff/events', { method: 'POST', body, idempotencyKey, auth: true });
   },
   update(id: string, body: Partial<Omit<CreateEventBody, 'stationId'>>): Promise<EventView> {
     return request(`/api/staff/events/${enc(id)}`, { method: 'PATCH', body, auth: true });
@@ -114,8 +115,9 @@ export const staffEvents = {
   cancel(id: string): Promise<EventView> {
     return request(`/api/staff/events/${enc(id)}/cancel`, { method: 'POST', auth: true });
   },
-  addSession(eventId: string, body: NewSession): Promise<EventView> {
-    return request(`/api/staff/events/${enc(eventId)}/sessions`, { method: 'POST', body, auth: true });
+  /** The same `idempotencyKey` for a resend of the same session: it is added once. */
+  addSession(eventId: string, body: NewSession, idempotencyKey: string): Promise<EventView> {
+    return request(`/api/staff/events/${enc(eventId)}/sessions`, { method: 'POST', body, idempotencyKey, auth: true });
   },
   updateSession(id: string, body: Partial<NewSession>): Promise<EventSessionView> {
     return request(`/api/staff/event-sessions/${enc(id)}`, { method: 'PATCH', body, auth: true });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Types, type Model } from 'mongoose';
+import { Schema, Types, type Model } from 'mongoose';
 import { AppError } from './app-error';
 import { isDuplicateKey } from './mongo-errors';
 
@@ -22,7 +22,8 @@ export interface KeyLedger {
 }
 
 export interface IdempotentCreation<T> {
-  ledger: KeyLedger;
+  /** Null when the request sent no key: the thing is made under a new id, as often as it is asked. */
+  ledger: KeyLedger | null;
   body: unknown;
   /** The thing under `id`, once it exists. */
   load(id: Types.ObjectId): Promise<T | null>;
@@ -33,8 +34,25 @@ export interface IdempotentCreation<T> {
 /** A key record as stored: unique on {userId, key}; `F` names the field that holds the new thing's id. */
 export type KeyRecordDoc<F extends string> = { _id: Types.ObjectId; userId: Types.ObjectId; key: string; bodyHash: string; createdAt: Date } & { [K in F]: Types.ObjectId | null };
 
-/** The ledger of `userId`'s `key` in a collection of key records whose `field` names what they create. */
-export function keyLedger<F extends string, D extends KeyRecordDoc<F>>(model: Model<D>, field: F, userId: Types.ObjectId, key: string): KeyLedger {
+/** A collection of key records naming what they create in `field`, unique on {userId, key}. */
+export function keyRecordSchema<F extends string>(collection: string, field: F): Schema<KeyRecordDoc<F>> {
+  const schema = new Schema<KeyRecordDoc<F>>(
+    {
+      userId: { type: Schema.Types.ObjectId, required: true },
+      key: { type: String, required: true },
+      bodyHash: { type: String, required: true },
+      [field]: { type: Schema.Types.ObjectId, required: true },
+      createdAt: { type: Date, required: true },
+    },
+    { collection, versionKey: false },
+  );
+  schema.index({ userId: 1, key: 1 }, { unique: true });
+  return schema;
+}
+
+/** The ledger of `userId`'s `key` in a collection of key records whose `field` names what they create; null without a key. */
+export function keyLedger<F extends string, D extends KeyRecordDoc<F>>(model: Model<D>, field: F, userId: Types.ObjectId, key: string | null): KeyLedger | null {
+  if (key === null) return null;
   return {
     claim: async (targetId, bodyHash) => (await model.create({ userId, key, bodyHash, [field]: targetId, createdAt: new Date() } as Partial<D>))._id as Types.ObjectId,
     find: async () => {
@@ -55,27 +73,31 @@ export const bodyHashOf = (body: unknown): string => createHash('sha256').update
  * one thing, never a second (R13).
  */
 export async function createIdempotently<T>(c: IdempotentCreation<T>): Promise<T> {
-  const bodyHash = bodyHashOf(c.body);
+  const { ledger } = c;
   const id = new Types.ObjectId();
+  if (ledger === null) return c.create(id);
+  const bodyHash = bodyHashOf(c.body);
   let claim: Types.ObjectId;
   try {
-    claim = await c.ledger.claim(id, bodyHash);
+    claim = await ledger.claim(id, bodyHash);
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
-    return replay(c, bodyHash);
+    return replay({ ...c, ledger }, bodyHash);
   }
   try {
     return await createOnce(c, id);
   } catch (err) {
     // Refused (nothing was created): the key is free again for a corrected request.
     // Any other failure keeps it, so the client's retry finishes this very thing.
-    if (err instanceof AppError) await c.ledger.release(claim);
+    if (err instanceof AppError) await ledger.release(claim);
     throw err;
   }
 }
 
+type Keyed<T> = IdempotentCreation<T> & { ledger: KeyLedger };
+
 /** A key seen before: its thing, once there; a first attempt that has not finished within the wait is finished here. */
-async function replay<T>(c: IdempotentCreation<T>, bodyHash: string): Promise<T> {
+async function replay<T>(c: Keyed<T>, bodyHash: string): Promise<T> {
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
     const record = await c.ledger.find();
@@ -99,7 +121,7 @@ async function replay<T>(c: IdempotentCreation<T>, bodyHash: string): Promise<T>
  * the text is risky) with nothing made, the key is freed as a first refusal frees it: otherwise
  * every retry, even with a corrected body, would meet this record for good.
  */
-async function finishStalled<T>(c: IdempotentCreation<T>, record: KeyRecord & { targetId: Types.ObjectId }): Promise<T> {
+async function finishStalled<T>(c: Keyed<T>, record: KeyRecord & { targetId: Types.ObjectId }): Promise<T> {
   try {
     return await createOnce(c, record.targetId);
   } catch (err) {

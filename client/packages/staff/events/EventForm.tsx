@@ -1,7 +1,7 @@
 import { Text } from '@tarojs/components';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { EVENT_KIND_LABELS, EVENT_KINDS, type EventKind, type EventView } from '@citycare/shared';
-import { invalidate, queryKeys } from '../../../api';
+import { invalidate, newIdempotencyKey, queryKeys } from '../../../api';
 import { staffEvents } from '../../../api/staff';
 import Button from '../../../components/Button';
 import Chips from '../../../components/Chips';
@@ -20,11 +20,15 @@ export default function EventForm({ editing, onClose }: { editing?: EventView; o
 
   const changed = title !== (editing?.title ?? '') || description !== (editing?.description ?? '') || place !== (editing?.place ?? '');
 
+  const body = { kind, title: title.trim(), description: description.trim(), place: place.trim() };
+  // One key per event as sent: 创建活动 again after a lost answer makes one event.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new key exactly when what is sent changes
+  const key = useMemo(newIdempotencyKey, [body.kind, body.title, body.description, body.place]);
+
   const save = useAction(async () => {
-    if (!title.trim() || !description.trim() || !place.trim()) throw new Error('请填写标题、介绍和地点');
-    const body = { kind, title: title.trim(), description: description.trim(), place: place.trim() };
+    if (!body.title || !body.description || !body.place) throw new Error('请填写标题、介绍和地点');
     if (editing) await staffEvents.update(editing.id, body);
-    else await staffEvents.create({ ...body, photos: [] });
+    else await staffEvents.create({ ...body, photos: [] }, key);
     invalidate(queryKeys.staff.events());
     invalidate(queryKeys.events.all());
     onClose();

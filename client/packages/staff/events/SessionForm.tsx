@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { invalidate, queryKeys } from '../../../api';
+import { useMemo, useState } from 'react';
+import { invalidate, newIdempotencyKey, queryKeys } from '../../../api';
 import { staffEvents } from '../../../api/staff';
 import SubmitButton from '../../../components/SubmitButton';
 import Field from '../../../components/Field';
@@ -20,10 +20,14 @@ export default function SessionForm({ eventId, onClose }: { eventId: string; onC
   const [form, setForm] = useState<Form>({ date: tomorrow(), start: '14:00', end: '16:00', capacity: '20', cutoffHours: '24' });
   const set = (patch: Partial<Form>) => setForm((prev) => ({ ...prev, ...patch }));
 
+  // One key per form as filled in, and one moment for its defaults (the cut-off is never before
+  // now): 添加场次 again after a lost answer sends the very same request, which adds one session.
+  const request = useMemo(() => ({ key: newIdempotencyKey(), now: Date.now() }), [form]);
+
   const save = useAction(async () => {
-    const result = sessionBody(form, Date.now());
+    const result = sessionBody(form, request.now);
     if ('problem' in result) throw new Error(result.problem);
-    await staffEvents.addSession(eventId, result.body);
+    await staffEvents.addSession(eventId, result.body, request.key);
     invalidate(queryKeys.staff.events());
     invalidate(queryKeys.events.all());
     onClose();

@@ -3,6 +3,7 @@ import { Types } from 'mongoose';
 import { isValidSessionTimes, type CreateEventBody, type CreateSessionBody, type SessionTimes, type UpdateEventBody, type UpdateSessionBody } from '@citycare/shared';
 import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
+import { createIdempotently, keyLedger } from '../../common/idempotent-creation';
 import { authorize } from '../../common/permissions';
 import { PhotoAttachments } from '../media/photo-attachments.service';
 import { NotificationService } from '../notifications/notification.service';
@@ -36,27 +37,33 @@ export class EventAdminService {
   @Inject()
   capacity!: SessionCapacityService;
 
-  async createEvent(user: AuthUser, body: CreateEventBody): Promise<EventDoc> {
+  /** A new event of the lead's station; with an Idempotency-Key a form sent again after a lost answer makes one. */
+  async createEvent(user: AuthUser, body: CreateEventBody, key: string | null = null): Promise<EventDoc> {
     authorize(user, 'event.manage');
     const stationId = body.stationId ?? user.stationId;
     if (!stationId) throw new AppError('VALIDATION_FAILED', '请选择活动所属的工作站', [{ field: 'stationId', code: 'VALIDATION_FAILED', message: '管理员创建活动时须指定工作站' }]);
     authorize(user, 'event.manage', { stationId });
     const station = await this.stations.getById(stationId);
-    await this.contentCheck.assertPublishable(user.openid, [body.title, body.description, body.place]);
-    const photos = await this.attachments.claim(user.id, body.photos);
-    const event = await this.store.addEvent({
-      stationId: new Types.ObjectId(station.id),
-      community: station.community,
-      title: body.title,
-      kind: body.kind,
-      description: body.description,
-      place: body.place,
-      photos,
-      cancelledAt: null,
-      createdBy: new Types.ObjectId(user.id),
-    });
-    await this.attachments.attach({ kind: 'event', id: event._id }, photos);
-    return event;
+    const create = async (id: Types.ObjectId) => {
+      await this.contentCheck.assertPublishable(user.openid, [body.title, body.description, body.place]);
+      const photos = await this.attachments.claim(user.id, body.photos);
+      // Attached before the event exists: a crash after the insert leaves no event with loose photos.
+      await this.attachments.attach({ kind: 'event', id }, photos);
+      return this.store.addEvent({
+        _id: id,
+        stationId: new Types.ObjectId(station.id),
+        community: station.community,
+        title: body.title,
+        kind: body.kind,
+        description: body.description,
+        place: body.place,
+        photos,
+        cancelledAt: null,
+        createdBy: new Types.ObjectId(user.id),
+      });
+    };
+    const ledger = this.ledger(user, key && `event:${key}`);
+    return createIdempotently({ ledger, body, create, load: (id) => this.store.events.findById(id).lean<EventDoc>() });
   }
 
   async updateEvent(user: AuthUser, id: string, body: UpdateEventBody): Promise<EventDoc> {
@@ -94,19 +101,29 @@ export class EventAdminService {
     return this.store.event(event._id);
   }
 
-  async addSession(user: AuthUser, eventId: string, body: CreateSessionBody): Promise<EventSessionDoc> {
+  /** A new session of the event; with an Idempotency-Key a form sent again after a lost answer makes one. */
+  async addSession(user: AuthUser, eventId: string, body: CreateSessionBody, key: string | null = null): Promise<EventSessionDoc> {
     const event = await this.manageable(user, eventId);
     if (event.cancelledAt) throw eventCalledOff();
-    const times = withDefaults(body, new Date());
-    if (times.endAt <= new Date()) throw dateRange('场次结束时间必须在将来');
-    const session = await this.store.addSession({ eventId: event._id, stationId: event.stationId, ...times, capacity: body.capacity, cancelled: false, cancelledAt: null });
-    // Cancelled since we read it: the cancel may have looked for sessions before ours existed (cancelEvent says why this read is enough).
-    const now = await this.store.event(event._id);
-    if (now.cancelledAt) {
-      await this.callOff(now, session);
-      throw eventCalledOff();
-    }
-    return session;
+    const create = async (id: Types.ObjectId) => {
+      const times = withDefaults(body, new Date());
+      if (times.endAt <= new Date()) throw dateRange('场次结束时间必须在将来');
+      const session = await this.store.addSession({ _id: id, eventId: event._id, stationId: event.stationId, ...times, capacity: body.capacity, cancelled: false, cancelledAt: null });
+      // Cancelled since we read it: the cancel may have looked for sessions before ours existed (cancelEvent says why this read is enough).
+      const now = await this.store.event(event._id);
+      if (now.cancelledAt) {
+        await this.callOff(now, session);
+        throw eventCalledOff();
+      }
+      return session;
+    };
+    const ledger = this.ledger(user, key && `session:${event._id.toHexString()}:${key}`);
+    return createIdempotently({ ledger, body, create, load: (id) => this.store.sessions.findById(id).lean<EventSessionDoc>() });
+  }
+
+  /** The lead's (scoped) Idempotency-Key of a new event or session, when one was sent. */
+  private ledger(user: AuthUser, key: string | null) {
+    return keyLedger(this.store.requests, 'targetId', new Types.ObjectId(user.id), key);
   }
 
   async updateSession(user: AuthUser, sessionId: string, body: UpdateSessionBody): Promise<EventSessionDoc> {

@@ -18,9 +18,13 @@ import {
 } from './booking.model';
 import { SESSION_LOCK_MODEL, sessionLockSchema, WAITLIST_MODEL, waitlistSchema, type SessionLockDoc, type WaitlistDoc } from './waitlist.model';
 import { CHECKIN_MODEL, checkinSchema, type CheckinDoc } from './checkin.model';
+import { EVENT_REQUEST_MODEL, eventRequestSchema, type EventRequestDoc } from './event-request.model';
 
 /** The list name whose version changes with every event or session (common/list-pages.ts). */
 const EVENTS_LIST = 'events';
+
+/** A document to insert: everything but its times, and its id only when the caller names it. */
+type New<T extends { _id: Types.ObjectId }> = Omit<T, '_id' | 'createdAt' | 'updatedAt'> & { _id?: Types.ObjectId };
 
 /** The module's collections, and loading an event or session by id (404 when unknown). */
 @Provide()
@@ -37,6 +41,11 @@ export class EventStore {
   }
   get sessions() {
     return this.database.model<EventSessionDoc>(EVENT_SESSION_MODEL, eventSessionSchema);
+  }
+
+  /** Idempotency-Keys of new events and sessions. */
+  get requests() {
+    return this.database.model<EventRequestDoc>(EVENT_REQUEST_MODEL, eventRequestSchema);
   }
   get seats() {
     return this.database.model<SeatDoc>(SEAT_MODEL, seatSchema);
@@ -85,13 +94,14 @@ export class EventStore {
     await this.changed();
   }
 
-  async addEvent(fields: Omit<EventDoc, '_id' | 'createdAt' | 'updatedAt'>): Promise<EventDoc> {
+  /** A new event; under `fields._id` when the caller named it (an Idempotency-Key's), unique like any `_id`. */
+  async addEvent(fields: New<EventDoc>): Promise<EventDoc> {
     const doc = await this.events.create(fields);
     await this.changed();
     return doc.toObject();
   }
 
-  async addSession(fields: Omit<EventSessionDoc, '_id' | 'createdAt' | 'updatedAt'>): Promise<EventSessionDoc> {
+  async addSession(fields: New<EventSessionDoc>): Promise<EventSessionDoc> {
     const doc = await this.sessions.create(fields);
     await this.changed();
     return doc.toObject();

@@ -170,6 +170,44 @@ describe('events: leads create, edit and cancel', () => {
   });
 });
 
+describe('events and sessions sent again with an Idempotency-Key', () => {
+  const post = (path: string, key: string, body: Record<string, unknown>) => api.http().post(path).set('Authorization', w.leadA.auth).set('Idempotency-Key', key).send(body);
+  const count = (collection: string, filter: Record<string, unknown>) => api.db.collection(collection).countDocuments(filter);
+
+  it('when a new event is sent three times at once and again, then one event; another body under the key is 422', async () => {
+    const key = `event-${new Types.ObjectId().toHexString()}`;
+    const body = eventBody({ title: `重发的开放日 ${key}` });
+    const answers = await Promise.all([1, 2, 3].map(() => post('/api/staff/events', key, body)));
+    const again = await post('/api/staff/events', key, body);
+    for (const res of [...answers, again]) expect(res.status).toBe(201);
+    expect(new Set([...answers, again].map((res) => res.body.id)).size).toBe(1);
+    expect(await count('events', { title: body.title })).toBe(1);
+    const other = await post('/api/staff/events', key, eventBody({ title: '另一个活动' })).expect(422);
+    expect(other.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('when a new session is sent twice with one key, then one session; the same key on another event is another session', async () => {
+    const [first, second] = [await createEvent(api, w.leadA), await createEvent(api, w.leadA)];
+    const key = `session-${new Types.ObjectId().toHexString()}`;
+    const body = { startAt: inFuture(3 * DAY), endAt: inFuture(3 * DAY + HOUR), capacity: 12 };
+    const a = await post(`/api/staff/events/${first}/sessions`, key, body).expect(201);
+    const b = await post(`/api/staff/events/${first}/sessions`, key, body).expect(201);
+    expect(b.body.id).toBe(a.body.id);
+    expect(await count('event_sessions', { eventId: new Types.ObjectId(first) })).toBe(1);
+    const elsewhere = await post(`/api/staff/events/${second}/sessions`, key, body).expect(201);
+    expect(elsewhere.body.id).not.toBe(a.body.id);
+  });
+
+  it('when a keyed event is refused (risky text), then the corrected form may use the same key', async () => {
+    const key = `event-${new Types.ObjectId().toHexString()}`;
+    const refused = await post('/api/staff/events', key, eventBody({ description: '你们都去死吧' })).expect(422);
+    expect(refused.body.error.code).toBe('CONTENT_RISKY');
+    const body = eventBody({ title: `改正后的活动 ${key}` });
+    await post('/api/staff/events', key, body).expect(201);
+    expect(await count('events', { title: body.title })).toBe(1);
+  });
+});
+
 describe('public listing', () => {
   it('when events are upcoming, then they are listed soonest first with seats left, filtered by station and kind', async () => {
     const later = await createEvent(api, w.leadB, { title: '平桥村座谈会', kind: 'meeting' });

@@ -5,6 +5,7 @@ import { SEAT_MODEL, seatSchema } from './seat.model';
 import { BOOKING_MODEL, bookingSchema, CANCELLED_BOOKING_MODEL, cancelledBookingSchema } from './booking.model';
 import { SESSION_LOCK_MODEL, sessionLockSchema, WAITLIST_MODEL, waitlistSchema } from './waitlist.model';
 import { CHECKIN_MODEL, checkinSchema } from './checkin.model';
+import { EVENT_REQUEST_MODEL, eventRequestSchema } from './event-request.model';
 import { EventPhotoOwner } from './event-photo-owner';
 import { BookingPersonalData } from './booking-personal-data';
 import { CheckinCopiesMigration } from './checkin-copies.migration';
@@ -23,6 +24,7 @@ export const EVENTS_MODULE: ModuleManifest = {
     [WAITLIST_MODEL, waitlistSchema],
     [SESSION_LOCK_MODEL, sessionLockSchema],
     [CHECKIN_MODEL, checkinSchema],
+    [EVENT_REQUEST_MODEL, eventRequestSchema],
   ],
   photoOwners: [EventPhotoOwner],
   personalData: [BookingPersonalData],

@@ -3,6 +3,7 @@ import type { Context } from '@midwayjs/koa';
 import { createEventBody, createSessionBody, staffEventsQuery, updateEventBody } from '@citycare/shared';
 import { validate } from '../../common/validate';
 import { requireUser } from '../../common/auth-user';
+import { optionalIdempotencyKey } from '../../common/idempotency-key';
 import { EventAdminService } from './event-admin.service';
 import { EventQueryService } from './event-query.service';
 
@@ -26,7 +27,7 @@ export class StaffEventController {
   @Post('/')
   async create(@Body(ALL) body: unknown) {
     const user = requireUser(this.ctx);
-    const event = await this.admin.createEvent(user, validate(createEventBody, body));
+    const event = await this.admin.createEvent(user, validate(createEventBody, body), optionalIdempotencyKey(this.ctx));
     this.ctx.status = 201;
     return this.query.detail(event._id, 'staff');
   }
@@ -47,7 +48,7 @@ export class StaffEventController {
   @Post('/:id/sessions')
   async addSession(@Param('id') id: string, @Body(ALL) body: unknown) {
     const user = requireUser(this.ctx);
-    const session = await this.admin.addSession(user, id, validate(createSessionBody, body));
+    const session = await this.admin.addSession(user, id, validate(createSessionBody, body), optionalIdempotencyKey(this.ctx));
     this.ctx.status = 201;
     return this.query.sessionView(session);
   }

@@ -48,8 +48,12 @@ export class NoticeAuthoringService {
     const community = permissionScope(user.role, 'notice.manage') === 'city' ? null : user.community;
     authorize(user, 'notice.manage', { community });
     assertFuture(body.expiresAt);
-    const create = (id: Types.ObjectId) => this.create(user, community, body, id);
-    const doc = key === null ? await create(new Types.ObjectId()) : await createIdempotently({ ledger: keyLedger(this.requests, 'noticeId', new Types.ObjectId(user.id), key), body, create, load: (id) => this.board.notices.findById(id).lean<NoticeDoc>() });
+    const doc = await createIdempotently({
+      ledger: keyLedger(this.requests, 'noticeId', new Types.ObjectId(user.id), key),
+      body,
+      create: (id) => this.create(user, community, body, id),
+      load: (id) => this.board.notices.findById(id).lean<NoticeDoc>(),
+    });
     return this.board.open(user, doc._id.toHexString()) as Promise<ManagedNoticeView>;
   }
 

@@ -1,4 +1,5 @@
 import { Schema, type Types } from 'mongoose';
+import { keyRecordSchema, type KeyRecordDoc } from '../../common/idempotent-creation';
 import { bucketOf } from '../../common/ordinal-list';
 
 /** A community notice (社区公告), or a city-wide one from the bureau when `community` is null. */
@@ -70,26 +71,8 @@ noticeReadSchema.index({ noticeId: 1, userId: 1 }, { unique: true });
 noticeReadSchema.index({ userId: 1 });
 
 /** One record per (author, Idempotency-Key) of a post: a resent post lands once (common/idempotent-creation.ts). */
-export interface NoticeRequestDoc {
-  _id: Types.ObjectId;
-  userId: Types.ObjectId;
-  key: string;
-  bodyHash: string;
-  noticeId: Types.ObjectId;
-  createdAt: Date;
-}
+export type NoticeRequestDoc = KeyRecordDoc<'noticeId'>;
 
 export const NOTICE_REQUEST_MODEL = 'NoticeRequest';
 
-export const noticeRequestSchema = new Schema<NoticeRequestDoc>(
-  {
-    userId: { type: Schema.Types.ObjectId, required: true },
-    key: { type: String, required: true },
-    bodyHash: { type: String, required: true },
-    noticeId: { type: Schema.Types.ObjectId, required: true },
-    createdAt: { type: Date, required: true },
-  },
-  { collection: 'notice_requests', versionKey: false },
-);
-
-noticeRequestSchema.index({ userId: 1, key: 1 }, { unique: true });
+export const noticeRequestSchema = keyRecordSchema('notice_requests', 'noticeId');
