@@ -2,18 +2,11 @@
 // a new export replaces the old file, and either step's failure reads in words.
 import { act, renderHook } from '@testing-library/react';
 import Taro from '@tarojs/taro';
+import type { WriteFileOptions } from '../test-support/taro-files';
 import { useFileExport, type FileToExport } from './useFileExport';
 
-type WriteFile = (options: { filePath: string; success: () => void; fail: (err: { errMsg: string }) => void }) => void;
-const mockWriteFile = jest.fn<void, Parameters<WriteFile>>((options) => options.success());
-jest.mock('@tarojs/taro', () => ({
-  __esModule: true,
-  default: {
-    env: { USER_DATA_PATH: 'wxfile://usr' },
-    getFileSystemManager: () => ({ writeFile: (options: Parameters<WriteFile>[0]) => mockWriteFile(options) }),
-    shareFileMessage: jest.fn(async () => undefined),
-  },
-}));
+const mockWriteFile = jest.fn<void, [WriteFileOptions]>((options) => options.success());
+jest.mock('@tarojs/taro', () => jest.requireActual('../test-support/taro-files').filesTaroMock((options: WriteFileOptions) => mockWriteFile(options)));
 
 const shareFileMessage = Taro.shareFileMessage as jest.Mock;
 

@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import type { TestApi } from './api-app';
+import { seedDemoData } from '../../server/src/seed/seed-demo';
 
 const H = 3600_000;
 
@@ -58,4 +59,12 @@ export async function insertCase(api: TestApi, s: SeededCase): Promise<Types.Obj
     await api.db.collection('ratings').insertOne({ caseId: _id, reporterId: new Types.ObjectId(), score: s.rating, comment: null, at: s.at });
   }
   return _id;
+}
+
+/** Seeds the demo data; its 嘉麟社区 (A) and 平桥村 (B) stations, whose cases the figures tests write. */
+export async function seedFigureStations(api: TestApi): Promise<{ stationA: Types.ObjectId; stationB: Types.ObjectId }> {
+  await seedDemoData(api.db);
+  const stations = await api.db.collection('stations').find().toArray();
+  const of = (community: string) => stations.find((s) => s.community === community)!._id as Types.ObjectId;
+  return { stationA: of('嘉麟社区'), stationB: of('平桥村') };
 }

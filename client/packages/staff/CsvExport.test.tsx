@@ -2,18 +2,11 @@
 // failed save reads in Chinese.
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
+import type { WriteFileOptions } from '../../test-support/taro-files';
 import { CsvExportButton, CsvExportResult, useCsvExport } from './CsvExport';
 
-type WriteFile = (options: { success: () => void; fail: (err: { errMsg: string }) => void }) => void;
-const mockWriteFile = jest.fn<void, Parameters<WriteFile>>((options) => options.success());
-jest.mock('@tarojs/taro', () => ({
-  __esModule: true,
-  default: {
-    env: { USER_DATA_PATH: 'wxfile://usr' },
-    getFileSystemManager: () => ({ writeFile: (options: Parameters<WriteFile>[0]) => mockWriteFile(options) }),
-    shareFileMessage: jest.fn(async () => undefined),
-  },
-}));
+const mockWriteFile = jest.fn<void, [WriteFileOptions]>((options) => options.success());
+jest.mock('@tarojs/taro', () => jest.requireActual('../../test-support/taro-files').filesTaroMock((options: WriteFileOptions) => mockWriteFile(options)));
 
 const shareFileMessage = Taro.shareFileMessage as jest.Mock;
 

@@ -8,6 +8,7 @@ import { zones } from '../../api/zones';
 import { emptyReportForm, type ReportForm } from '../../features/report/form';
 import { locateResident, openLocationSettings, type LocateResult } from '../../services/location';
 import PlaceSection from './PlaceSection';
+import { typeInto } from '../../test-support/fields';
 
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: {} }));
 jest.mock('../../api/zones', () => ({ zones: { near: jest.fn() } }));
@@ -32,7 +33,7 @@ function Page({ start }: { start: ReportForm }) {
   return <PlaceSection form={form} onPatch={(fields) => setForm((f) => ({ ...f, ...fields }))} />;
 }
 
-const typeAddress = (text: string) => fireEvent.change(screen.getByTestId('report-address').querySelector('input') as HTMLInputElement, { target: { value: text } });
+const typeAddress = (text: string) => typeInto('report-address', text);
 
 const env = process.env.TARO_ENV;
 beforeEach(() => {
@@ -99,8 +100,7 @@ describe('PlaceSection', () => {
     typeAddress('平桥村 3 组路口');
 
     await act(async () => fireEvent.click(screen.getByTestId('report-choose-community')));
-    const search = screen.getByTestId('community-place-search').querySelector('input') as HTMLInputElement;
-    fireEvent.change(search, { target: { value: '平桥' } });
+    typeInto('community-place-search', '平桥');
     const options = screen.getAllByTestId('community-place-option');
     expect(options.map((o) => o.textContent)).toEqual(['平桥村平桥村工作站']);
     await act(async () => fireEvent.click(options[0]));

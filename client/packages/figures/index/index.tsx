@@ -11,9 +11,9 @@ import Tabs from '../../../components/Tabs';
 import { CHART_COLOURS, CHART_COLOURS_ELDER } from '../../../features/staff/chart-colours';
 import { periodRange, type FigurePeriod } from '../../../features/staff/figures';
 import { hours, percent } from '../../../services/format';
+import FigureGrid, { FigureCell } from '../../../components/FigureGrid';
 import { useAppState } from '../../../store/app-store';
 import { GroupsChart, RatesChart } from './Charts';
-import './index.css';
 
 const PERIODS = [
   { key: 'week' as const, label: '本周' },
@@ -54,14 +54,14 @@ function FigureView({ data }: { data: FiguresResponse }) {
         <Text className="muted block">
           {data.from} 至 {data.to} · 受理 {t.received} 件
         </Text>
-        <View className="figures__grid" data-testid="figures-numbers">
-          <Figure label="响应率" value={percent(t.responseRate)} testId="figure-response" />
-          <Figure label="办结率" value={percent(t.closureRate)} testId="figure-closure" />
-          <Figure label="满意率" value={percent(t.satisfactionRate)} testId="figure-satisfaction" />
-          <Figure label="平均受理用时" value={hours(t.avgAcceptHours)} />
-          <Figure label="平均办结用时" value={hours(t.avgResolveHours)} />
-          <Figure label="当前超期" value={`${data.overdueNow} 件`} testId="figure-overdue" danger={data.overdueNow > 0} />
-        </View>
+        <FigureGrid testId="figures-numbers">
+          <FigureCell label="响应率" value={percent(t.responseRate)} testId="figure-response" />
+          <FigureCell label="办结率" value={percent(t.closureRate)} testId="figure-closure" />
+          <FigureCell label="满意率" value={percent(t.satisfactionRate)} testId="figure-satisfaction" />
+          <FigureCell label="平均受理用时" value={hours(t.avgAcceptHours)} />
+          <FigureCell label="平均办结用时" value={hours(t.avgResolveHours)} />
+          <FigureCell label="当前超期" value={`${data.overdueNow} 件`} testId="figure-overdue" danger={data.overdueNow > 0} />
+        </FigureGrid>
       </View>
       <View className="section">
         <Text className="section__title">三率</Text>
@@ -73,15 +73,6 @@ function FigureView({ data }: { data: FiguresResponse }) {
           <GroupsChart groups={data.byCategory} colours={colours} testId="chart-categories" />
         </View>
       )}
-    </View>
-  );
-}
-
-function Figure({ label, value, testId, danger }: { label: string; value: string; testId?: string; danger?: boolean }) {
-  return (
-    <View className="figures__cell" data-testid={testId}>
-      <Text className={`figures__value${danger ? ' figures__value--danger' : ''}`}>{value}</Text>
-      <Text className="figures__label">{label}</Text>
     </View>
   );
 }

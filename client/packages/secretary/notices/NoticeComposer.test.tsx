@@ -4,6 +4,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { ApiError } from '../../../api/error';
 import { managedNotices } from '../../../api/staff';
 import NoticeComposer from './NoticeComposer';
+import { typeInto } from '../../../test-support/fields';
 
 jest.mock('@tarojs/taro', () => jest.requireActual('../../../test-support/taro-mock').taroMock());
 jest.mock('../../../api/staff', () => ({ managedNotices: { publish: jest.fn() } }));
@@ -14,11 +15,6 @@ jest.mock('../../../features/photos/usePhotoUploads', () => ({
 
 const publish = managedNotices.publish as jest.Mock;
 
-function type(testId: string, value: string) {
-  const field = screen.getByTestId(testId).querySelector('input, textarea') as HTMLElement;
-  fireEvent.change(field, { target: { value } });
-}
-
 beforeEach(() => jest.clearAllMocks());
 
 describe('NoticeComposer', () => {
@@ -26,8 +22,8 @@ describe('NoticeComposer', () => {
     publish.mockRejectedValue(ApiError.client('TIMEOUT'));
     const onPublished = jest.fn();
     render(<NoticeComposer onPublished={onPublished} />);
-    type('notice-title', '周六停水');
-    type('notice-body', '周六上午九点到十二点停水，请提前储水。');
+    typeInto('notice-title', '周六停水');
+    typeInto('notice-body', '周六上午九点到十二点停水，请提前储水。');
     fireEvent.click(screen.getByTestId('notice-preview'));
     await act(async () => fireEvent.click(screen.getByTestId('notice-preview-publish')));
     expect(onPublished).not.toHaveBeenCalled();
@@ -45,15 +41,15 @@ describe('NoticeComposer', () => {
   test('when 确认发布 is tapped again after a lost answer, then the same key goes; a changed notice gets a new one', async () => {
     publish.mockRejectedValue(ApiError.client('TIMEOUT'));
     render(<NoticeComposer onPublished={jest.fn()} />);
-    type('notice-title', '周六停水');
-    type('notice-body', '周六上午九点到十二点停水，请提前储水。');
+    typeInto('notice-title', '周六停水');
+    typeInto('notice-body', '周六上午九点到十二点停水，请提前储水。');
     fireEvent.click(screen.getByTestId('notice-preview'));
     await act(async () => fireEvent.click(screen.getByTestId('notice-preview-publish')));
     await act(async () => fireEvent.click(screen.getByTestId('notice-preview-publish')));
     const [first, second] = publish.mock.calls.map((call) => call[1] as string);
     expect(first).toMatch(/^[\w-]{8,64}$/);
     expect(second).toBe(first);
-    type('notice-body', '周六上午九点到下午一点停水，请提前储水。');
+    typeInto('notice-body', '周六上午九点到下午一点停水，请提前储水。');
     await act(async () => fireEvent.click(screen.getByTestId('notice-preview-publish')));
     expect(publish.mock.calls[2][1]).not.toBe(first);
   });

@@ -4,16 +4,12 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { ApiError } from '../../../api/error';
 import { staffEvents } from '../../../api/staff';
 import SessionForm from './SessionForm';
+import { typeInto } from '../../../test-support/fields';
 
 jest.mock('@tarojs/taro', () => jest.requireActual('../../../test-support/taro-mock').taroMock());
 jest.mock('../../../api/staff', () => ({ staffEvents: { addSession: jest.fn() } }));
 
 const addSession = staffEvents.addSession as jest.Mock;
-
-function type(testId: string, value: string) {
-  const field = screen.getByTestId(testId).querySelector('input, textarea') as HTMLElement;
-  fireEvent.change(field, { target: { value } });
-}
 
 afterEach(() => jest.restoreAllMocks());
 
@@ -22,7 +18,7 @@ describe('SessionForm', () => {
     addSession.mockRejectedValue(ApiError.client('TIMEOUT'));
     render(<SessionForm eventId="e1" onClose={jest.fn()} />);
     // A cut-off of 48 hours before a session tomorrow would be in the past: the form puts it at "now".
-    type('session-cutoff', '48');
+    typeInto('session-cutoff', '48');
     let now = Date.now();
     jest.spyOn(Date, 'now').mockImplementation(() => now);
     await act(async () => fireEvent.click(screen.getByTestId('session-save')));
@@ -33,7 +29,7 @@ describe('SessionForm', () => {
     expect(second).toEqual(first);
     expect(first[2]).toMatch(/^[\w-]{8,64}$/);
 
-    type('session-capacity', '30');
+    typeInto('session-capacity', '30');
     await act(async () => fireEvent.click(screen.getByTestId('session-save')));
     expect(addSession.mock.calls[2][2]).not.toBe(first[2]);
     expect(addSession.mock.calls[2][1].capacity).toBe(30);

@@ -4,6 +4,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { ApiError } from '../../../api/error';
 import { staffEvents } from '../../../api/staff';
+import { typeInto } from '../../../test-support/fields';
 
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { scanCode: jest.fn() } }));
 jest.mock('../../../api/staff', () => ({ staffEvents: { checkIn: jest.fn() } }));
@@ -31,7 +32,7 @@ describe('CheckIn', () => {
     expect(message().className).toContain('message--error');
 
     checkIn.mockResolvedValue({ attendee: { name: '王阿姨', partySize: 2 } });
-    fireEvent.change(screen.getByTestId('checkin-code').querySelector('input') as HTMLElement, { target: { value: 'AB12CD34' } });
+    typeInto('checkin-code', 'AB12CD34');
     await act(async () => fireEvent.click(screen.getByTestId('checkin-submit')));
     expect(message().textContent).toBe('王阿姨 已签到（2 人）');
     expect(message().className).toContain('message--done');
@@ -40,7 +41,7 @@ describe('CheckIn', () => {
   test('when a check-in failed and then a scan fails, then the scan failure is what shows', async () => {
     checkIn.mockRejectedValue(ApiError.client('TIMEOUT'));
     render(<CheckIn sessionId="s1" />);
-    fireEvent.change(screen.getByTestId('checkin-code').querySelector('input') as HTMLElement, { target: { value: 'AB12CD34' } });
+    typeInto('checkin-code', 'AB12CD34');
     await act(async () => fireEvent.click(screen.getByTestId('checkin-submit')));
     expect(message().textContent).toBe('网络请求超时，请稍后重试');
 
@@ -59,7 +60,7 @@ describe('CheckIn', () => {
   test('when a check-in is on its way, then 扫码签到 cannot be tapped', async () => {
     checkIn.mockReturnValue(new Promise(() => undefined));
     render(<CheckIn sessionId="s1" />);
-    fireEvent.change(screen.getByTestId('checkin-code').querySelector('input') as HTMLElement, { target: { value: 'AB12CD34' } });
+    typeInto('checkin-code', 'AB12CD34');
     await act(async () => fireEvent.click(screen.getByTestId('checkin-submit')));
     fireEvent.click(screen.getByTestId('checkin-scan'));
     expect(scanCode).not.toHaveBeenCalled();

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { messageOf, queryKeys, stations, useQuery } from '../../../api';
+import FigureGrid, { FigureCell } from '../../../components/FigureGrid';
 import { stationRecord, type StationRecord } from '../../../features/stations/record';
 
 /** 近 30 天办理情况: what the station did with residents' reports lately (the bureau's promise, kept in view), up to yesterday. */
@@ -31,14 +32,11 @@ function Record({ record }: { record: StationRecord }) {
         {record.summary}
       </Text>
       {record.tiles.length > 0 && (
-        <View className="station-record__tiles">
+        <FigureGrid>
           {record.tiles.map((tile) => (
-            <View key={tile.label} className="station-record__tile" data-testid="station-record-tile">
-              <Text className="station-record__value">{tile.value}</Text>
-              <Text className="station-record__label">{tile.label}</Text>
-            </View>
+            <FigureCell key={tile.label} label={tile.label} value={tile.value} testId="station-record-tile" />
           ))}
-        </View>
+        </FigureGrid>
       )}
       {record.note && <Text className="muted block">{record.note}</Text>}
     </>

@@ -2,8 +2,7 @@ import { Types } from 'mongoose';
 import { addChinaDays, chinaDate } from '@citycare/shared';
 import { startTestApi, type TestApi } from '../../../../tests/support/api-app';
 import { loginAs, type TestUser } from '../../../../tests/support/auth';
-import { insertCase, type SeededCase } from '../../../../tests/support/figures';
-import { seedDemoData } from '../../seed/seed-demo';
+import { insertCase, seedFigureStations, type SeededCase } from '../../../../tests/support/figures';
 import { CaseRebuild } from '../cases/case-rebuild';
 
 // Figures checked against values worked out by hand from cases written
@@ -37,10 +36,7 @@ const JAN = { from: '2025-01-01', to: '2025-01-31' };
 
 beforeAll(async () => {
   api = await startTestApi(__filename);
-  await seedDemoData(api.db);
-  const stations = await api.db.collection('stations').find().toArray();
-  stationA = stations.find((s) => s.community === '嘉麟社区')!._id as Types.ObjectId;
-  stationB = stations.find((s) => s.community === '平桥村')!._id as Types.ObjectId;
+  ({ stationA, stationB } = await seedFigureStations(api));
   secretaryA = await loginAs(api.db, 'secretary', { community: '嘉麟社区' });
   leadA = await loginAs(api.db, 'lead', { stationId: stationA });
   officerA = await loginAs(api.db, 'officer', { stationId: stationA });

@@ -2,8 +2,7 @@ import { Types } from 'mongoose';
 import { addChinaDays, chinaDate } from '@citycare/shared';
 import { startTestApi, type TestApi } from '../../../../tests/support/api-app';
 import { loginAs } from '../../../../tests/support/auth';
-import { insertCase, type SeededCase } from '../../../../tests/support/figures';
-import { seedDemoData } from '../../seed/seed-demo';
+import { insertCase, seedFigureStations, type SeededCase } from '../../../../tests/support/figures';
 import { CaseRebuild } from '../cases/case-rebuild';
 import { StationRecordService } from './station-record.service';
 
@@ -30,10 +29,7 @@ const record = (stationId: unknown) => api.http().get(`/api/figures/stations/${S
 
 beforeAll(async () => {
   api = await startTestApi(__filename);
-  await seedDemoData(api.db);
-  const stations = await api.db.collection('stations').find().toArray();
-  stationA = stations.find((s) => s.community === '嘉麟社区')!._id as Types.ObjectId;
-  stationB = stations.find((s) => s.community === '平桥村')!._id as Types.ObjectId;
+  ({ stationA, stationB } = await seedFigureStations(api));
   await seed(stationA, [
     { status: 'closed', at: daysAgo(3), acceptedH: 1, resolvedH: 5, rating: 5 },
     { status: 'closed', at: daysAgo(4), acceptedH: 2, resolvedH: 6, rating: 4 },
