@@ -3,6 +3,7 @@ import { addPhotos, photoSteps } from '../photos/photos';
 import { hasContent, loadDraft, newDraft, saveDraft } from '../report/draft';
 import Taro from '@tarojs/taro';
 import { signOut } from './leave';
+import { isRead, markRead } from '../notices/read-marks';
 
 jest.mock('@tarojs/taro', () => jest.requireActual('../../test-support/taro-mock').taroMock());
 jest.mock('../../api/account', () => ({ account: { logout: jest.fn(async () => undefined) } }));
@@ -26,5 +27,12 @@ describe('signing out', () => {
   test('when the resident signs out, then every page is closed and 我的 opens afresh (no tab page keeps their cases)', async () => {
     await signOut();
     expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/me/index' });
+  });
+
+  test('when the resident signs out, then the notices they read are unread again for the next person', async () => {
+    markRead('n1');
+    expect(isRead('n1')).toBe(true);
+    await signOut();
+    expect(isRead('n1')).toBe(false);
   });
 });

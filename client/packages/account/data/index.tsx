@@ -3,7 +3,7 @@ import { useState } from 'react';
 import Screen from '../../../components/Screen';
 import SignInPrompt from '../../../components/SignInPrompt';
 import StatusView from '../../../components/StatusView';
-import { go } from '../../../services/router';
+import { restartAt } from '../../../services/router';
 import { useAppState } from '../../../store/app-store';
 import DeleteSection from './DeleteSection';
 import ExportSection from './ExportSection';
@@ -17,7 +17,7 @@ export default function MyDataPage() {
   if (deleted) {
     return (
       <Screen testId="my-data-page">
-        <StatusView tone="empty" testId="account-deleted" title="账号已注销" message="您的个人信息已删除，感谢您使用城管进社区" actionText="返回首页" onAction={() => void go('home')} />
+        <StatusView tone="empty" testId="account-deleted" title="账号已注销" message="您的个人信息已删除，感谢您使用城管进社区" actionText="返回首页" onAction={() => void restartAt('home')} />
       </Screen>
     );
   }
