@@ -11,7 +11,7 @@ export { categories } from './categories';
 export { uploadPhoto } from './upload';
 export { media } from './media';
 export { mediaUrl } from './http';
-export { newIdempotencyKey } from './idempotency';
+export { newIdempotencyKey, useRequestKey } from './idempotency';
 export { queryKeys } from './keys';
 export { invalidate, invalidateAll, clearCache } from './cache';
 export { useQuery, useCursorList, needsSignIn, type QueryState, type CursorListState } from './hooks';

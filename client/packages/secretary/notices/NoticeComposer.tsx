@@ -1,7 +1,7 @@
 import { Image, Switch, Text, View } from '@tarojs/components';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { MAX_NOTICE_BODY_CHARS, MAX_NOTICE_TITLE_CHARS } from '@citycare/shared';
-import { invalidate, newIdempotencyKey, queryKeys } from '../../../api';
+import { invalidate, queryKeys, useRequestKey } from '../../../api';
 import { managedNotices } from '../../../api/staff';
 import Badge from '../../../components/Badge';
 import Button from '../../../components/Button';
@@ -27,15 +27,13 @@ export default function NoticeComposer({ onPublished }: { onPublished: () => voi
   const problem = (): string | null =>
     !title.trim() ? '请填写标题' : !body.trim() ? '请填写正文' : photosBusy(photos) ? '照片还在上传，请稍候' : photosFailed(photos) ? '有照片上传失败，请重试或删除' : null;
 
-  // One key per notice as sent (trimmed): 确认发布 again after a lost answer posts it once; any change is a new notice.
-  const photoIds = uploadedMediaIds(photos).join(',');
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new key exactly when the notice changes
-  const key = useMemo(newIdempotencyKey, [title.trim(), body.trim(), pinned, photoIds]);
+  const draft = { title: title.trim(), body: body.trim(), photos: uploadedMediaIds(photos), pinned };
+  const key = useRequestKey(draft);
 
   const publish = useAction(async () => {
     const p = problem();
     if (p) throw new Error(p);
-    await managedNotices.publish({ title: title.trim(), body: body.trim(), photos: uploadedMediaIds(photos), pinned }, key);
+    await managedNotices.publish(draft, key);
     setTitle('');
     setBody('');
     setPhotos([]);

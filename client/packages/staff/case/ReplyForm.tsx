@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { MAX_CASE_TEXT_CHARS } from '@citycare/shared';
-import { invalidate, newIdempotencyKey, queryKeys } from '../../../api';
+import { invalidate, queryKeys, useRequestKey } from '../../../api';
 import { staffCases } from '../../../api/staff';
 import Button from '../../../components/Button';
 import Chips from '../../../components/Chips';
@@ -22,19 +22,16 @@ export default function ReplyForm({ caseId }: { caseId: string }) {
   const [kind, setKind] = useState<Kind>('reply');
   const [done, setDone] = useState<string | null>(null);
   const form = usePhotoText();
-  // One key per message: a resend of the same words after a lost answer lands once; changed words
-  // (or kind, or photos) are a new message with a key of its own, never refused as a reused key.
-  const photoIds = uploadedMediaIds(form.photos).join(',');
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new key exactly when the message changes
-  const key = useMemo(newIdempotencyKey, [kind, form.text, photoIds]);
+  const text = form.text.trim();
+  const photos = uploadedMediaIds(form.photos);
+  const key = useRequestKey({ kind, text, photos });
 
   const send = useAction(async () => {
     setDone(null);
-    const problem = !form.text.trim() ? '请填写内容' : photosProblem(form.photos);
+    const problem = !text ? '请填写内容' : photosProblem(form.photos);
     if (problem) throw new Error(problem);
-    const photos = uploadedMediaIds(form.photos);
-    if (kind === 'reply') await staffCases.reply(caseId, form.text.trim(), photos, key);
-    else await staffCases.note(caseId, form.text.trim(), photos, key);
+    if (kind === 'reply') await staffCases.reply(caseId, text, photos, key);
+    else await staffCases.note(caseId, text, photos, key);
     form.reset(); // new words: a new key
     setDone(kind === 'reply' ? '已回复，报事人会收到提醒' : '已添加内部备注');
     invalidate(queryKeys.staff.all());

@@ -1,7 +1,7 @@
 import { Text } from '@tarojs/components';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { EVENT_KIND_LABELS, EVENT_KINDS, type EventKind, type EventView } from '@citycare/shared';
-import { invalidate, newIdempotencyKey, queryKeys } from '../../../api';
+import { invalidate, queryKeys, useRequestKey } from '../../../api';
 import { staffEvents } from '../../../api/staff';
 import Button from '../../../components/Button';
 import Chips from '../../../components/Chips';
@@ -21,9 +21,7 @@ export default function EventForm({ editing, onClose }: { editing?: EventView; o
   const changed = title !== (editing?.title ?? '') || description !== (editing?.description ?? '') || place !== (editing?.place ?? '');
 
   const body = { kind, title: title.trim(), description: description.trim(), place: place.trim() };
-  // One key per event as sent: 创建活动 again after a lost answer makes one event.
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new key exactly when what is sent changes
-  const key = useMemo(newIdempotencyKey, [body.kind, body.title, body.description, body.place]);
+  const key = useRequestKey(body);
 
   const save = useAction(async () => {
     if (!body.title || !body.description || !body.place) throw new Error('请填写标题、介绍和地点');

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { invalidate, newIdempotencyKey, queryKeys } from '../../../api';
+import { invalidate, queryKeys, useRequestKey } from '../../../api';
 import { staffEvents } from '../../../api/staff';
 import SubmitButton from '../../../components/SubmitButton';
 import Field from '../../../components/Field';
@@ -20,14 +20,15 @@ export default function SessionForm({ eventId, onClose }: { eventId: string; onC
   const [form, setForm] = useState<Form>({ date: tomorrow(), start: '14:00', end: '16:00', capacity: '20', cutoffHours: '24' });
   const set = (patch: Partial<Form>) => setForm((prev) => ({ ...prev, ...patch }));
 
-  // One key per form as filled in, and one moment for its defaults (the cut-off is never before
-  // now): 添加场次 again after a lost answer sends the very same request, which adds one session.
-  const request = useMemo(() => ({ key: newIdempotencyKey(), now: Date.now() }), [form]);
+  // One moment per form as filled in for its defaults (the cut-off is never before now), so
+  // 添加场次 again after a lost answer sends the very same request, under the same key.
+  const now = useMemo(() => Date.now(), [form]);
+  const key = useRequestKey(form);
 
   const save = useAction(async () => {
-    const result = sessionBody(form, request.now);
+    const result = sessionBody(form, now);
     if ('problem' in result) throw new Error(result.problem);
-    await staffEvents.addSession(eventId, result.body, request.key);
+    await staffEvents.addSession(eventId, result.body, key);
     invalidate(queryKeys.staff.events());
     invalidate(queryKeys.events.all());
     onClose();
