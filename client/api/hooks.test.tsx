@@ -163,6 +163,24 @@ describe('useCursorList', () => {
     expect(fetchPage).toHaveBeenLastCalledWith(undefined);
   });
 
+  test('when an older first page answers after a newer one, then the newer stays, on screen and for the next reader', async () => {
+    const answers = [deferred<CursorPage<Item>>(), deferred<CursorPage<Item>>()];
+    let call = 0;
+    const { result } = renderHook(() => useCursorList(['cases', 'mine'], () => answers[call++].promise));
+    let second!: Promise<boolean>;
+    act(() => {
+      second = result.current.refresh();
+    });
+    await act(async () => {
+      answers[1].resolve(page(['newer'], null));
+      await second;
+    });
+    await act(async () => answers[0].resolve(page(['older'], null)));
+    expect(result.current.state.items.map((i) => i.id)).toEqual(['newer']);
+    const next = renderHook(() => useCursorList(['cases', 'mine'], () => new Promise<CursorPage<Item>>(() => undefined)));
+    expect(next.result.current.state.items.map((i) => i.id)).toEqual(['newer']);
+  });
+
   test('when loading more fails, then the items stay and loadMore tries the same cursor again', async () => {
     let fail = true;
     const fetchPage = jest.fn(async (cursor?: string) => {

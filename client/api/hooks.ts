@@ -122,8 +122,9 @@ export function useCursorList<T extends { id: string }>(
     setState((prev) => (prev.status === 'ready' ? { ...prev, refreshing: true, refreshError: undefined } : { ...EMPTY, status: 'loading' }));
     try {
       const page = await fetchRef.current(undefined);
-      keepAnswer(key, page);
+      // An older load keeps nothing, not even in the cache (as useQuery's load).
       if (run.current !== mine) return true;
+      keepAnswer(key, page);
       next.current = page.next;
       setState({ ...EMPTY, status: 'ready', items: page.items, hasMore: page.next !== null });
       return true;

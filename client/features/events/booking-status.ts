@@ -7,6 +7,9 @@ export function bookingBadge(status: BookingStatus): { text: string; tone: Badge
   return { text: BOOKING_STATUS_LABELS[status], tone: TONES[status] };
 }
 
+/** The one-line form for a list of bookings (the booking itself says it in full: waitlistNote). */
+export const PASSED_OVER_SHORT = '人数超过现有名额，无法递补。请取消后减少人数重新预约';
+
 /**
  * What a waiting resident reads: their place in line, or, when their party has grown larger than
  * the session (a capacity cut went through as they joined), that waiting will not seat them and
@@ -16,6 +19,6 @@ export function waitlistNote(booking: Pick<BookingView, 'status' | 'waitlistPosi
   if (booking.status !== 'waitlisted') return null;
   if (booking.partyExceedsCapacity) return `本场现有名额少于您预约的 ${booking.partySize} 人，暂时无法递补。如仍想参加，请取消本预约，减少人数后重新预约`;
   // A booking still settling has no place yet.
-  const place = booking.waitlistPosition === null ? '候补中' : `候补第 ${booking.waitlistPosition} 位`;
+  const place = booking.waitlistPosition === null ? BOOKING_STATUS_LABELS.waitlisted : `候补第 ${booking.waitlistPosition} 位`;
   return `${place}，有人取消后将按顺序为您递补`;
 }

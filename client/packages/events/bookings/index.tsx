@@ -5,7 +5,7 @@ import Badge from '../../../components/Badge';
 import QueryStatus from '../../../components/QueryStatus';
 import Screen from '../../../components/Screen';
 import StatusView from '../../../components/StatusView';
-import { bookingBadge } from '../../../features/events/booking-status';
+import { bookingBadge, PASSED_OVER_SHORT } from '../../../features/events/booking-status';
 import { formatTimeRange } from '../../../services/format';
 import { go } from '../../../services/router';
 import './index.css';
@@ -32,8 +32,7 @@ export default function MyBookingsPage() {
                   <Text className="muted block">
                     {formatTimeRange(b.session.startAt, b.session.endAt)} · {b.partySize} 人
                   </Text>
-                  {/* Waiting will not seat this party (the booking page says what to do). */}
-                  {b.partyExceedsCapacity && <Text className="message message--warning">人数超过现有名额，无法递补。请取消后减少人数重新预约</Text>}
+                  {b.partyExceedsCapacity && <Text className="message message--warning">{PASSED_OVER_SHORT}</Text>}
                 </View>
                 <Badge tone={badge.tone} text={badge.text} testId="booking-status" />
               </View>
