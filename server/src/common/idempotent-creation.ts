@@ -3,7 +3,8 @@ import { Schema, Types, type Model } from 'mongoose';
 import { AppError } from './app-error';
 import { isDuplicateKey } from './mongo-errors';
 
-const WAIT_MS = 5000;
+/** How long a first attempt may still be at work: a retry within it waits (a creation) or is asked to retry (an entry on a case). */
+export const KEY_WAIT_MS = 5000;
 
 /** What a key's record says: the body it came with and the id of what it creates. */
 export interface KeyRecord {
@@ -51,6 +52,8 @@ export function keyRecordSchema<F extends string>(collection: string, field: F):
 }
 
 /** The ledger of `userId`'s `key` in a collection of key records whose `field` names what they create; null without a key. */
+export function keyLedger<F extends string, D extends KeyRecordDoc<F>>(model: Model<D>, field: F, userId: Types.ObjectId, key: string): KeyLedger;
+export function keyLedger<F extends string, D extends KeyRecordDoc<F>>(model: Model<D>, field: F, userId: Types.ObjectId, key: string | null): KeyLedger | null;
 export function keyLedger<F extends string, D extends KeyRecordDoc<F>>(model: Model<D>, field: F, userId: Types.ObjectId, key: string | null): KeyLedger | null {
   if (key === null) return null;
   return {
@@ -62,6 +65,9 @@ export function keyLedger<F extends string, D extends KeyRecordDoc<F>>(model: Mo
     release: async (recordId) => void (await model.deleteOne({ _id: recordId })),
   };
 }
+
+/** The first request with this key is still at work: retry shortly. */
+export const stillAtWork = () => new AppError('CONCURRENT_UPDATE', '相同的提交正在处理中，请稍后刷新');
 
 export const bodyHashOf = (body: unknown): string => createHash('sha256').update(JSON.stringify(body)).digest('hex');
 
@@ -98,19 +104,19 @@ type Keyed<T> = IdempotentCreation<T> & { ledger: KeyLedger };
 
 /** A key seen before: its thing, once there; a first attempt that has not finished within the wait is finished here. */
 async function replay<T>(c: Keyed<T>, bodyHash: string): Promise<T> {
-  const deadline = Date.now() + WAIT_MS;
+  const deadline = Date.now() + KEY_WAIT_MS;
   for (;;) {
     const record = await c.ledger.find();
     if (record && record.bodyHash !== bodyHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
     // No record: the first attempt was refused and released the key; ask for a retry.
-    if (!record) throw new AppError('CONCURRENT_UPDATE', '相同的提交正在处理中，请稍后刷新');
+    if (!record) throw stillAtWork();
     if (record.targetId) {
       const doc = await c.load(record.targetId);
       if (doc) return doc;
-      const stalled = Date.now() - record.createdAt.getTime() > WAIT_MS;
+      const stalled = Date.now() - record.createdAt.getTime() > KEY_WAIT_MS;
       if (stalled || Date.now() > deadline) return finishStalled(c, { ...record, targetId: record.targetId });
     } else if (Date.now() > deadline) {
-      throw new AppError('CONCURRENT_UPDATE', '相同的提交正在处理中，请稍后刷新');
+      throw stillAtWork();
     }
     await new Promise((r) => setTimeout(r, 50));
   }

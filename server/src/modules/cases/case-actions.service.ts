@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import { isOpen, ratingConsequence } from '@citycare/shared';
 import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
-import { bodyHashOf } from '../../common/idempotent-creation';
+import { bodyHashOf, KEY_WAIT_MS, keyLedger, stillAtWork, type KeyLedger } from '../../common/idempotent-creation';
 import { isDuplicateKey } from '../../common/mongo-errors';
 import { authorize } from '../../common/permissions';
 import { PhotoAttachments } from '../media/photo-attachments.service';
@@ -12,9 +12,6 @@ import type { CaseRelation } from './case-access';
 import { CaseMovesService } from './case-moves.service';
 import { CaseStore } from './case-store';
 import { CaseTimelineService } from './case-timeline.service';
-
-/** How long the first request of an Idempotency-Key may still be writing its entry: a retry within it is asked to wait, after it writes the entry itself. */
-const KEY_IN_FLIGHT_MS = 5000;
 
 /** Replies, internal notes and ratings: timeline entries that are not moves (or lead to one). */
 @Provide()
@@ -117,40 +114,43 @@ export class CaseActionsService {
       return updated;
     };
     if (!key) return attached(await write());
-    if ((await this.claimKey(user, key, body, doc)) === 'written') return attached((await this.timeline.load(doc._id)) ?? doc);
+    const ledger = keyLedger(this.store.idempotencyKeys, 'caseId', new Types.ObjectId(user.id), key);
+    const claim = await this.claimKey(ledger, key, body, doc);
+    if (claim === 'written') return attached((await this.timeline.load(doc._id)) ?? doc);
     try {
       return await attached(await write());
     } catch (err) {
-      if (err instanceof AppError && !(await this.hasEntry(doc, key))) await this.store.idempotencyKeys.deleteOne({ userId: new Types.ObjectId(user.id), key });
+      if (err instanceof AppError && claim && !(await this.hasEntry(doc, key))) await ledger.release(claim);
       throw err;
     }
   }
 
   /** Whether the entry a request with this (scoped) key writes is on the case's timeline. */
   private async hasEntry(doc: CaseDoc, key: string): Promise<boolean> {
-    return (await this.store.timeline(doc._id)).some((e) => e.requestKey === key);
+    return !!(await this.store.entries.exists({ caseId: doc._id, requestKey: key }));
   }
 
   /**
    * The Idempotency-Key of an entry on `doc` (a reply, a note, a 补充说明; scoped by kind).
-   * 'write' when this request is the one to write it: the first, or a retry after a first
-   * request that died before its entry landed (the key is in the entry, so the timeline tells).
-   * 'written' when the entry is there: a retry after a lost answer adds nothing. Another body
-   * (or another case) under the same key is 422; a retry while the first may still be writing, 409.
+   * The key's record (null when none is held) when this request is the one to write it: the first, or a retry after a
+   * first request that died before its entry landed (the key is in the entry, so the timeline
+   * tells). 'written' when the entry is there: a retry after a lost answer adds nothing. Another
+   * body (or another case) under the same key is 422; a retry while the first may still be
+   * writing, 409.
    */
-  private async claimKey(user: AuthUser, key: string, body: unknown, doc: CaseDoc): Promise<'write' | 'written'> {
+  private async claimKey(ledger: KeyLedger, key: string, body: unknown, doc: CaseDoc): Promise<Types.ObjectId | null | 'written'> {
     const bodyHash = bodyHashOf({ on: doc._id.toHexString(), body });
-    const userId = new Types.ObjectId(user.id);
     try {
-      await this.store.idempotencyKeys.create({ userId, key, bodyHash, caseId: doc._id, createdAt: new Date() });
-      return 'write';
+      return await ledger.claim(doc._id, bodyHash);
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
-      const record = await this.store.idempotencyKeys.findOne({ userId, key }).lean<{ bodyHash: string; createdAt: Date }>();
+      const record = await ledger.find();
       if (record && record.bodyHash !== bodyHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
       if (await this.hasEntry(doc, key)) return 'written';
-      if (record && Date.now() - record.createdAt.getTime() < KEY_IN_FLIGHT_MS) throw new AppError('CONCURRENT_UPDATE', '相同的提交正在处理中，请稍后刷新');
-      return 'write';
+      // No record: the first was refused meanwhile and freed the key; this one writes, holding none.
+      if (!record) return null;
+      if (Date.now() - record.createdAt.getTime() < KEY_WAIT_MS) throw stillAtWork();
+      return record.recordId;
     }
   }
 

@@ -1,26 +1,11 @@
-import { Schema, type Types } from 'mongoose';
+import { keyRecordSchema, type KeyRecordDoc } from '../../common/idempotent-creation';
 
-/** One record per (user, Idempotency-Key): the same key and body return the same case. */
-export interface IdempotencyDoc {
-  _id: Types.ObjectId;
-  userId: Types.ObjectId;
-  key: string;
-  bodyHash: string;
-  caseId: Types.ObjectId | null;
-  createdAt: Date;
-}
+/**
+ * One record per (user, Idempotency-Key): a new case (its id named at the claim), or an entry on
+ * a case (a reply, a note, a 补充说明; the key scoped by kind): the same key and body land once.
+ */
+export type IdempotencyDoc = KeyRecordDoc<'caseId'>;
 
 export const IDEMPOTENCY_MODEL = 'Idempotency';
 
-export const idempotencySchema = new Schema<IdempotencyDoc>(
-  {
-    userId: { type: Schema.Types.ObjectId, required: true },
-    key: { type: String, required: true },
-    bodyHash: { type: String, required: true },
-    caseId: { type: Schema.Types.ObjectId, default: null },
-    createdAt: { type: Date, required: true },
-  },
-  { collection: 'idempotency_keys', versionKey: false },
-);
-
-idempotencySchema.index({ userId: 1, key: 1 }, { unique: true });
+export const idempotencySchema = keyRecordSchema('idempotency_keys', 'caseId');
