@@ -5,6 +5,7 @@ import type { CaseView, TimelineEntry } from './cases';
 import type { MeResponse } from './auth';
 import type { BookingView } from './events';
 import type { SignedPhoto } from './media';
+import { chinaDate } from '../china-day';
 
 /** GET /api/cases/nearby?lat=&lng=&category=&radiusM=100 — the public view of open cases close by. */
 export interface NearbyCase {
@@ -35,6 +36,14 @@ export type FollowResult = { case: CaseView; timeline: TimelineEntry[] };
 /** GET /api/communities — the communities residents may choose (each served by a station). */
 export interface CommunityList {
   items: Array<{ name: string; stationId: string; stationName: string }>;
+}
+
+/**
+ * The export's file name, the same on the server's download and the phone's saved copy: the
+ * China day it was made (an export at 01:00 in Hai'an is that day's, not yesterday's in UTC).
+ */
+export function myDataFileName(exportedAt: string): string {
+  return `citycare-my-data-${chinaDate(new Date(exportedAt))}.json`;
 }
 
 /** GET /api/me/export — everything the service holds about the caller, as a JSON download. */

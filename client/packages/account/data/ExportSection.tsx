@@ -1,18 +1,15 @@
 import { Text, View } from '@tarojs/components';
-import type { MyDataExport } from '@citycare/shared';
+import { myDataFileName } from '@citycare/shared';
 import { account } from '../../../api';
 import Button from '../../../components/Button';
 import InfoRow from '../../../components/InfoRow';
 import { useFileExport } from '../../../hooks/useFileExport';
 
-/** The file's name, as the server's Content-Disposition names it. */
-export const exportFileName = (data: MyDataExport): string => `citycare-my-data-${data.exportedAt.slice(0, 10)}.json`;
-
 /** 导出我的数据: everything the service holds about me as a JSON file (a download on H5; saved, then sent to a chat, on weapp). */
 export default function ExportSection() {
   const exported = useFileExport(async () => {
     const data = await account.exportMyData();
-    return { name: exportFileName(data), text: JSON.stringify(data, null, 2), mime: 'application/json', about: data };
+    return { name: myDataFileName(data.exportedAt), text: JSON.stringify(data, null, 2), mime: 'application/json', about: data };
   });
   const { saved, canShare } = exported;
 

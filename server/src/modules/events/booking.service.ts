@@ -74,12 +74,12 @@ export class BookingService {
       await this.discard(booking);
       throw err;
     }
-    await this.noticeIfCalledOff(event, session, booking);
-    if (!entry) return { booking: { ...booking, status: 'confirmed', confirmedAt }, session, event, position: null };
-    // Seats may have freed while we joined, or the claim only lost races: let the line move (maybe us).
-    // The session as it is now: a capacity cut may have gone through since we read it, and the
-    // answer then says this party is larger than the session (BookingView.partyExceedsCapacity).
+    // The session as it is now: called off meanwhile (its notice missed us), or cut below our party
+    // (the answer then says so: BookingView.partyExceedsCapacity).
     const current = await this.store.session(session._id);
+    await this.noticeIfCalledOff(event, current, booking);
+    if (!entry) return { booking: { ...booking, status: 'confirmed', confirmedAt }, session: current, event, position: null };
+    // Seats may have freed while we joined, or the claim only lost races: let the line move (maybe us).
     const moved = await this.waitlist.promote(current);
     const now = moved ? ((await this.store.bookings.findById(booking._id).lean<BookingDoc>()) ?? booking) : { ...booking, status: 'waitlisted' as const };
     return { booking: now, session: current, event, position: now.status === 'waitlisted' ? entry.position : null };
@@ -169,8 +169,7 @@ export class BookingService {
 
   /** A session called off while this booking was being made: its cancel notice missed us, so send it. */
   private async noticeIfCalledOff(event: EventDoc, session: EventSessionDoc, booking: BookingDoc): Promise<void> {
-    const now = await this.store.sessions.findById(session._id).select('cancelled').lean<{ cancelled: boolean }>();
-    if (!now?.cancelled) return;
+    if (!session.cancelled) return;
     await this.notifications.enqueue([booking.userId], sessionCancelledNotice(event, session));
   }
 }

@@ -15,6 +15,12 @@ import { EventStore } from './event-store';
 import { sessionCancelledNotice } from './event-notices';
 import { SessionCapacityService } from './session-capacity.service';
 
+/** A session as a lead's change left it, with its event (what a session's view needs). */
+export interface SessionOfEvent {
+  session: EventSessionDoc;
+  event: EventDoc;
+}
+
 /** Leads and admins running their station's open days and meetings: events and sessions. */
 @Provide()
 @Scope(ScopeEnum.Singleton)
@@ -102,7 +108,7 @@ export class EventAdminService {
   }
 
   /** A new session of the event; with an Idempotency-Key a form sent again after a lost answer makes one. */
-  async addSession(user: AuthUser, eventId: string, body: CreateSessionBody, key: string | null = null): Promise<EventSessionDoc> {
+  async addSession(user: AuthUser, eventId: string, body: CreateSessionBody, key: string | null = null): Promise<SessionOfEvent> {
     const event = await this.manageable(user, eventId);
     if (event.cancelledAt) throw eventCalledOff();
     const create = async (id: Types.ObjectId) => {
@@ -118,7 +124,8 @@ export class EventAdminService {
       return session;
     };
     const ledger = this.ledger(user, key && `session:${event._id.toHexString()}:${key}`);
-    return createIdempotently({ ledger, body, create, load: (id) => this.store.sessions.findById(id).lean<EventSessionDoc>() });
+    const session = await createIdempotently({ ledger, body, create, load: (id) => this.store.sessions.findById(id).lean<EventSessionDoc>() });
+    return { session, event };
   }
 
   /** The lead's (scoped) Idempotency-Key of a new event or session, when one was sent. */
@@ -126,9 +133,9 @@ export class EventAdminService {
     return keyLedger(this.store.requests, 'targetId', new Types.ObjectId(user.id), key);
   }
 
-  async updateSession(user: AuthUser, sessionId: string, body: UpdateSessionBody): Promise<EventSessionDoc> {
+  async updateSession(user: AuthUser, sessionId: string, body: UpdateSessionBody): Promise<SessionOfEvent> {
     const session = await this.store.session(sessionId);
-    await this.manageable(user, session.eventId);
+    const event = await this.manageable(user, session.eventId);
     if (session.cancelled) throw new AppError('SESSION_CANCELLED');
     const { capacity, ...timeChanges } = body;
     const times = { ...pickTimes(session), ...timeChanges };
@@ -136,15 +143,15 @@ export class EventAdminService {
     // Capacity first: when it is refused (409), the times stay as they were too.
     if (capacity !== undefined && capacity !== session.capacity) await this.capacity.resize(session._id, capacity);
     if (Object.keys(timeChanges).length > 0) await this.store.writeSession(session._id, timeChanges);
-    return this.store.session(session._id);
+    return { session: await this.store.session(session._id), event };
   }
 
   /** Calls a session off; repeating it sends whatever notices an attempt that failed part-way left unsent. */
-  async cancelSession(user: AuthUser, sessionId: string): Promise<EventSessionDoc> {
+  async cancelSession(user: AuthUser, sessionId: string): Promise<SessionOfEvent> {
     const session = await this.store.session(sessionId);
     const event = await this.manageable(user, session.eventId);
     await this.callOff(event, session);
-    return this.store.session(session._id);
+    return { session: await this.store.session(session._id), event };
   }
 
   /** The event, if the user may manage it (FORBIDDEN otherwise: events are public, so not a 404). */

@@ -66,8 +66,7 @@ export class EventQueryService {
     return { items: await this.views(events, sessions, new Date(), 'staff') };
   }
 
-  async sessionView(session: EventSessionDoc): Promise<EventSessionView> {
-    const event = await this.store.event(session.eventId);
+  async sessionView({ session, event }: { session: EventSessionDoc; event: EventDoc }): Promise<EventSessionView> {
     const [view] = await this.sessionViews([session], [event], new Date());
     return view;
   }

@@ -58,7 +58,7 @@ describe('a session added while its event is cancelled', () => {
     let added: string | undefined;
     const mark = store.writeEvent.bind(store);
     jest.spyOn(store, 'writeEvent').mockImplementationOnce(async (id, set) => {
-      added = (await admin.addSession(lead(w.leadA), eventId, sessionBody()))._id.toHexString(); // the event is not cancelled yet
+      added = (await admin.addSession(lead(w.leadA), eventId, sessionBody())).session._id.toHexString(); // the event is not cancelled yet
       return mark(id, set);
     });
     const res = await api.http().post(`/api/staff/events/${eventId}/cancel`).set('Authorization', w.leadA.auth).expect(200);

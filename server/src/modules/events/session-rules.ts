@@ -27,7 +27,6 @@ export function cancelRefusal(status: 'confirmed' | 'waitlisted', session: Times
   return null;
 }
 
-
 /** Seats freed now can still go to the waitlist: the session is on and has not started. */
 export function canPromote(session: Times, now: Date): boolean {
   return !session.cancelled && now < session.startAt;

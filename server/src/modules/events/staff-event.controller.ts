@@ -48,8 +48,8 @@ export class StaffEventController {
   @Post('/:id/sessions')
   async addSession(@Param('id') id: string, @Body(ALL) body: unknown) {
     const user = requireUser(this.ctx);
-    const session = await this.admin.addSession(user, id, validate(createSessionBody, body), optionalIdempotencyKey(this.ctx));
+    const added = await this.admin.addSession(user, id, validate(createSessionBody, body), optionalIdempotencyKey(this.ctx));
     this.ctx.status = 201;
-    return this.query.sessionView(session);
+    return this.query.sessionView(added);
   }
 }

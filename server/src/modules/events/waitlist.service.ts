@@ -57,10 +57,9 @@ export class WaitlistService {
     throw new Error(`waitlist: no free position for booking ${booking._id.toHexString()} after ${JOIN_ATTEMPTS} attempts`);
   }
 
-  /** 1 for the head of the line. */
   /** 1-based place in line among the parties ahead that can be seated (a larger one is passed over: head). */
   async rank(entry: Pick<WaitlistDoc, 'sessionId' | 'position'>, capacity: number): Promise<number> {
-    return 1 + (await this.store.waitlist.countDocuments({ sessionId: entry.sessionId, position: { $lt: entry.position }, partySize: { $lte: capacity } }));
+    return 1 + (await this.store.waitlist.countDocuments({ sessionId: entry.sessionId, position: { $lt: entry.position }, ...fittingParties(capacity) }));
   }
 
   async isEmpty(sessionId: Types.ObjectId): Promise<boolean> {
@@ -116,7 +115,7 @@ export class WaitlistService {
    * resident (partyExceedsCapacity, event.view.ts).
    */
   private head(session: Pick<EventSessionDoc, '_id' | 'capacity'>) {
-    return this.store.waitlist.findOne({ sessionId: session._id, partySize: { $lte: session.capacity } }).sort({ position: 1 }).lean<WaitlistDoc>();
+    return this.store.waitlist.findOne({ sessionId: session._id, ...fittingParties(session.capacity) }).sort({ position: 1 }).lean<WaitlistDoc>();
   }
 
   /** The largest party waiting (0 when nobody is): a capacity below it would strand that party. */
@@ -148,4 +147,9 @@ export class WaitlistService {
       },
     });
   }
+}
+
+/** Waiting parties that could ever be seated: shared partyFits, as a query (a larger party is passed over). */
+function fittingParties(capacity: number) {
+  return { partySize: { $lte: capacity } };
 }

@@ -80,6 +80,9 @@ describe("a station's record for residents", () => {
     const tomorrow = await (await api.app.getApplicationContext().getAsync(StationRecordService)).record(String(stationA), new Date(Date.now() + DAY));
     // Today's open case is in the range from tomorrow, and so is the new closed one.
     expect(tomorrow).toMatchObject({ from: addChinaDays(today, -29), to: today, received: 7, closed: 5, ratings: 5, satisfactionRate: 0.8 });
+    // Only the station's newest record is kept.
+    const kept = (await api.db.collection('station_records').find().toArray()).map((r) => String(r._id)).filter((id) => id.startsWith(String(stationA)));
+    expect(kept).toEqual([`${String(stationA)}|${addChinaDays(today, 1)}`]);
   });
 
   it('when the station is unknown, malformed or deactivated, then 404 STATION_NOT_FOUND, with no token asked anywhere', async () => {

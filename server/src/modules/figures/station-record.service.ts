@@ -1,4 +1,5 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import type { Types } from 'mongoose';
 import { addChinaDays, chinaDate, DEFAULT_FIGURE_RANGE_DAYS, PUBLIC_FIGURES_MIN_SAMPLE, type PublicStationFigures } from '@citycare/shared';
 import { AppError } from '../../common/app-error';
 import { Database } from '../../common/database';
@@ -8,9 +9,6 @@ import { CaseLookup } from '../cases/case-lookup';
 import { Tally } from '../cases/case-tally';
 import { StationService } from '../stations/station.service';
 import { STATION_RECORD_MODEL, stationRecordId, stationRecordSchema, type StationRecordDoc } from './station-record.model';
-
-/** Days of old records removed when a station's record of a new day is taken. */
-const OLD_RECORDS_SWEPT = 7;
 
 /**
  * A station's record for residents (its page): the 30 China days that ended yesterday, taken
@@ -39,7 +37,7 @@ export class StationRecordService {
     const _id = stationRecordId(stationId.toHexString(), today);
     const kept = await this.records.findById(_id).lean<StationRecordDoc>();
     if (kept) return kept.record;
-    const record = await this.take(stationId.toHexString(), today);
+    const record = await this.take(stationId, today);
     try {
       await this.records.create({ _id, record });
     } catch (err) {
@@ -47,22 +45,22 @@ export class StationRecordService {
       // Another reader took today's first: everyone is shown that one.
       return (await this.records.findById(_id).lean<StationRecordDoc>())?.record ?? record;
     }
-    const old = Array.from({ length: OLD_RECORDS_SWEPT }, (_, i) => stationRecordId(stationId.toHexString(), addChinaDays(today, -1 - i)));
-    await this.records.deleteMany({ _id: { $in: old } });
+    // The station's records of earlier days ("<station>|<day>" sorts by day) are done with.
+    await this.records.deleteMany({ _id: { $gt: stationRecordId(stationId.toHexString(), ''), $lt: _id } });
     return record;
   }
 
-  private async take(stationId: string, today: string): Promise<PublicStationFigures> {
+  private async take(stationId: Types.ObjectId, today: string): Promise<PublicStationFigures> {
     const from = addChinaDays(today, -DEFAULT_FIGURE_RANGE_DAYS);
     const to = addChinaDays(today, -1);
     const tally = new Tally();
-    for (const day of await this.cases.dailyTallies({ stationId: toObjectId(stationId)! }, from, to)) tally.add(day.totals);
-    return recordOf(stationId, { from, to }, tally);
+    for (const day of await this.cases.dailyTallies({ stationId }, from, to)) tally.add(day.totals);
+    return recordOf(stationId.toHexString(), { from, to }, tally);
   }
 }
 
 /** Counts always; a rate (and a mean) only with PUBLIC_FIGURES_MIN_SAMPLE cases behind it, ratings only once there are that many. */
-export function recordOf(stationId: string, range: { from: string; to: string }, tally: Tally): PublicStationFigures {
+function recordOf(stationId: string, range: { from: string; to: string }, tally: Tally): PublicStationFigures {
   const t = tally.finish();
   const enough = (n: number) => n >= PUBLIC_FIGURES_MIN_SAMPLE;
   return {

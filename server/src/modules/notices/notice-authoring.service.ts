@@ -5,11 +5,10 @@ import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../../common/auth-user';
 import { createIdempotently, keyLedger } from '../../common/idempotent-creation';
 import { authorize } from '../../common/permissions';
-import { Database } from '../../common/database';
 import { PhotoAttachments } from '../media/photo-attachments.service';
 import { ContentCheck } from '../wechat/content-check';
 import { mayManage, NoticeBoardService } from './notice-board.service';
-import { boardBucketOf, boardOf, NOTICE_REQUEST_MODEL, noticeRequestSchema, type NoticeDoc, type NoticeRequestDoc } from './notice.model';
+import { boardBucketOf, boardOf, type NoticeDoc } from './notice.model';
 import { OrdinalLists } from '../../common/ordinal-list';
 
 /**
@@ -19,9 +18,6 @@ import { OrdinalLists } from '../../common/ordinal-list';
 @Provide()
 @Scope(ScopeEnum.Singleton)
 export class NoticeAuthoringService {
-  @Inject()
-  database!: Database;
-
   @Inject()
   board!: NoticeBoardService;
 
@@ -34,10 +30,6 @@ export class NoticeAuthoringService {
   @Inject()
   lists!: OrdinalLists;
 
-  get requests() {
-    return this.database.model<NoticeRequestDoc>(NOTICE_REQUEST_MODEL, noticeRequestSchema);
-  }
-
   /**
    * The community is the author's: a secretary's own; an admin's notices are
    * city-wide (null). With an Idempotency-Key, a post resent after a lost
@@ -49,7 +41,7 @@ export class NoticeAuthoringService {
     authorize(user, 'notice.manage', { community });
     assertFuture(body.expiresAt);
     const doc = await createIdempotently({
-      ledger: keyLedger(this.requests, 'noticeId', new Types.ObjectId(user.id), key),
+      ledger: keyLedger(this.board.requests, 'noticeId', new Types.ObjectId(user.id), key),
       body,
       create: (id) => this.create(user, community, body, id),
       load: (id) => this.board.notices.findById(id).lean<NoticeDoc>(),

@@ -13,7 +13,7 @@ import { PhotoUrls, type SignPhotos } from '../media/photo-urls';
 import { bucketOf, OrdinalLists } from '../../common/ordinal-list';
 import { take } from '../../common/take';
 import type { MediaFile, MediaVariant } from '../media/media-store';
-import { boardOf, NOTICE_MODEL, NOTICE_READ_MODEL, noticeReadSchema, noticeSchema, type NoticeDoc, type NoticeReadDoc } from './notice.model';
+import { boardOf, NOTICE_MODEL, NOTICE_READ_MODEL, NOTICE_REQUEST_MODEL, noticeReadSchema, noticeRequestSchema, noticeSchema, type NoticeDoc, type NoticeReadDoc, type NoticeRequestDoc } from './notice.model';
 import { decodeNoticeCursor, encodeNoticeCursor, isActive, toManagedNoticeView, toNoticeView } from './notice.view';
 
 const DEFAULT_LIMIT = 20;
@@ -47,6 +47,11 @@ export class NoticeBoardService {
 
   get reads() {
     return this.database.model<NoticeReadDoc>(NOTICE_READ_MODEL, noticeReadSchema);
+  }
+
+  /** Idempotency-Keys of posts (notice-authoring.service.ts). */
+  get requests() {
+    return this.database.model<NoticeRequestDoc>(NOTICE_REQUEST_MODEL, noticeRequestSchema);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { ALL, Body, Controller, Del, Get, Inject, Patch, Post, Put } from '@midwayjs/core';
 import type { Context } from '@midwayjs/koa';
-import { bindPhoneBody, chinaDate, setCommunityBody, updateMeBody, type MeResponse, type MyDataExport } from '@citycare/shared';
+import { bindPhoneBody, myDataFileName, setCommunityBody, updateMeBody, type MeResponse, type MyDataExport } from '@citycare/shared';
 import { validate } from '../../common/validate';
 import { requireUser } from '../../common/auth-user';
 import { WechatClient } from '../wechat/wechat.client';
@@ -53,7 +53,7 @@ export class MeController {
   @Get('/export')
   async export(): Promise<MyDataExport> {
     const data = await this.account.export(requireUser(this.ctx));
-    this.ctx.set('Content-Disposition', `attachment; filename="citycare-my-data-${chinaDate(new Date(data.exportedAt))}.json"`);
+    this.ctx.set('Content-Disposition', `attachment; filename="${myDataFileName(data.exportedAt)}"`);
     this.ctx.set('Cache-Control', 'no-store');
     return data;
   }
