@@ -1,4 +1,4 @@
-import { encodeWithinLimits, fitsAlready } from './resize';
+import { encodeWithinLimits, fitsAlready, PhotoProblem } from './resize';
 import type { PreparedPhoto } from './photo-encoder';
 
 // H5: the browser decodes the picked file into an <img> and re-encodes it on a canvas.
@@ -30,7 +30,7 @@ export async function preparePhoto(path: string): Promise<PreparedPhoto> {
   if (fitsAlready(source, original.size, original.type === 'image/jpeg')) return { path, ...source, bytes: original.size };
   const canvas = document.createElement('canvas');
   const context = canvas.getContext('2d');
-  if (!context) throw new Error('此浏览器无法压缩照片');
+  if (!context) throw new PhotoProblem('此浏览器无法压缩照片');
   const out = await encodeWithinLimits(source, async (size, quality) => {
     canvas.width = size.width;
     canvas.height = size.height;

@@ -1,4 +1,5 @@
 import { isApiError } from '../../api';
+import { PhotoProblem } from './resize';
 
 // Why a photo could not be prepared or uploaded, in words for the resident, and whether
 // trying the same photo again can help (only when the network or the server was away).
@@ -11,12 +12,10 @@ export interface PhotoFailure {
 /** WeChat's getImageInfo / compressImage / getFileInfo reject with a plain `{ errMsg }`. */
 export const UNREADABLE_PHOTO = '无法读取或压缩这张照片，请删除后重新选择';
 
-const isChinese = (text: string): boolean => /[\u4e00-\u9fa5]/.test(text);
-
 export function photoFailure(error: unknown): PhotoFailure {
   if (isApiError(error)) return { message: error.message, retryable: error.isTransient };
-  // Errors the client throws for the resident (照片过大… in resize.ts): the photo itself is the problem.
-  if (error instanceof Error && isChinese(error.message)) return { message: error.message, retryable: false };
+  // The photo itself is the problem (照片过大…: resize.ts), in words already.
+  if (error instanceof PhotoProblem) return { message: error.message, retryable: false };
   // A plain `{ errMsg }` from WeChat, or a browser's failed read of a blob that is gone.
   return { message: UNREADABLE_PHOTO, retryable: false };
 }

@@ -33,7 +33,10 @@ export interface Encoded {
 /** Encodes the source photo as JPEG at `size` and `quality` (0–1). */
 export type Encoder<E extends Encoded> = (size: Size, quality: number) => Promise<E>;
 
-export class PhotoTooLargeError extends Error {
+/** Something about the photo itself, told to the resident as it is; trying the same photo again cannot help. */
+export class PhotoProblem extends Error {}
+
+export class PhotoTooLargeError extends PhotoProblem {
   constructor() {
     super('照片过大，无法压缩到 400 KB 以内，请换一张');
   }
